@@ -1,0 +1,88 @@
+import { join } from 'node:path';
+import type { AppInfo } from '../../../shared/ipc/contract.ts';
+import { createHandlers } from '../ipc/handlers.ts';
+import type { EventSink, Handlers } from '../ipc/handlers-type.ts';
+import type { Platform } from '../ipc/platform.ts';
+import { createIpcRouter, type IpcRouter } from '../ipc/router.ts';
+import { createLogger, type Logger } from '../logging/logger.ts';
+import { Redactor } from '../logging/redactor.ts';
+import type { Cipher } from '../secrets/cipher.ts';
+import { EncryptedKeyStore } from '../secrets/encrypted-key-store.ts';
+import type { KeyStore } from '../secrets/key-store.ts';
+import { MemoryKeyStore } from '../secrets/memory-key-store.ts';
+import { SettingsStore } from '../settings/settings-store.ts';
+import { defaultProjectsRoot } from './app-paths.ts';
+import { NoticeCenter } from './notices.ts';
+
+export interface StudioBackendOptions {
+  appInfo: AppInfo;
+  appDataDir: string;
+  /** The OS secret protection; without one the key lives in memory only. */
+  cipher?: Cipher;
+  platform: Platform;
+  emit: EventSink;
+  isAppUrl: (url: string) => boolean;
+  homeDir?: string;
+  logEcho?: boolean;
+}
+
+export interface StudioBackend {
+  router: IpcRouter;
+  handlers: Handlers;
+  logger: Logger;
+  redactor: Redactor;
+  keyStore: KeyStore;
+  settings: SettingsStore;
+  notices: NoticeCenter;
+  dispose(): Promise<void>;
+}
+
+/**
+ * Builds every core service and the IPC router from plain inputs. The Electron
+ * main process and the E2E harness both call this, so the window in tests talks to
+ * the same handlers as the real app.
+ */
+export async function createStudioBackend(options: StudioBackendOptions): Promise<StudioBackend> {
+  const redactor = new Redactor();
+  const logger = createLogger({ redactor, file: join(options.appDataDir, 'logs', 'main.log'), echo: options.logEcho });
+  const notices = new NoticeCenter();
+  const settings = await SettingsStore.open({
+    dir: options.appDataDir,
+    defaultProjectsRoot: defaultProjectsRoot(options.homeDir),
+    notices,
+    logger: logger.child('settings'),
+  });
+  const keyStore: KeyStore = options.cipher
+    ? await EncryptedKeyStore.open({
+        file: join(options.appDataDir, 'secrets.json'),
+        cipher: options.cipher,
+        redactor,
+        notices,
+        logger: logger.child('secrets'),
+      })
+    : new MemoryKeyStore(redactor);
+
+  const unsubscribe = [
+    keyStore.onChange((status) => options.emit('key:changed', status)),
+    settings.onChange((view) => options.emit('settings:changed', view)),
+    notices.onNotice((notice) => options.emit('app:notice', notice)),
+  ];
+
+  const handlers = createHandlers({ appInfo: options.appInfo, keyStore, settings, notices, platform: options.platform });
+  const router = createIpcRouter({ handlers, isAppUrl: options.isAppUrl, logger: logger.child('ipc'), redactor });
+  logger.info('backend ready', { version: options.appInfo.version, platform: options.appInfo.platform });
+
+  return {
+    router,
+    handlers,
+    logger,
+    redactor,
+    keyStore,
+    settings,
+    notices,
+    async dispose() {
+      for (const off of unsubscribe) off();
+      await logger.flush();
+    },
+  };
+}

@@ -1,0 +1,9 @@
+import type { ChannelInput, ChannelName, ChannelOutput, EventName, EventPayload } from '../../../shared/ipc/contract.ts';
+
+/** One handler per contract channel: a missing one is a compile error. */
+export type Handlers = {
+  [C in ChannelName]: (input: ChannelInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
+};
+
+/** Main→renderer events go through one sink (webContents.send in Electron, page.evaluate in tests). */
+export type EventSink = <E extends EventName>(event: E, payload: EventPayload<E>) => void;

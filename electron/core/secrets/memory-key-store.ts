@@ -1,0 +1,62 @@
+import type { KeyBackend, KeyStatus } from '../../../shared/key-status.ts';
+import type { Redactor } from '../logging/redactor.ts';
+import { lastFour, normaliseApiKey } from './api-key-format.ts';
+import type { KeyStore } from './key-store.ts';
+import { Listeners } from '../util/listeners.ts';
+
+/** A key that lives only as long as the process: tests, the CLI (RUNWARE_API_KEY). */
+export class MemoryKeyStore implements KeyStore {
+  #key: string | null = null;
+  readonly #listeners = new Listeners<KeyStatus>();
+  readonly redactor: Redactor;
+  readonly backend: Extract<KeyBackend, 'memory' | 'environment'>;
+
+  constructor(
+    redactor: Redactor,
+    backend: Extract<KeyBackend, 'memory' | 'environment'> = 'memory',
+    initialKey?: string,
+  ) {
+    this.redactor = redactor;
+    this.backend = backend;
+    if (initialKey) this.#key = this.#accept(initialKey);
+  }
+
+  #accept(raw: string): string {
+    const key = normaliseApiKey(raw);
+    this.redactor.add(key);
+    return key;
+  }
+
+  status(): KeyStatus {
+    return {
+      configured: this.#key !== null,
+      last4: this.#key ? lastFour(this.#key) : null,
+      backend: this.backend,
+      persisted: false,
+    };
+  }
+
+  getKey(): string | null {
+    return this.#key;
+  }
+
+  async set(key: string): Promise<KeyStatus> {
+    this.#key = this.#accept(key);
+    this.#listeners.emit(this.status());
+    return this.status();
+  }
+
+  async remove(): Promise<KeyStatus> {
+    this.#key = null;
+    this.#listeners.emit(this.status());
+    return this.status();
+  }
+
+  async setWeakPersistence(): Promise<KeyStatus> {
+    return this.status();
+  }
+
+  onChange(listener: (status: KeyStatus) => void): () => void {
+    return this.#listeners.add(listener);
+  }
+}

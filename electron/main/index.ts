@@ -1,0 +1,114 @@
+/**
+ * The Electron main process: lifecycle, the secure window and the wiring of core
+ * services to IPC. Logic lives in electron/core; this file only connects it.
+ */
+import { BrowserWindow, app, ipcMain, protocol, safeStorage, screen, session, shell } from 'electron';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { APP_ORIGIN, APP_SCHEME, MEDIA_SCHEME, contentSecurityPolicy } from '../../shared/security/csp.ts';
+import { createStudioBackend, type StudioBackend } from '../core/app/backend.ts';
+import { appAssetHandler } from '../core/protocol/app-assets.ts';
+import { restoreBounds } from '../core/window/window-bounds.ts';
+import { WindowStateStore } from '../core/window/window-state-store.ts';
+import { devServerUrl, isAppUrl } from './app-origin.ts';
+import { registerIpc } from './ipc/register-ipc.ts';
+import { electronPlatform } from './platform.ts';
+import { safeStorageCipher } from './secrets/safe-storage-cipher.ts';
+import { denyAllPermissions, installWebContentsGuards } from './security/web-guards.ts';
+import { mainWindowOptions } from './window/main-window.ts';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const dev = devServerUrl();
+let mainWindow: BrowserWindow | null = null;
+let backend: StudioBackend | null = null;
+
+// Must happen before `ready`: the app's pages and media come from privileged
+// custom schemes instead of file://.
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  { scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true, stream: true, supportFetchAPI: true } },
+]);
+
+function focusMainWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
+
+async function createMainWindow(windowState: WindowStateStore): Promise<BrowserWindow> {
+  const saved = await windowState.load();
+  const areas = screen.getAllDisplays().map((d) => d.workArea);
+  const primary = screen.getPrimaryDisplay().workArea;
+  const restored = restoreBounds(saved, [primary, ...areas.filter((a) => a !== primary)]);
+  const win = new BrowserWindow(
+    mainWindowOptions({
+      preload: join(here, '../preload/index.cjs'),
+      bounds: restored.bounds,
+      icon: join(here, '../../resources/icon.png'),
+    }),
+  );
+  if (restored.maximized) win.maximize();
+  const remember = (): void => {
+    if (win.isDestroyed() || win.isMinimized() || win.isFullScreen()) return;
+    windowState.schedule({ ...win.getNormalBounds(), maximized: win.isMaximized() });
+  };
+  for (const event of ['resize', 'move', 'maximize', 'unmaximize'] as const) win.on(event as 'resize', remember);
+  win.on('close', () => {
+    remember();
+    void windowState.flush();
+  });
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    mainWindow = null;
+  });
+  await win.loadURL(dev ?? `${APP_ORIGIN}/index.html`);
+  return win;
+}
+
+async function start(): Promise<void> {
+  const appDataDir = app.getPath('userData');
+  installWebContentsGuards(app, shell, (url) => isAppUrl(url));
+  denyAllPermissions(session.defaultSession);
+  protocol.handle(APP_SCHEME, appAssetHandler(join(here, '../renderer'), contentSecurityPolicy()));
+
+  backend = await createStudioBackend({
+    appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform },
+    appDataDir,
+    cipher: safeStorageCipher(safeStorage),
+    platform: electronPlatform(shell),
+    emit: (event, payload) => {
+      for (const win of BrowserWindow.getAllWindows()) {
+        if (!win.isDestroyed()) win.webContents.send(event, payload);
+      }
+    },
+    isAppUrl: (url) => isAppUrl(url),
+    logEcho: dev !== null,
+  });
+  registerIpc(ipcMain, backend.router);
+  mainWindow = await createMainWindow(new WindowStateStore(appDataDir));
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Two instances would race on the same journal and project files.
+  app.quit();
+} else {
+  app.on('second-instance', focusMainWindow);
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0 && backend) {
+      void createMainWindow(new WindowStateStore(app.getPath('userData'))).then((w) => (mainWindow = w));
+    }
+  });
+  app.on('before-quit', () => {
+    void backend?.dispose();
+  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      console.error('Avatar Studio could not start:', error instanceof Error ? error.message : error);
+      app.exit(1);
+    });
+}

@@ -1,0 +1,57 @@
+import * as Tooltip from '@radix-ui/react-tooltip';
+import { useEffect } from 'react';
+import { CreateTab } from '../components/create/CreateTab.tsx';
+import { Toasts } from '../components/common/Toasts.tsx';
+import { TopBar } from '../components/layout/TopBar.tsx';
+import { ProjectsSidebar } from '../components/layout/ProjectsSidebar.tsx';
+import { QueuePanel } from '../components/layout/QueuePanel.tsx';
+import { LibraryTab } from '../components/library/LibraryTab.tsx';
+import { SettingsDialog } from '../components/settings/SettingsDialog.tsx';
+import { messageOf } from '../ipc/studio.ts';
+import { toast, useStudio } from '../store/studio-store.ts';
+import { bootstrap } from './bootstrap.ts';
+import { useShortcuts } from './use-shortcuts.ts';
+
+export function App() {
+  const tab = useStudio((s) => s.tab);
+  const queueCollapsed = useStudio((s) => s.queueCollapsed);
+  const ready = useStudio((s) => s.ready);
+  useShortcuts();
+
+  useEffect(() => {
+    let off: (() => void) | undefined;
+    let cancelled = false;
+    bootstrap()
+      .then((unsubscribe) => {
+        if (cancelled) unsubscribe();
+        else off = unsubscribe;
+      })
+      .catch((error: unknown) => toast('error', `Avatar Studio could not load its state: ${messageOf(error)}`));
+    return () => {
+      cancelled = true;
+      off?.();
+    };
+  }, []);
+
+  return (
+    <Tooltip.Provider delayDuration={400}>
+      <div className={`shell${queueCollapsed ? ' shell--queue-collapsed' : ''}`} aria-busy={!ready}>
+        <ProjectsSidebar />
+        <main className="workspace">
+          <TopBar />
+          <section
+            className="workspace__body"
+            id={`panel-${tab}`}
+            role="tabpanel"
+            aria-labelledby={`tab-${tab}`}
+          >
+            {tab === 'create' ? <CreateTab /> : <LibraryTab />}
+          </section>
+        </main>
+        <QueuePanel />
+      </div>
+      <SettingsDialog />
+      <Toasts />
+    </Tooltip.Provider>
+  );
+}

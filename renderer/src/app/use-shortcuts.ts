@@ -1,0 +1,30 @@
+import { useEffect } from 'react';
+import { useStudio } from '../store/studio-store.ts';
+
+/** True while typing, where single-key shortcuts must not fire. */
+function isEditable(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+/** Window-wide shortcuts: Ctrl/Cmd+, settings · Ctrl/Cmd+1/2 Create/Library. */
+export function useShortcuts(): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      const mod = event.ctrlKey || event.metaKey;
+      const store = useStudio.getState();
+      if (mod && event.key === ',') {
+        event.preventDefault();
+        store.setSettingsOpen(true);
+      } else if (mod && event.key === '1' && !isEditable(event.target)) {
+        event.preventDefault();
+        store.setTab('create');
+      } else if (mod && event.key === '2' && !isEditable(event.target)) {
+        event.preventDefault();
+        store.setTab('library');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}

@@ -1,0 +1,63 @@
+import * as Tooltip from '@radix-ui/react-tooltip';
+import type { KeyboardEvent } from 'react';
+import { useStudio, type Tab } from '../../store/studio-store.ts';
+import { Icon } from '../common/Icon.tsx';
+
+const TABS: { id: Tab; label: string; shortcut: string }[] = [
+  { id: 'create', label: 'Create', shortcut: 'Ctrl+1' },
+  { id: 'library', label: 'Library', shortcut: 'Ctrl+2' },
+];
+
+export function TopBar() {
+  const tab = useStudio((s) => s.tab);
+  const setTab = useStudio((s) => s.setTab);
+  const openSettings = useStudio((s) => s.setSettingsOpen);
+
+  // Arrow keys move between tabs, as a tablist should.
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
+    const index = TABS.findIndex((t) => t.id === tab);
+    const next = TABS[(index + (event.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length];
+    if (next) {
+      setTab(next.id);
+      document.getElementById(`tab-${next.id}`)?.focus();
+    }
+  };
+
+  return (
+    <header className="topbar">
+      <div className="tabs" role="tablist" aria-label="Workspace" onKeyDown={onKeyDown}>
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            id={`tab-${t.id}`}
+            role="tab"
+            type="button"
+            className="tabs__tab"
+            aria-selected={tab === t.id}
+            aria-controls={`panel-${t.id}`}
+            tabIndex={tab === t.id ? 0 : -1}
+            title={`${t.label} (${t.shortcut})`}
+            onClick={() => setTab(t.id)}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div className="topbar__actions">
+        <Tooltip.Root>
+          <Tooltip.Trigger asChild>
+            <button type="button" className="icon-button" aria-label="Settings" onClick={() => openSettings(true)}>
+              <Icon name="gear" size={18} />
+            </button>
+          </Tooltip.Trigger>
+          <Tooltip.Portal>
+            <Tooltip.Content className="tooltip" sideOffset={6}>
+              Settings (Ctrl+,)
+            </Tooltip.Content>
+          </Tooltip.Portal>
+        </Tooltip.Root>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,29 @@
+import * as Dialog from '@radix-ui/react-dialog';
+import { useStudio } from '../../store/studio-store.ts';
+import { Icon } from '../common/Icon.tsx';
+import { ApiKeySection } from './ApiKeySection.tsx';
+import { GeneralSection } from './GeneralSection.tsx';
+
+export function SettingsDialog() {
+  const open = useStudio((s) => s.settingsOpen);
+  const setOpen = useStudio((s) => s.setSettingsOpen);
+  return (
+    <Dialog.Root open={open} onOpenChange={setOpen}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="dialog-overlay" />
+        <Dialog.Content className="dialog" aria-describedby={undefined}>
+          <header className="dialog__header">
+            <Dialog.Title className="dialog__title">Settings</Dialog.Title>
+            <Dialog.Close className="icon-button" aria-label="Close settings">
+              <Icon name="close" />
+            </Dialog.Close>
+          </header>
+          <div className="dialog__body">
+            <ApiKeySection />
+            <GeneralSection />
+          </div>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}

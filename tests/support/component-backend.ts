@@ -1,0 +1,31 @@
+import { createStudioBackend, type StudioBackend } from '../../electron/core/app/backend.ts';
+import type { Cipher } from '../../electron/core/secrets/cipher.ts';
+import { createLocalBridge } from './local-bridge.ts';
+import { makeTempDir } from './temp-dir.ts';
+
+/**
+ * For component tests: the real backend in a temp folder, reached through
+ * `window.studio` built by the preload's builder.
+ */
+export async function installComponentBackend(cipher?: Cipher): Promise<{ backend: StudioBackend; dispose(): Promise<void> }> {
+  const temp = await makeTempDir('avatar studio component ');
+  const bridge = createLocalBridge();
+  const backend = await createStudioBackend({
+    appInfo: { name: 'Avatar Studio', version: '0.0.0-test', platform: 'linux' },
+    appDataDir: temp.path,
+    homeDir: temp.path,
+    cipher,
+    platform: { openExternal: async () => undefined },
+    emit: bridge.emit,
+    isAppUrl: (url) => url.startsWith('app://studio/'),
+  });
+  bridge.connect(backend.router);
+  Object.defineProperty(window, 'studio', { value: bridge.studio, configurable: true });
+  return {
+    backend,
+    async dispose() {
+      await backend.dispose();
+      await temp.cleanup();
+    },
+  };
+}

@@ -1,0 +1,150 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { Readable } from 'node:stream';
+import type { Browser, Page } from 'playwright-core';
+import { createStudioBackend, type StudioBackend } from '../../electron/core/app/backend.ts';
+import type { Cipher } from '../../electron/core/secrets/cipher.ts';
+import { fileResponse, notFound, resolveUnderRoot } from '../../electron/core/protocol/serve-file.ts';
+import { buildStudioApi } from '../../shared/ipc/bridge.ts';
+import type { EventName } from '../../shared/ipc/contract.ts';
+import { CHANNEL_NAMES, EVENT_NAMES } from '../../shared/ipc/names.ts';
+import { launchChromium } from './chromium.ts';
+import { makeTempDir } from './temp-dir.ts';
+
+export const RENDERER_DIR = resolve(import.meta.dirname, '../../out/renderer');
+export const ARTIFACTS_DIR = resolve(import.meta.dirname, '../e2e/artifacts');
+
+/**
+ * Runs in the page before the app: builds `window.studio` with the preload's own
+ * builder (passed in as source text) over Playwright bindings that reach the real
+ * IPC router in the test process. Must stay self-contained.
+ */
+function installStudio(
+  names: { channels: string[]; events: string[] },
+  build: (names: unknown, transport: unknown) => Record<string, unknown>,
+): void {
+  const w = window as unknown as Record<string, unknown>;
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  w.__studioEmit = (event: string, payload: unknown) => {
+    for (const listener of listeners.get(event) ?? []) listener(payload);
+  };
+  const invoke = w.__studioInvoke as (channel: string, payload: unknown) => Promise<unknown>;
+  const api = build(names, {
+    invoke: (channel: string, payload: unknown) => invoke(channel, payload),
+    subscribe: (event: string, listener: (payload: unknown) => void) => {
+      if (!listeners.has(event)) listeners.set(event, new Set());
+      listeners.get(event)?.add(listener);
+      return () => listeners.get(event)?.delete(listener);
+    },
+  });
+  api.getPathForFile = (file: File) => (w.__studioPathOf as (name: string) => string)(file.name);
+  Object.defineProperty(window, 'studio', { value: Object.freeze(api), writable: false });
+}
+
+/** A static server for the built renderer, as the app protocol serves it. */
+async function serveRenderer(): Promise<{ server: Server; origin: string }> {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+    throw new Error('The renderer is not built: run `npm run build` before the E2E suite.');
+  }
+  const server = createServer((req, res) => {
+    void (async () => {
+      const path = new URL(req.url ?? '/', 'http://x').pathname;
+      const file = await resolveUnderRoot(RENDERER_DIR, path === '/' ? '/index.html' : path);
+      const response = file ? await fileResponse(file, { method: req.method }) : notFound();
+      res.writeHead(response.status, Object.fromEntries(response.headers));
+      if (response.body) Readable.fromWeb(response.body as never).pipe(res);
+      else res.end();
+    })().catch(() => res.writeHead(500).end());
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+export interface HarnessOptions {
+  cipher?: Cipher;
+  /** Paths `getPathForFile` returns for dropped files, by file name. */
+  files?: Record<string, string>;
+}
+
+export interface Harness {
+  page: Page;
+  backend: StudioBackend;
+  appDataDir: string;
+  origin: string;
+  opened: string[];
+  /** Console errors, page errors and CSP violations seen so far. */
+  problems: string[];
+  screenshot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+let browser: Browser | null = null;
+
+/** One Chromium per test file; each harness gets a fresh context and app data. */
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  browser ??= await launchChromium();
+  const temp = await makeTempDir('avatar studio e2e ');
+  const { server, origin } = await serveRenderer();
+  const opened: string[] = [];
+  const problems: string[] = [];
+  let page: Page | null = null;
+
+  const backend = await createStudioBackend({
+    appInfo: { name: 'Avatar Studio', version: '0.0.0-e2e', platform: process.platform },
+    appDataDir: join(temp.path, 'app data'),
+    homeDir: join(temp.path, 'home'),
+    cipher: options.cipher,
+    platform: { openExternal: async (url) => void opened.push(url) },
+    emit: (event: EventName, payload: unknown) => {
+      void page
+        ?.evaluate(([e, p]) => (window as unknown as { __studioEmit?: (e: unknown, p: unknown) => void }).__studioEmit?.(e, p), [event, payload] as const)
+        .catch(() => undefined);
+    },
+    isAppUrl: (url) => url.startsWith(`${origin}/`),
+  });
+
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+  page = await context.newPage();
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  await page.exposeBinding('__studioInvoke', (source, channel: unknown, payload: unknown) =>
+    backend.router.invoke(channel, payload, { url: source.frame.url(), isTopFrame: source.frame.parentFrame() === null }),
+  );
+  await page.exposeFunction('__studioPathOf', (name: string) => options.files?.[name] ?? '');
+  await page.addInitScript(
+    `(${installStudio.toString()})(${JSON.stringify({ channels: CHANNEL_NAMES, events: EVENT_NAMES })}, ${buildStudioApi.toString()});`,
+  );
+  await page.goto(`${origin}/index.html`);
+
+  const current = page;
+  return {
+    page: current,
+    backend,
+    appDataDir: join(temp.path, 'app data'),
+    origin,
+    opened,
+    problems,
+    async screenshot(name) {
+      await mkdir(join(ARTIFACTS_DIR, 'screenshots'), { recursive: true });
+      const path = join(ARTIFACTS_DIR, 'screenshots', `${name}.png`);
+      await current.screenshot({ path });
+      return path;
+    },
+    async close() {
+      await context.close();
+      await new Promise<void>((ok) => server.close(() => ok()));
+      await backend.dispose();
+      await temp.cleanup();
+    },
+  };
+}
+
+export async function closeBrowser(): Promise<void> {
+  await browser?.close();
+  browser = null;
+}

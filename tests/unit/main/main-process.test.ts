@@ -1,0 +1,79 @@
+import { rmSync } from 'node:fs';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { channelNames } from '../../../shared/ipc/contract.ts';
+
+const fake = await vi.hoisted(async () => {
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { fakeElectron } = await import('../../support/fake-electron.ts');
+  return fakeElectron({ userData: mkdtempSync(join(tmpdir(), 'studio main ')), backend: 'basic_text' });
+});
+vi.mock('electron', () => fake.module);
+
+// Importing the entry point runs it, exactly as Electron would.
+await import('../../../electron/main/index.ts');
+await vi.waitFor(() => expect(fake.windows[0]?.loaded.length).toBe(1));
+
+afterAll(() => rmSync(fake.module.app.getPath('userData'), { recursive: true, force: true }));
+
+describe('main process wiring', () => {
+  it('registers the app and media schemes as privileged before ready', () => {
+    expect(fake.privileged).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+      { scheme: 'media', privileges: { standard: true, secure: true, stream: true, supportFetchAPI: true } },
+    ]);
+  });
+
+  it('opens one secure window on the app origin, not file://', () => {
+    expect(fake.windows).toHaveLength(1);
+    const win = fake.windows[0];
+    expect(win?.loaded).toEqual(['app://studio/index.html']);
+    expect((win?.options as { webPreferences: Record<string, unknown> }).webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    });
+    expect(String((win?.options as { webPreferences: { preload: string } }).webPreferences.preload)).toMatch(/preload[/\\]index\.cjs$/);
+  });
+
+  it('handles exactly the contract channels', () => {
+    expect([...fake.handles.keys()].sort()).toEqual([...channelNames].sort());
+  });
+
+  it('rejects a foreign sender through the registered handler', async () => {
+    const handler = fake.handles.get('key:getStatus');
+    const foreign = await handler?.({ senderFrame: { url: 'https://evil.example/', parent: null } }, undefined);
+    expect(foreign).toEqual({
+      ok: false,
+      error: { code: 'forbidden_sender', message: 'This request did not come from the Avatar Studio window, so it was refused.' },
+    });
+    const own = await handler?.({ senderFrame: { url: 'app://studio/index.html', parent: null } }, undefined);
+    expect(own).toEqual({ ok: true, value: { configured: false, last4: null, backend: 'basic_text', persisted: false } });
+  });
+
+  it('denies permissions and guards new web contents', () => {
+    let granted: boolean | undefined;
+    fake.permissionHandlers.request?.({}, 'media', (g: boolean) => (granted = g));
+    expect(granted).toBe(false);
+    expect(fake.module.app.listenerCount('web-contents-created')).toBe(1);
+    expect(fake.module.app.listenerCount('second-instance')).toBe(1);
+  });
+
+  it('serves the renderer through the app protocol with the CSP header', async () => {
+    const handle = fake.protocolHandlers.get('app');
+    const response = await handle?.(new Request('app://studio/../../package.json'));
+    expect(response?.status).toBe(404);
+  });
+
+  it('sends key changes to the window as events', async () => {
+    const handler = fake.handles.get('key:set');
+    const sender = { senderFrame: { url: 'app://studio/index.html', parent: null } };
+    await handler?.(sender, { key: 'rw_0123456789abcdef0123' });
+    expect(fake.windows[0]?.sent).toContainEqual({
+      channel: 'key:changed',
+      payload: { configured: true, last4: '0123', backend: 'basic_text', persisted: false },
+    });
+  });
+});
