@@ -1,3 +1,5 @@
+// Brings in the renderer's declaration of window.studio for page.evaluate callbacks.
+import type {} from '../../renderer/src/ipc/studio.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

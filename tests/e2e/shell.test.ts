@@ -1,3 +1,5 @@
+// Brings in the renderer's declaration of window.studio for page.evaluate callbacks.
+import type {} from '../../renderer/src/ipc/studio.ts';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { closeBrowser, startHarness, type Harness } from '../support/harness.ts';
 import { TestCipher } from '../support/test-cipher.ts';
