@@ -1,0 +1,132 @@
+/**
+ * Runware's Aurora v1 (`creatify:aurora@0`): every request parameter with its type,
+ * range, step, default and allowed values, the price and the audio limit. Source:
+ * https://runware.ai/docs/models/creatify-aurora-v1 (parameters, price) and
+ * Creatify's Aurora API (60 s, mp3/wav audio). The window, the CLI and the Runware
+ * client validate against this one schema, so a bad value is refused locally, with
+ * the field, the limit and the value, before anything is sent or billed.
+ */
+import { z } from 'zod';
+
+export const AURORA_MODEL = 'creatify:aurora@0';
+export const AURORA_PRICE_PER_SECOND_USD = 0.14;
+/** Creatify's limit on the audio (and so the video) length. */
+export const AURORA_MAX_AUDIO_SECONDS = 60;
+/** Audio containers Aurora accepts; anything else is converted first. */
+export const AURORA_AUDIO_FORMATS = ['mp3', 'wav'] as const;
+export const AURORA_IMAGE_FORMATS = ['jpg', 'jpeg', 'png', 'webp'] as const;
+
+export const OUTPUT_FORMATS = ['MP4', 'WEBM', 'MOV'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+export const SAFETY_MODES = ['none', 'fast', 'full'] as const;
+
+/** Limits for the user-facing parameters; the UI draws its controls from these. */
+export const AURORA_LIMITS = {
+  positivePrompt: { min: 2, max: 3000 },
+  CFGScale: { min: 0, max: 10, step: 0.01, default: 1 },
+  numberResults: { min: 1, max: 4, default: 1 },
+  outputQuality: { min: 20, max: 99, default: 95 },
+  outputFormat: { default: 'MP4' as OutputFormat },
+  ttl: { min: 60 },
+} as const;
+
+/** True when `value` is a multiple of `step` (within floating-point noise). */
+function onStep(value: number, step: number): boolean {
+  const units = value / step;
+  return Math.abs(units - Math.round(units)) < 1e-6;
+}
+
+const uri = (field: string) =>
+  z.string().superRefine((value, ctx) => {
+    if (!/^https?:\/\/[^\s/$.?#][^\s]*$/i.test(value)) {
+      ctx.addIssue({ code: 'custom', message: `${field} must be an http(s) URL (got "${value.slice(0, 80)}").` });
+    }
+  });
+
+const bounded = (field: string, min: number, max: number, integer: boolean) =>
+  z.number({ message: `${field} must be a number.` }).superRefine((value, ctx) => {
+    if (!Number.isFinite(value)) {
+      ctx.addIssue({ code: 'custom', message: `${field} must be a finite number.` });
+    } else if (integer && !Number.isInteger(value)) {
+      ctx.addIssue({ code: 'custom', message: `${field} must be a whole number from ${min} to ${max} (got ${value}).` });
+    } else if (value < min || value > max) {
+      ctx.addIssue({ code: 'custom', message: `${field} must be from ${min} to ${max} (got ${value}).` });
+    }
+  });
+
+/** The parameters a person chooses (everything but the inputs and the plumbing). */
+export const AuroraSettingsSchema = z
+  .object({
+    positivePrompt: z
+      .string()
+      .superRefine((value, ctx) => {
+        const { min, max } = AURORA_LIMITS.positivePrompt;
+        if (value.length < min || value.length > max) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `The prompt must be ${min}–${max} characters long (it has ${value.length}), or left empty.`,
+          });
+        }
+      })
+      .optional(),
+    CFGScale: bounded('CFG scale', AURORA_LIMITS.CFGScale.min, AURORA_LIMITS.CFGScale.max, false)
+      .superRefine((value, ctx) => {
+        if (Number.isFinite(value) && !onStep(value, AURORA_LIMITS.CFGScale.step)) {
+          ctx.addIssue({ code: 'custom', message: `CFG scale must be in steps of ${AURORA_LIMITS.CFGScale.step} (got ${value}).` });
+        }
+      })
+      .optional(),
+    numberResults: bounded('Number of takes', AURORA_LIMITS.numberResults.min, AURORA_LIMITS.numberResults.max, true),
+    outputFormat: z.enum(OUTPUT_FORMATS, { message: `Format must be one of ${OUTPUT_FORMATS.join(', ')}.` }),
+    outputQuality: bounded('Quality', AURORA_LIMITS.outputQuality.min, AURORA_LIMITS.outputQuality.max, true),
+    safety: z
+      .object({
+        checkContent: z.boolean(),
+        mode: z.enum(SAFETY_MODES, { message: `Content check mode must be one of ${SAFETY_MODES.join(', ')}.` }).optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+export type AuroraSettings = z.infer<typeof AuroraSettingsSchema>;
+
+export const DEFAULT_AURORA_SETTINGS: AuroraSettings = {
+  CFGScale: AURORA_LIMITS.CFGScale.default,
+  numberResults: AURORA_LIMITS.numberResults.default,
+  outputFormat: AURORA_LIMITS.outputFormat.default,
+  outputQuality: AURORA_LIMITS.outputQuality.default,
+};
+
+const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+
+/** A media reference Aurora accepts: a Runware media UUID or an http(s) URL. */
+const mediaRef = (field: string) =>
+  z.string().refine((v) => UUID_V4.test(v) || /^https?:\/\//i.test(v), {
+    message: `${field} must be an uploaded media UUID or an http(s) URL.`,
+  });
+
+/** The whole `videoInference` task as sent to Runware. */
+export const AuroraTaskSchema = AuroraSettingsSchema.extend({
+  taskType: z.literal('videoInference'),
+  taskUUID: z.string().regex(UUID_V4, 'taskUUID must be a UUID v4.'),
+  model: z.literal(AURORA_MODEL),
+  deliveryMethod: z.literal('async'),
+  outputType: z.literal('URL').optional(),
+  includeCost: z.boolean().optional(),
+  ttl: bounded('ttl', AURORA_LIMITS.ttl.min, Number.MAX_SAFE_INTEGER, true).optional(),
+  webhookURL: uri('webhookURL').optional(),
+  uploadEndpoint: uri('uploadEndpoint').optional(),
+  inputs: z.object({ image: mediaRef('inputs.image'), audio: mediaRef('inputs.audio') }).strict(),
+}).strict();
+export type AuroraTask = z.infer<typeof AuroraTaskSchema>;
+
+/** Seconds Runware bills for an audio of `seconds`: partial seconds round up. */
+export function billedSeconds(seconds: number): number {
+  // A float like 5.0000000001 from sample maths must not become 6 s.
+  return Math.max(1, Math.ceil(seconds - 1e-6));
+}
+
+/** The price before submitting: ceil(seconds) × price × takes. */
+export function estimateCostUSD(seconds: number, takes: number, pricePerSecond = AURORA_PRICE_PER_SECOND_USD): number {
+  return Math.round(billedSeconds(seconds) * pricePerSecond * takes * 100) / 100;
+}
