@@ -12,6 +12,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   plugins: [react()],
   test: {
+    // No test may reach the internet: anything that falls back to the default
+    // endpoint lands on a closed local port instead of api.runware.ai.
+    env: { RUNWARE_API_URL: 'http://127.0.0.1:9/v1' },
     projects: [
       {
         extends: true,

@@ -15,6 +15,7 @@ const suite: BenchSuite = async () => {
       platform: { openExternal: async () => undefined },
       emit: () => undefined,
       isAppUrl: (url) => url.startsWith('app://studio/'),
+      runwareUrl: 'http://127.0.0.1:9/v1',
     });
     const sender = { url: 'app://studio/index.html', isTopFrame: true };
     const n = 20_000;

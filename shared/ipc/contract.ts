@@ -45,6 +45,8 @@ export const channels = {
     output: KeyStatusSchema,
   },
   'key:remove': { input: none, output: KeyStatusSchema },
+  /** A cheap authenticated request to Runware: does this key work? */
+  'key:test': { input: none, output: z.object({ checkedAt: z.string() }).strict() },
   /** Explicit opt-in to keep the key on disk when no keyring protects it. */
   'key:setWeakPersistence': {
     input: z.object({ allowed: z.boolean() }).strict(),

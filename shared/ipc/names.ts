@@ -12,6 +12,7 @@ export const CHANNEL_NAMES = [
   'key:getStatus',
   'key:set',
   'key:remove',
+  'key:test',
   'key:setWeakPersistence',
   'settings:get',
   'settings:update',

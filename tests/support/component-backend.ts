@@ -18,6 +18,7 @@ export async function installComponentBackend(cipher?: Cipher): Promise<{ backen
     platform: { openExternal: async () => undefined },
     emit: bridge.emit,
     isAppUrl: (url) => url.startsWith('app://studio/'),
+    runwareUrl: 'http://127.0.0.1:9/v1',
   });
   bridge.connect(backend.router);
   Object.defineProperty(window, 'studio', { value: bridge.studio, configurable: true });

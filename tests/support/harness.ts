@@ -65,6 +65,8 @@ async function serveRenderer(): Promise<{ server: Server; origin: string }> {
 
 export interface HarnessOptions {
   cipher?: Cipher;
+  /** Where Runware is (the fake server's URL in tests). */
+  runwareUrl?: string;
   /** Paths `getPathForFile` returns for dropped files, by file name. */
   files?: Record<string, string>;
 }
@@ -104,6 +106,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         .catch(() => undefined);
     },
     isAppUrl: (url) => url.startsWith(`${origin}/`),
+    runwareUrl: options.runwareUrl ?? 'http://127.0.0.1:9/v1',
   });
 
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });

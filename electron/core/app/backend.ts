@@ -6,6 +6,9 @@ import type { Platform } from '../ipc/platform.ts';
 import { createIpcRouter, type IpcRouter } from '../ipc/router.ts';
 import { createLogger, type Logger } from '../logging/logger.ts';
 import { Redactor } from '../logging/redactor.ts';
+import { runwareApiUrl } from '../runware/runware-config.ts';
+import { RunwareClient } from '../runware/runware-client.ts';
+import { UploadCache } from '../runware/upload-cache.ts';
 import type { Cipher } from '../secrets/cipher.ts';
 import { EncryptedKeyStore } from '../secrets/encrypted-key-store.ts';
 import type { KeyStore } from '../secrets/key-store.ts';
@@ -24,6 +27,8 @@ export interface StudioBackendOptions {
   isAppUrl: (url: string) => boolean;
   homeDir?: string;
   logEcho?: boolean;
+  /** Runware's endpoint; defaults to RUNWARE_API_URL, else https://api.runware.ai/v1. */
+  runwareUrl?: string;
 }
 
 export interface StudioBackend {
@@ -34,6 +39,7 @@ export interface StudioBackend {
   keyStore: KeyStore;
   settings: SettingsStore;
   notices: NoticeCenter;
+  runware: RunwareClient;
   dispose(): Promise<void>;
 }
 
@@ -68,7 +74,14 @@ export async function createStudioBackend(options: StudioBackendOptions): Promis
     notices.onNotice((notice) => options.emit('app:notice', notice)),
   ];
 
-  const handlers = createHandlers({ appInfo: options.appInfo, keyStore, settings, notices, platform: options.platform });
+  const runware = new RunwareClient({
+    apiKey: () => keyStore.getKey(),
+    baseUrl: options.runwareUrl ?? runwareApiUrl(),
+    uploadCache: new UploadCache({ file: join(options.appDataDir, 'upload-cache.json') }),
+    logger: logger.child('runware'),
+  });
+
+  const handlers = createHandlers({ appInfo: options.appInfo, keyStore, settings, notices, platform: options.platform, runware });
   const router = createIpcRouter({ handlers, isAppUrl: options.isAppUrl, logger: logger.child('ipc'), redactor });
   logger.info('backend ready', { version: options.appInfo.version, platform: options.appInfo.platform });
 
@@ -80,8 +93,10 @@ export async function createStudioBackend(options: StudioBackendOptions): Promis
     keyStore,
     settings,
     notices,
+    runware,
     async dispose() {
       for (const off of unsubscribe) off();
+      await runware.close();
       await logger.flush();
     },
   };

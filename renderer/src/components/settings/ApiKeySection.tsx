@@ -24,6 +24,7 @@ export function ApiKeySection() {
   const [busy, setBusy] = useState(false);
   // The box follows the click at once; main's answer then confirms or reverts it.
   const [weakChoice, setWeakChoice] = useState<boolean | null>(null);
+  const [check, setCheck] = useState<{ state: 'testing' | 'ok' | 'failed'; message: string } | null>(null);
   const inputId = useId();
   const errorId = useId();
 
@@ -44,7 +45,18 @@ export function ApiKeySection() {
     }
   };
 
+  const testKey = async (): Promise<void> => {
+    setCheck({ state: 'testing', message: 'Asking Runware…' });
+    try {
+      await call(studio().key.test());
+      setCheck({ state: 'ok', message: 'Runware accepted this key.' });
+    } catch (e) {
+      setCheck({ state: 'failed', message: messageOf(e) });
+    }
+  };
+
   const onSubmit = (event: FormEvent): void => {
+    setCheck(null);
     event.preventDefault();
     void run(() => call(studio().key.set({ key: draft })), status.configured ? 'API key replaced.' : 'API key saved.');
   };
@@ -117,16 +129,38 @@ export function ApiKeySection() {
           Get a key at my.runware.ai (API Keys page)
         </button>
         {status.configured ? (
-          <button
-            type="button"
-            className="button button--danger button--small"
-            disabled={busy}
-            onClick={() => void run(() => call(studio().key.remove()), 'API key removed.')}
-          >
-            Remove key
-          </button>
+          <div className="key-actions__buttons">
+            <button
+              type="button"
+              className="button button--small"
+              disabled={busy || check?.state === 'testing'}
+              onClick={() => void testKey()}
+            >
+              Test key
+            </button>
+            <button
+              type="button"
+              className="button button--danger button--small"
+              disabled={busy}
+              onClick={() => {
+                setCheck(null);
+                void run(() => call(studio().key.remove()), 'API key removed.');
+              }}
+            >
+              Remove key
+            </button>
+          </div>
         ) : null}
       </div>
+      {check ? (
+        <p
+          className={`key-check key-check--${check.state}`}
+          role={check.state === 'failed' ? 'alert' : 'status'}
+          data-testid="key-check"
+        >
+          {check.message}
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -35,6 +35,7 @@ describe('IPC router', () => {
       },
       emit: (event, payload) => events.push({ event, payload }),
       isAppUrl: (url) => url.startsWith('app://studio/'),
+      runwareUrl: 'http://127.0.0.1:9/v1',
     });
   });
   afterEach(async () => {
