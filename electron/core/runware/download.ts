@@ -51,7 +51,7 @@ function transient(status: number, retryAfterMs?: number): RunwareError {
     retryable: true,
     httpStatus: status,
     retryAfterMs,
-    message: `The video download failed (HTTP ${status}). Avatar Studio tries again.`,
+    message: `The video download failed (HTTP ${status}) through several tries. Try again in a few minutes.`,
   });
 }
 
@@ -126,7 +126,7 @@ export async function downloadToFile(url: string, dest: string, options: Downloa
         category: 'network',
         retryable: true,
         httpStatus: status,
-        message: 'The video download stopped before the end. Avatar Studio continues it where it stopped.',
+        message: 'The video download kept stopping before the end. Check your connection; the next try continues where it stopped.',
       });
     }
     return received;

@@ -106,7 +106,7 @@ export class RunwareTransport {
         category: 'server',
         retryable: true,
         httpStatus: status,
-        message: 'Runware sent an answer Avatar Studio could not read. It tries again.',
+        message: 'Runware sent an answer Avatar Studio could not read. Try again in a few minutes.',
       });
     }
     return { status, envelope };

@@ -120,7 +120,7 @@ export function messageFor(category: RunwareCategory, info: { apiMessage?: strin
     case 'safety':
       return `Runware's content check blocked this request.${detail(info.apiMessage)} Try a different portrait or prompt.`;
     case 'rate_limit':
-      return 'Runware is busy right now (its queue is full). Avatar Studio waits and tries again.';
+      return 'Runware is busy (its queue is full) and did not take the request after several tries. Try again in a few minutes.';
     case 'provider':
       return `The model provider behind Runware failed.${detail(info.apiMessage)} Try again in a few minutes.`;
     case 'timeout':
@@ -128,9 +128,9 @@ export function messageFor(category: RunwareCategory, info: { apiMessage?: strin
     case 'not_found':
       return `Runware no longer has what was asked for.${detail(info.apiMessage)}`;
     case 'server':
-      return `Runware had a server problem (HTTP ${info.status}). Avatar Studio retries; if it persists, check status.runware.ai.`;
+      return `Runware had a server problem (HTTP ${info.status}) that lasted through several tries. Try again later; status.runware.ai shows outages.`;
     case 'network':
-      return 'Could not reach Runware. Check your internet connection; Avatar Studio tries again.';
+      return 'Could not reach Runware. Check your internet connection, then try again.';
     case 'canceled':
       return 'The request was canceled.';
   }
@@ -210,6 +210,6 @@ export function fromTransportError(error: unknown, signal?: AbortSignal): Runwar
     category: timeout ? 'timeout' : 'network',
     retryable: true,
     httpStatus: 0,
-    message: `Could not reach Runware${what ? ` (${what})` : ''}. Check your internet connection; Avatar Studio tries again.`,
+    message: `Could not reach Runware${what ? ` (${what})` : ''}. Check your internet connection, then try again.`,
   });
 }

@@ -139,8 +139,22 @@ describe('Runware failures', () => {
       fake.inject({ on: 'poll', status: 502, body: 'html', times: 10 });
       const error = await rejection(client.poll([crypto.randomUUID()]));
       expect(error.fields()).toMatchObject({ code: 'http_502', category: 'server', retryable: true, httpStatus: 502 });
-      expect(error.message).toBe('Runware had a server problem (HTTP 502). Avatar Studio retries; if it persists, check status.runware.ai.');
+      expect(error.message).toBe('Runware had a server problem (HTTP 502) that lasted through several tries. Try again later; status.runware.ai shows outages.');
       expect(fake.requests.filter((r) => r.kind === 'poll')).toHaveLength(6);
+    });
+
+    it('rate limit: a queue that stays full, after the tries run out', async () => {
+      fake.inject({ on: 'poll', status: 429, times: 10 });
+      const error = await rejection(client.poll([crypto.randomUUID()]));
+      expect(error.fields()).toMatchObject({ code: 'rateLimitExceeded', category: 'rate_limit', retryable: true, httpStatus: 429 });
+      expect(error.message).toBe('Runware is busy (its queue is full) and did not take the request after several tries. Try again in a few minutes.');
+    });
+
+    it('network: a connection that keeps resetting', async () => {
+      fake.inject({ on: 'poll', reset: true, times: 10 });
+      const error = await rejection(client.poll([crypto.randomUUID()]));
+      expect(error.fields()).toMatchObject({ code: 'network', category: 'network', retryable: true, httpStatus: 0 });
+      expect(error.message).toMatch(/^Could not reach Runware \((the connection was reset|the connection broke|the connection closed)\)\. Check your internet connection, then try again\.$/);
     });
   });
 
