@@ -1,0 +1,156 @@
+/**
+ * A generation: one portrait + one trimmed voice + settings → one Runware task with
+ * 1–4 takes. Its record (`generation.json`) is the journal of its life; the window,
+ * the CLI and the engine all read this one schema.
+ */
+import { z } from 'zod';
+import { AuroraSettingsSchema } from './aurora.ts';
+
+export const GENERATION_STATES = [
+  'draft',
+  'queued',
+  'preparing',
+  'uploading',
+  'submitting',
+  'processing',
+  'downloading',
+  'done',
+  'failed',
+  'canceled',
+  'interrupted',
+] as const;
+export type GenerationState = (typeof GENERATION_STATES)[number];
+
+export const TERMINAL_STATES: ReadonlySet<GenerationState> = new Set(['done', 'failed', 'canceled']);
+
+/** States in which Runware may already hold (and bill) the task. */
+export const REMOTE_STATES: ReadonlySet<GenerationState> = new Set(['submitting', 'processing', 'downloading']);
+
+/** States that can still be canceled: nothing has been sent for billing yet. */
+export const CANCELABLE_STATES: ReadonlySet<GenerationState> = new Set(['draft', 'queued', 'preparing', 'uploading']);
+
+export function isTerminal(state: GenerationState): boolean {
+  return TERMINAL_STATES.has(state);
+}
+
+const Seconds = z.number().nonnegative();
+
+export const ErrorInfoSchema = z.object({
+  code: z.string(),
+  category: z.string().optional(),
+  message: z.string(),
+  retryable: z.boolean().optional(),
+  at: z.string(),
+});
+export type ErrorInfo = z.infer<typeof ErrorInfoSchema>;
+
+export const TakeSchema = z.object({
+  index: z.number().int().min(1),
+  videoUUID: z.string(),
+  /** Runware's URL; expires (ttl), so the take is downloaded at once. */
+  remoteURL: z.string().optional(),
+  state: z.enum(['pending', 'downloading', 'done', 'failed']),
+  /** File names inside the generation folder. */
+  file: z.string().optional(),
+  poster: z.string().optional(),
+  durationSec: Seconds.optional(),
+  costUSD: z.number().nonnegative().optional(),
+  seed: z.number().optional(),
+  error: ErrorInfoSchema.optional(),
+});
+export type Take = z.infer<typeof TakeSchema>;
+
+export const InputRefSchema = z.object({
+  /** Project-relative path of the imported copy (media/<sha>.<ext>). */
+  file: z.string(),
+  sha256: z.string(),
+  originalName: z.string(),
+});
+
+export const GenerationRecordSchema = z.object({
+  schemaVersion: z.literal(1),
+  /** Also the folder name: `yyyy-mm-dd_hhmmss_<slug>`. */
+  id: z.string(),
+  name: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  state: z.enum(GENERATION_STATES),
+  history: z.array(z.object({ state: z.enum(GENERATION_STATES), at: z.string(), note: z.string().optional() })),
+  inputs: z.object({
+    image: InputRefSchema.extend({ width: z.number().int().positive().optional(), height: z.number().int().positive().optional() }),
+    audio: InputRefSchema.extend({ durationSec: Seconds.optional() }),
+    trim: z.object({ startSec: Seconds, endSec: Seconds }),
+    normalizeLoudness: z.boolean(),
+  }),
+  params: AuroraSettingsSchema,
+  /** What was actually sent: files inside the generation folder. */
+  prepared: z
+    .object({
+      image: z.object({ file: z.string(), sha256: z.string(), width: z.number().int(), height: z.number().int() }),
+      audio: z.object({ file: z.string(), sha256: z.string(), durationSec: Seconds }),
+    })
+    .optional(),
+  uploads: z.object({ image: z.string().optional(), audio: z.string().optional() }).default({}),
+  /** Minted and saved before the submit request, so a crash can always be reconciled. */
+  taskUUID: z.string().optional(),
+  submittedAt: z.string().optional(),
+  acceptedAt: z.string().optional(),
+  finishedAt: z.string().optional(),
+  billedSeconds: z.number().int().positive(),
+  estimateUSD: z.number().nonnegative(),
+  /** What Runware reported (sum over takes); absent until known. */
+  costUSD: z.number().nonnegative().optional(),
+  takes: z.array(TakeSchema).default([]),
+  progress: z.number().min(0).max(100).optional(),
+  error: ErrorInfoSchema.optional(),
+  favorite: z.boolean().default(false),
+  /** Position in the queue while not yet submitted (lower runs first). */
+  queueOrder: z.number().default(0),
+  /** The generation this one repeats (a retry is always a new, separately billed generation). */
+  retryOf: z.string().optional(),
+});
+export type GenerationRecord = z.infer<typeof GenerationRecordSchema>;
+
+/** What lists (queue, library, CLI `list`) need, without the history. */
+export type GenerationSummary = Pick<
+  GenerationRecord,
+  | 'id'
+  | 'name'
+  | 'state'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'taskUUID'
+  | 'estimateUSD'
+  | 'costUSD'
+  | 'billedSeconds'
+  | 'progress'
+  | 'error'
+  | 'favorite'
+  | 'queueOrder'
+  | 'params'
+  | 'takes'
+> & { audioSec: number; submittedAt?: string; acceptedAt?: string; finishedAt?: string };
+
+export function summarise(record: GenerationRecord): GenerationSummary {
+  return {
+    id: record.id,
+    name: record.name,
+    state: record.state,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+    taskUUID: record.taskUUID,
+    estimateUSD: record.estimateUSD,
+    costUSD: record.costUSD,
+    billedSeconds: record.billedSeconds,
+    progress: record.progress,
+    error: record.error,
+    favorite: record.favorite,
+    queueOrder: record.queueOrder,
+    params: record.params,
+    takes: record.takes,
+    audioSec: record.inputs.trim.endSec - record.inputs.trim.startSec,
+    submittedAt: record.submittedAt,
+    acceptedAt: record.acceptedAt,
+    finishedAt: record.finishedAt,
+  };
+}
