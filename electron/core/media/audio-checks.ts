@@ -1,0 +1,29 @@
+import { basename } from 'node:path';
+import { formatSeconds, MediaError, quoted } from './media-error.ts';
+import { SILENT_PEAK_DB } from './loudness.ts';
+
+/**
+ * Refuses audio with nothing to animate. Sending silence would still be billed,
+ * and Aurora would return a still face.
+ */
+export function assertAudible(file: string, peakDb: number | null, selection?: { startSec: number; endSec: number }): void {
+  if (peakDb === null || peakDb > SILENT_PEAK_DB) return;
+  const loudest = Number.isFinite(peakDb) ? `its loudest point is ${peakDb.toFixed(1)} dB` : 'it holds only digital silence';
+  const what = selection
+    ? `The selection ${selection.startSec.toFixed(1)}–${selection.endSec.toFixed(1)} s of ${quoted(file)}`
+    : quoted(file);
+  const advice = selection ? 'choose a part with speech' : 'choose a recording with speech';
+  throw new MediaError('audio_silent', `${what} is silent (${loudest}). Aurora animates the face from the voice, so ${advice}.`, {
+    file: basename(file),
+    reason: Number.isFinite(peakDb) ? `peak ${peakDb.toFixed(1)} dB` : 'digital silence',
+  });
+}
+
+export function truncatedError(file: string, decodedSec: number, declaredSec: number): MediaError {
+  return new MediaError(
+    'media_truncated',
+    `${quoted(file)} stops after ${formatSeconds(decodedSec)}, though its header says it lasts ${formatSeconds(declaredSec)}: ` +
+      'the file is incomplete, perhaps from an interrupted download or copy. Get the whole file again, or export it again from the app that made it.',
+    { file: basename(file), durationSec: decodedSec },
+  );
+}

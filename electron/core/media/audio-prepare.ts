@@ -1,0 +1,270 @@
+import { resolve } from 'node:path';
+import { assertAudible, truncatedError } from './audio-checks.ts';
+import { mp3FrameSamples, planTrim, TRIM_TOLERANCE_SEC, type AudioFormat, type TrimPlan } from './audio-plan.ts';
+import { progressSlice, type MediaProgress } from './ffmpeg-progress.ts';
+import { applyLoudnessFilter, measureLoudnessFilter, parseLoudnormReport, parseMaxVolume, type LoudnessMeasurement } from './loudness.ts';
+import { inputArgs, type MediaInfo } from './media-info.ts';
+import { MediaError, quoted } from './media-error.ts';
+import { streamPcm } from './pcm-stream.ts';
+import { probeMedia } from './probe.ts';
+import { runFfmpeg, type MediaContext } from './run-ffmpeg.ts';
+import { fileSize, writeBeside } from './temp-files.ts';
+import { readWavLayout } from './wav-header.ts';
+
+export interface PrepareAudioOptions {
+  input: string;
+  /** Selection start in seconds of the decoded audio; 0 when absent. */
+  startSec?: number;
+  /** Selection end; the end of the audio when absent. */
+  endSec?: number;
+  format: AudioFormat;
+  /** Bring the selection to -16 LUFS (EBU R128) so every clip of a project speaks at one level. */
+  normalizeLoudness?: boolean;
+  outFile: string;
+  signal?: AbortSignal;
+  onProgress?: (progress: MediaProgress) => void;
+}
+
+export interface PreparedAudio {
+  file: string;
+  format: AudioFormat;
+  sampleRate: number;
+  channels: number;
+  /** Decoded samples in the written file (per channel). */
+  samples: number;
+  /** samples / sampleRate: what a player plays. */
+  durationSec: number;
+  /**
+   * The length the container declares. For mp3 it counts whole frames, encoder
+   * delay and padding included; a service reading it bills this figure.
+   */
+  containerDurationSec: number;
+  bytes: number;
+  /** The part of the source that was kept, in source seconds. */
+  startSec: number;
+  endSec: number;
+  peakDb: number;
+  loudness: LoudnessMeasurement | null;
+}
+
+/**
+ * Cuts `[startSec, endSec]` out of any audio (or a video's sound) sample-accurately,
+ * with a few-ms fade at each cut, optionally brings it to the project loudness, and
+ * writes the wav or mp3 Aurora will be sent. The result is measured from the file
+ * written: it is never longer than the selection by more than 10 ms, mp3 padding
+ * included (an mp3 gives up those few ms at the end instead).
+ */
+export async function prepareAudio(ctx: MediaContext, options: PrepareAudioOptions): Promise<PreparedAudio> {
+  const { signal } = options;
+  const info = await probeMedia(ctx, options.input, { expect: 'audio', signal });
+  let plan = planTrim({
+    file: info.file,
+    durationSec: info.audio?.durationSec ?? info.durationSec,
+    sourceRate: info.audio?.sampleRate ?? null,
+    sourceChannels: info.audio?.channels ?? null,
+    startSec: options.startSec,
+    endSec: options.endSec,
+    format: options.format,
+  });
+  const selection = { startSec: plan.startSec, endSec: plan.startSec + plan.selectedSamples / plan.outputRate };
+  const normalize = options.normalizeLoudness === true;
+
+  let loudness: LoudnessMeasurement | null = null;
+  let peakDb: number | null = null;
+  if (normalize) {
+    ({ loudness, peakDb } = await measureSelection(ctx, info, plan, signal, progressSlice(options.onProgress, 0, 0.3)));
+    assertAudible(info.file, peakDb, selection);
+  }
+  const encodeProgress = progressSlice(options.onProgress, normalize ? 0.3 : 0, 0.95);
+  const outFile = resolve(options.outFile);
+
+  return writeBeside(outFile, async (part) => {
+    // mp3 frame sizes are fixed by the encoder; a second pass corrects an encoder whose padding differs from LAME's.
+    for (let attempt = 0; ; attempt += 1) {
+      const peak = await encode(ctx, info, plan, loudness, options.format, part, signal, encodeProgress);
+      if (!normalize) {
+        peakDb = peak;
+        assertAudible(info.file, peakDb, selection);
+      }
+      const measured = await measureWrittenAudio(ctx, part, options.format, signal);
+      const shortfallSec = (plan.keptSamples - measured.samples) / plan.outputRate;
+      if (shortfallSec > END_SHORTFALL_SEC) {
+        throw truncatedError(info.file, plan.startSec + measured.samples / plan.outputRate, selection.endSec);
+      }
+      const excessSamples = Math.ceil((measured.longestSec - plan.selectedSamples / plan.outputRate - TRIM_TOLERANCE_SEC) * plan.outputRate);
+      if (excessSamples > 0 && options.format === 'mp3' && attempt === 0) {
+        const frame = mp3FrameSamples(plan.outputRate);
+        plan = { ...plan, keptSamples: plan.keptSamples - Math.ceil(excessSamples / frame) * frame };
+        continue;
+      }
+      if (excessSamples > 0) throw overLong(info.file);
+      options.onProgress?.({ outTimeSec: measured.samples / plan.outputRate, fraction: 1 });
+      return {
+        file: outFile,
+        format: options.format,
+        sampleRate: measured.sampleRate,
+        channels: measured.channels,
+        samples: measured.samples,
+        durationSec: measured.samples / measured.sampleRate,
+        containerDurationSec: measured.containerSec,
+        bytes: await fileSize(part),
+        startSec: plan.startSec,
+        endSec: plan.startSec + measured.samples / measured.sampleRate,
+        peakDb: peakDb ?? -Infinity,
+        loudness,
+      };
+    }
+  });
+}
+
+/** Near the file's end the decoder may give a few ms less than the container promised; more is damage. */
+const END_SHORTFALL_SEC = 0.25;
+
+/**
+ * The filters that cut the selection: start at a sample of the source, then
+ * resample, then end at an exact sample of the output rate. The coarse end on the
+ * source side only lets ffmpeg stop decoding right after the selection.
+ */
+export function selectionFilters(plan: TrimPlan): string[] {
+  const sourceSpan = Math.ceil((plan.keptSamples * plan.sourceRate) / plan.outputRate) + 256;
+  const filters = [`atrim=start_sample=${plan.startSample}:end_sample=${plan.startSample + sourceSpan}`, 'asetpts=N/SR/TB'];
+  if (plan.sourceRate !== plan.outputRate) filters.push(`aresample=${plan.outputRate}`);
+  filters.push(`atrim=end_sample=${plan.keptSamples}`);
+  return filters;
+}
+
+/** Fades at the cut points; timestamps are renumbered first so sample positions are exact. */
+export function fadeFilters(plan: TrimPlan): string[] {
+  const fade = Math.min(plan.fadeSamples, Math.floor(plan.keptSamples / 2));
+  const filters = ['asetpts=N/SR/TB'];
+  if (plan.fadeIn) filters.push(`afade=t=in:ss=0:ns=${fade}`);
+  if (plan.fadeOut) filters.push(`afade=t=out:ss=${plan.keptSamples - fade}:ns=${fade}`);
+  return filters;
+}
+
+function audioInput(info: MediaInfo): string[] {
+  return [...inputArgs(info), '-map', `0:${info.audio?.index ?? 'a:0'}`, '-vn', '-sn', '-dn'];
+}
+
+async function measureSelection(
+  ctx: MediaContext,
+  info: MediaInfo,
+  plan: TrimPlan,
+  signal: AbortSignal | undefined,
+  onProgress: ((p: MediaProgress) => void) | undefined,
+): Promise<{ loudness: LoudnessMeasurement; peakDb: number | null }> {
+  const lines: string[] = [];
+  await runFfmpeg(ctx, {
+    args: [...audioInput(info), '-af', [...selectionFilters(plan), 'volumedetect', measureLoudnessFilter()].join(','), '-f', 'null', '-'],
+    subject: info.file,
+    action: 'measuring the loudness of',
+    signal,
+    onProgress,
+    totalSec: plan.keptSamples / plan.outputRate,
+    logLevel: 'info',
+    onStderrLine: (line) => lines.push(line),
+  });
+  const peakDb = parseMaxVolume(lines);
+  const loudness = parseLoudnormReport(lines);
+  if (!loudness) {
+    // A silent selection has no measurable loudness; say that rather than "measurement failed".
+    assertAudible(info.file, peakDb ?? -Infinity, { startSec: plan.startSec, endSec: plan.startSec + plan.keptSamples / plan.outputRate });
+    throw new MediaError('ffmpeg_failed', `The loudness of ${quoted(info.file)} could not be measured. Try again without loudness normalisation.`, {
+      reason: 'loudnorm_report_missing',
+    });
+  }
+  return { loudness, peakDb };
+}
+
+/** Writes the cut; returns the selection's peak level when it was measured in this pass. */
+async function encode(
+  ctx: MediaContext,
+  info: MediaInfo,
+  plan: TrimPlan,
+  loudness: LoudnessMeasurement | null,
+  format: AudioFormat,
+  part: string,
+  signal: AbortSignal | undefined,
+  onProgress: ((p: MediaProgress) => void) | undefined,
+): Promise<number | null> {
+  const level = loudness
+    ? [applyLoudnessFilter(loudness), `aresample=${plan.outputRate}`, `atrim=end_sample=${plan.keptSamples}`]
+    : ['volumedetect'];
+  const lines: string[] = [];
+  await runFfmpeg(ctx, {
+    args: [
+      ...audioInput(info),
+      '-af',
+      [...selectionFilters(plan), ...level, ...fadeFilters(plan)].join(','),
+      '-ac',
+      String(plan.channels),
+      '-ar',
+      String(plan.outputRate),
+      ...codecArgs(format, plan.channels),
+      // Same input, same bytes: an unchanged preparation then hits the upload cache.
+      '-map_metadata',
+      '-1',
+      '-fflags',
+      '+bitexact',
+      '-flags:a',
+      '+bitexact',
+      part,
+    ],
+    subject: info.file,
+    action: 'preparing the audio of',
+    signal,
+    onProgress,
+    totalSec: plan.keptSamples / plan.outputRate,
+    logLevel: loudness ? 'error' : 'info',
+    onStderrLine: (line) => {
+      if (line.includes('max_volume')) lines.push(line);
+    },
+  });
+  return loudness ? null : parseMaxVolume(lines);
+}
+
+function codecArgs(format: AudioFormat, channels: number): string[] {
+  if (format === 'wav') return ['-c:a', 'pcm_s16le', '-f', 'wav'];
+  return ['-c:a', 'libmp3lame', '-b:a', channels === 1 ? '128k' : '192k', '-f', 'mp3'];
+}
+
+export interface MeasuredAudio {
+  samples: number;
+  sampleRate: number;
+  channels: number;
+  containerSec: number;
+  /** The longer of the decoded and the declared length: what the strictest reader sees. */
+  longestSec: number;
+}
+
+/**
+ * Measures a written file the way a receiver would. A PCM wav's data chunk is its
+ * exact length; an mp3 is decoded sample by sample and its header read too, since
+ * a reader that counts frames sees the padding as well.
+ */
+export async function measureWrittenAudio(ctx: MediaContext, file: string, format: AudioFormat, signal?: AbortSignal): Promise<MeasuredAudio> {
+  const wav = format === 'wav' ? await readWavLayout(file) : null;
+  if (wav) {
+    const sec = wav.samples / wav.sampleRate;
+    return { samples: wav.samples, sampleRate: wav.sampleRate, channels: wav.channels, containerSec: sec, longestSec: sec };
+  }
+  const info = await probeMedia(ctx, file, { expect: 'audio', signal });
+  const decoded = await streamPcm(ctx, { info, action: 'checking', signal, onSamples: () => undefined });
+  const decodedSec = decoded.samples / decoded.sampleRate;
+  const containerSec = info.audio?.durationSec ?? info.durationSec ?? decodedSec;
+  return {
+    samples: decoded.samples,
+    sampleRate: decoded.sampleRate,
+    channels: info.audio?.channels ?? 1,
+    containerSec,
+    longestSec: Math.max(decodedSec, containerSec),
+  };
+}
+
+function overLong(file: string): MediaError {
+  return new MediaError(
+    'ffmpeg_failed',
+    `The audio prepared from ${quoted(file)} came out longer than the selection, which would be billed as an extra second. Choose wav as the audio format and try again.`,
+    { reason: 'encoder_padding' },
+  );
+}

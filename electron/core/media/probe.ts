@@ -1,0 +1,311 @@
+import { open, stat } from 'node:fs/promises';
+import { basename, extname, resolve } from 'node:path';
+import { jpegExifOrientation, orientationRotation } from './exif-orientation.ts';
+import { parseFfmpegInfo } from './ffmpeg-info-text.ts';
+import {
+  classifyKind,
+  clockwiseRotation,
+  displaySize,
+  ESTIMATED_DURATION,
+  parseRate,
+  positiveNumber,
+  type AudioStreamInfo,
+  type MediaInfo,
+  type MediaKind,
+  type VisualStreamInfo,
+} from './media-info.ts';
+import { MediaError, quoted } from './media-error.ts';
+import { lastReason, runTool, type MediaContext } from './run-ffmpeg.ts';
+
+/** What a caller needs the file to be; it decides the wording of a refusal. */
+export type Expected = 'audio' | 'image' | 'video';
+
+export interface ProbeOptions {
+  signal?: AbortSignal;
+  /** Refuse, with a message for a person, anything that is not this kind of media. */
+  expect?: Expected;
+}
+
+const WANTED: Record<Expected, { noun: string; hint: string; extensions: RegExp }> = {
+  audio: {
+    noun: 'audio',
+    hint: 'Choose an audio file (wav, mp3, m4a, flac, ogg or opus) or a video with sound.',
+    extensions: /^\.(wav|mp3|m4a|aac|flac|ogg|oga|opus|wma|aiff?|caf)$/,
+  },
+  image: { noun: 'a picture', hint: 'Choose a JPEG, PNG or WebP picture.', extensions: /^\.(jpe?g|png|webp|gif|bmp|tiff?|hei[cf]|avif)$/ },
+  video: { noun: 'video', hint: 'Download or export it again.', extensions: /^\.(mp4|mov|m4v|webm|mkv|avi)$/ },
+};
+
+/**
+ * Container, codecs, duration, sample rate, channels, size and rotation of a file,
+ * read with ffprobe when there is one and from `ffmpeg -i` otherwise. A missing,
+ * empty, unreadable or unsupported file is a typed error naming the file.
+ */
+export async function probeMedia(ctx: MediaContext, input: string, options: ProbeOptions = {}): Promise<MediaInfo> {
+  const file = resolve(input);
+  await assertNonEmptyFile(file);
+  const read = ctx.tools.ffprobe ? await viaFfprobe(ctx, file, options.signal) : await viaFfmpeg(ctx, file, options.signal);
+  if (!read.info) throw await unreadable(file, read.reason, options.expect);
+  const info = read.info.video?.codec === 'mjpeg' ? await withExifOrientation(read.info) : read.info;
+  if (options.expect) assertKind(info, options.expect);
+  return info;
+}
+
+async function assertNonEmptyFile(file: string): Promise<void> {
+  let size: number;
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) {
+      throw new MediaError('media_unreadable', `${quoted(file)} is a folder, not a file. Choose a file inside it.`, {
+        file: basename(file),
+        reason: 'folder',
+      });
+    }
+    size = info.size;
+  } catch (error) {
+    if (error instanceof MediaError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      throw new MediaError('media_missing', `${quoted(file)} was not found. It may have been moved, renamed or deleted; choose it again.`, { file: basename(file) });
+    }
+    throw new MediaError('media_unreadable', `${quoted(file)} could not be opened (${code ?? 'I/O error'}). Check that you may read it, then try again.`, { file: basename(file), reason: code });
+  }
+  if (size === 0) {
+    throw new MediaError('media_empty', `${quoted(file)} is empty (0 bytes). Choose the file again, or export it again from the app that made it.`, { file: basename(file) });
+  }
+}
+
+interface ReadResult {
+  info: MediaInfo | null;
+  reason: string | null;
+}
+
+async function viaFfprobe(ctx: MediaContext, file: string, signal?: AbortSignal): Promise<ReadResult> {
+  // Warnings too: one of them says whether the duration is only a guess.
+  const args = ['-v', 'warning', '-print_format', 'json', '-show_format', '-show_streams'];
+  // ffprobe would read a name such as "take%03d.png" as an image sequence pattern.
+  if (file.includes('%')) args.push('-pattern_type', 'none');
+  let estimated = false;
+  const result = await runTool(ctx, ctx.tools.ffprobe ?? '', {
+    args: [...args, file],
+    subject: file,
+    signal,
+    collectStdout: true,
+    onStderrLine: (line) => {
+      estimated ||= ESTIMATED_DURATION.test(line);
+    },
+  });
+  if (result.exitCode !== 0) return { info: null, reason: lastReason(result.stderrTail) };
+  try {
+    return { info: parseFfprobeJson(file, JSON.parse(result.stdout) as FfprobeJson, estimated), reason: null };
+  } catch {
+    return { info: null, reason: 'ffprobe gave an answer that could not be read' };
+  }
+}
+
+async function viaFfmpeg(ctx: MediaContext, file: string, signal?: AbortSignal): Promise<ReadResult> {
+  const lines: string[] = [];
+  // Without an output ffmpeg exits with an error after describing the input; the description is what is read.
+  const result = await runTool(ctx, ctx.tools.ffmpeg, {
+    args: ['-hide_banner', '-nostdin', '-i', file],
+    subject: file,
+    signal,
+    onStderrLine: (line) => {
+      if (lines.length < 500) lines.push(line);
+    },
+  });
+  const info = parseFfmpegInfo(file, lines.join('\n'));
+  const reason = lastReason(result.stderrTail.filter((l) => !/At least one output file must be specified/.test(l)));
+  return { info, reason };
+}
+
+export interface FfprobeJson {
+  format?: { format_name?: string; duration?: string; bit_rate?: string };
+  streams?: FfprobeStream[];
+}
+
+interface FfprobeStream {
+  index: number;
+  codec_type?: string;
+  codec_name?: string;
+  codec_tag?: string;
+  sample_rate?: string;
+  channels?: number;
+  width?: number;
+  height?: number;
+  pix_fmt?: string;
+  avg_frame_rate?: string;
+  r_frame_rate?: string;
+  duration?: string;
+  disposition?: { attached_pic?: number };
+  side_data_list?: { rotation?: number }[];
+  tags?: { rotate?: string };
+}
+
+/** ffprobe's JSON (`-show_format -show_streams`) as a MediaInfo; null when it holds no usable stream. */
+export function parseFfprobeJson(file: string, json: FfprobeJson, durationEstimated = false): MediaInfo | null {
+  const streams = json.streams ?? [];
+  const audioStream = streams.find((s) => s.codec_type === 'audio');
+  const videoStream = streams.find((s) => s.codec_type === 'video' && s.disposition?.attached_pic !== 1);
+  const container = json.format?.format_name ?? 'unknown';
+  const kind = classifyKind(container, videoStream !== undefined, audioStream !== undefined);
+  if (!kind) return null;
+  return {
+    file,
+    container,
+    kind,
+    durationSec: positiveNumber(json.format?.duration),
+    durationEstimated,
+    bitRate: positiveNumber(json.format?.bit_rate),
+    audio: audioStream ? audioFromJson(audioStream) : null,
+    video: videoStream ? videoFromJson(videoStream) : null,
+    via: 'ffprobe',
+  };
+}
+
+function audioFromJson(s: FfprobeStream): AudioStreamInfo {
+  return {
+    index: s.index,
+    codec: s.codec_name ?? null,
+    codecTag: s.codec_tag && s.codec_tag !== '0x0000' ? s.codec_tag : null,
+    sampleRate: positiveNumber(s.sample_rate),
+    channels: positiveNumber(s.channels),
+    durationSec: positiveNumber(s.duration),
+  };
+}
+
+function videoFromJson(s: FfprobeStream): VisualStreamInfo {
+  const matrix = s.side_data_list?.find((d) => typeof d.rotation === 'number')?.rotation;
+  // Old files carry a `rotate` tag (clockwise) instead of a display matrix (counter-clockwise).
+  const rotation = matrix !== undefined ? clockwiseRotation(matrix) : clockwiseRotation(-Number(s.tags?.rotate ?? 0) || 0);
+  const width = s.width ?? 0;
+  const height = s.height ?? 0;
+  return {
+    index: s.index,
+    codec: s.codec_name ?? null,
+    width,
+    height,
+    pixelFormat: s.pix_fmt ?? null,
+    rotation,
+    ...displaySize(width, height, rotation),
+    frameRate: parseRate(s.avg_frame_rate) ?? parseRate(s.r_frame_rate),
+    durationSec: positiveNumber(s.duration),
+    exifOrientation: null,
+  };
+}
+
+const EXIF_SCAN_BYTES = 256 * 1024;
+
+async function withExifOrientation(info: MediaInfo): Promise<MediaInfo> {
+  const video = info.video;
+  if (!video) return info;
+  const orientation = jpegExifOrientation(await readHead(info.file, EXIF_SCAN_BYTES));
+  const rotation = orientationRotation(orientation);
+  return { ...info, video: { ...video, exifOrientation: orientation, rotation, ...displaySize(video.width, video.height, rotation) } };
+}
+
+async function readHead(file: string, bytes: number): Promise<Uint8Array> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+const CODEC_LABELS: Record<string, string> = {
+  mjpeg: 'JPEG',
+  png: 'PNG',
+  apng: 'animated PNG',
+  webp: 'WebP',
+  gif: 'GIF',
+  bmp: 'BMP',
+  tiff: 'TIFF',
+  hevc: 'HEVC',
+  h264: 'H.264',
+  av1: 'AV1',
+  jpegxl: 'JPEG XL',
+};
+
+/** How a person would name a codec: "JPEG", "H.264", else ffmpeg's name in capitals. */
+export function codecLabel(codec: string | null): string {
+  if (!codec) return 'unknown';
+  return CODEC_LABELS[codec] ?? codec.toUpperCase();
+}
+
+function assertKind(info: MediaInfo, expect: Expected): void {
+  const { hint } = WANTED[expect];
+  const name = quoted(info.file);
+  const details = { file: basename(info.file), reason: info.kind };
+  const ext = extname(info.file).toLowerCase();
+  const fits: Record<Expected, boolean> = {
+    audio: info.audio !== null && info.kind !== 'image',
+    image: info.kind === 'image',
+    video: info.kind === 'video',
+  };
+  if (fits[expect]) {
+    assertDecodable(info, expect);
+    return;
+  }
+  const holds: Record<MediaKind, string> = {
+    image: `a picture (${codecLabel(info.video?.codec ?? null)})`,
+    audio: 'audio',
+    video: info.audio ? 'a video' : 'a video without sound',
+  };
+  // A renamed file is the usual cause; saying so explains the surprise.
+  const despite = WANTED[expect].extensions.test(ext) ? `, although its name ends in ${ext}` : '';
+  throw new MediaError('media_wrong_kind', `${name} holds ${holds[info.kind]}, not ${WANTED[expect].noun}${despite}. ${hint}`, details);
+}
+
+/** ffprobe names no codec when this ffmpeg has no decoder for it. */
+function assertDecodable(info: MediaInfo, expect: Expected): void {
+  const stream = expect === 'audio' ? info.audio : info.video;
+  if (!stream || stream.codec !== null) return;
+  const codecTag = expect === 'audio' ? info.audio?.codecTag : null;
+  const tag = codecTag ? ` (codec tag ${codecTag})` : '';
+  const noun = expect === 'audio' ? 'an audio' : expect === 'image' ? 'a picture' : 'a video';
+  throw new MediaError(
+    'media_unsupported',
+    `${quoted(info.file)} uses ${noun} codec that this ffmpeg cannot decode${tag}. Convert it in another app (${expect === 'audio' ? 'to wav or mp3' : 'to a common format'}), then add it again.`,
+    { file: basename(info.file), reason: codecTag ?? 'unknown codec' },
+  );
+}
+
+async function unreadable(file: string, reason: string | null, expect: Expected | undefined): Promise<MediaError> {
+  const { noun, hint } = WANTED[expect ?? 'audio'];
+  const what = expect ? noun : 'audio, video or a picture';
+  const advice = expect ? hint : 'Choose a media file.';
+  if (await looksLikeText(file)) {
+    return new MediaError('media_unreadable', `${quoted(file)} holds text, not ${what}; it may have been renamed. ${advice}`, {
+      file: basename(file),
+      reason: 'text',
+    });
+  }
+  return new MediaError(
+    'media_unreadable',
+    `${quoted(file)} could not be read as ${what}${reason ? ` (ffmpeg: ${reason})` : ''}. It may be damaged or in a format ffmpeg does not know. ${advice}`,
+    { file: basename(file), reason: reason ?? undefined },
+  );
+}
+
+/** True when the first bytes are plain UTF-8 text: a renamed document, not damaged media. */
+async function looksLikeText(file: string): Promise<boolean> {
+  const head = await readHead(file, 512).catch(() => new Uint8Array());
+  if (head.length === 0 || head.includes(0)) return false;
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(head.length === 512 ? trimPartialChar(head) : head);
+    return !/[\u0000-\u0008\u000e-\u001f\u007f]/.test(text);
+  } catch {
+    return false;
+  }
+}
+
+/** A 512-byte cut may split a multi-byte character; drop its first bytes. */
+function trimPartialChar(bytes: Uint8Array): Uint8Array {
+  let end = bytes.length;
+  while (end > bytes.length - 4 && end > 0 && ((bytes[end - 1] ?? 0) & 0xc0) === 0x80) end -= 1;
+  if (end > 0 && ((bytes[end - 1] ?? 0) & 0xc0) === 0xc0) end -= 1;
+  return bytes.subarray(0, end);
+}
