@@ -6,9 +6,13 @@
  * files in tests/fixtures/media.
  */
 import { execFile } from 'node:child_process';
-import { copyFile, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { mkdtempSync } from 'node:fs';
+import { copyFile, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { afterAll } from 'vitest';
+import { createMediaToolkit, type MediaToolkit } from '../../electron/core/media/index.ts';
 import { MONALISA_JPG } from './fixture-paths.ts';
 
 const run = promisify(execFile);
@@ -163,6 +167,39 @@ export class MediaFixtures {
       await writeFile(file, bytes.subarray(0, Math.floor(bytes.length * share)));
     });
   }
+}
+
+export interface MediaSandbox {
+  /** The test file's own folder (its name has spaces), removed after the file's tests. */
+  readonly dir: string;
+  /** The toolkit's scratch folder: empty whenever no job runs. */
+  readonly scratch: string;
+  readonly fx: MediaFixtures;
+  readonly media: MediaToolkit;
+  /** A path `out/<name>/<name>` in a folder of its own, to see what else a job leaves there. */
+  out(name: string): Promise<string>;
+}
+
+/**
+ * Per test file: a folder, fixtures made in it on demand, and a toolkit on the
+ * system's ffmpeg. The folder is made when the file is collected, so the values
+ * can be destructured at the top of a describe block.
+ */
+export function useMediaSandbox(): MediaSandbox {
+  const dir = mkdtempSync(join(tmpdir(), 'avatar studio media '));
+  const scratch = join(dir, 'scratch');
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+  return {
+    dir,
+    scratch,
+    fx: new MediaFixtures(dir),
+    media: createMediaToolkit({ env: process.env, tempDir: scratch }),
+    async out(name) {
+      const folder = join(dir, 'out', name);
+      await mkdir(folder, { recursive: true });
+      return join(folder, name);
+    },
+  };
 }
 
 /**

@@ -59,7 +59,7 @@ export async function prepareAudio(ctx: MediaContext, options: PrepareAudioOptio
   const info = await probeMedia(ctx, options.input, { expect: 'audio', signal });
   let plan = planTrim({
     file: info.file,
-    durationSec: info.audio?.durationSec ?? info.durationSec,
+    durationSec: await selectableDuration(ctx, info, options.endSec, signal),
     sourceRate: info.audio?.sampleRate ?? null,
     sourceChannels: info.audio?.channels ?? null,
     startSec: options.startSec,
@@ -115,6 +115,19 @@ export async function prepareAudio(ctx: MediaContext, options: PrepareAudioOptio
       };
     }
   });
+}
+
+/**
+ * The length the selection is checked against. The header's figure is good enough
+ * to check a given end marker; but "to the end" must be exact (an mp3's header
+ * counts its padding, so a 60.00 s mp3 would claim 60.05 s and be refused), and a
+ * guessed duration is no basis for either, so then the audio is decoded and counted.
+ */
+async function selectableDuration(ctx: MediaContext, info: MediaInfo, endSec: number | undefined, signal?: AbortSignal): Promise<number | null> {
+  const declared = info.audio?.durationSec ?? info.durationSec;
+  if (endSec !== undefined && declared !== null && !info.durationEstimated) return declared;
+  const decoded = await streamPcm(ctx, { info, action: 'measuring', signal, onSamples: () => undefined });
+  return decoded.samples / decoded.sampleRate;
 }
 
 /** Near the file's end the decoder may give a few ms less than the container promised; more is damage. */

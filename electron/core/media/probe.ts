@@ -46,6 +46,10 @@ export async function probeMedia(ctx: MediaContext, input: string, options: Prob
   await assertNonEmptyFile(file);
   const read = ctx.tools.ffprobe ? await viaFfprobe(ctx, file, options.signal) : await viaFfmpeg(ctx, file, options.signal);
   if (!read.info) throw await unreadable(file, read.reason, options.expect);
+  // ffmpeg picks its picture reader by the name alone, so a renamed text file "is" a JPEG of no size.
+  if (read.info.kind === 'image' && !(read.info.video?.width && read.info.video.height) && (await looksLikeText(file))) {
+    throw await unreadable(file, null, options.expect);
+  }
   const info = read.info.video?.codec === 'mjpeg' ? await withExifOrientation(read.info) : read.info;
   if (options.expect) assertKind(info, options.expect);
   return info;
@@ -95,7 +99,7 @@ async function viaFfprobe(ctx: MediaContext, file: string, signal?: AbortSignal)
       estimated ||= ESTIMATED_DURATION.test(line);
     },
   });
-  if (result.exitCode !== 0) return { info: null, reason: lastReason(result.stderrTail) };
+  if (result.exitCode !== 0) return { info: null, reason: lastReason(result.stderrTail, file) };
   try {
     return { info: parseFfprobeJson(file, JSON.parse(result.stdout) as FfprobeJson, estimated), reason: null };
   } catch {
@@ -115,7 +119,10 @@ async function viaFfmpeg(ctx: MediaContext, file: string, signal?: AbortSignal):
     },
   });
   const info = parseFfmpegInfo(file, lines.join('\n'));
-  const reason = lastReason(result.stderrTail.filter((l) => !/At least one output file must be specified/.test(l)));
+  const reason = lastReason(
+    result.stderrTail.filter((l) => !/At least one output file must be specified/.test(l)),
+    file,
+  );
   return { info, reason };
 }
 

@@ -141,7 +141,7 @@ export async function runFfmpeg(ctx: MediaContext, run: FfmpegRun): Promise<Tool
 
 export function ffmpegFailed(ctx: MediaContext, subject: string, action: string, result: ToolResult): MediaError {
   ctx.logger?.warn('ffmpeg failed', { file: basename(subject), exitCode: result.exitCode, stderr: result.stderrTail });
-  const reason = lastReason(result.stderrTail);
+  const reason = lastReason(result.stderrTail, subject);
   return new MediaError(
     'ffmpeg_failed',
     `ffmpeg stopped with an error while ${action} ${quoted(subject)}${reason ? ` (${reason})` : ''}. ` +
@@ -156,11 +156,17 @@ export function canceled(subject: string): MediaError {
   });
 }
 
-/** ffmpeg's own words for what went wrong: the last line, without its `[demuxer @ 0x…]` prefix. */
-export function lastReason(tail: readonly string[]): string | null {
+/**
+ * ffmpeg's own words for what went wrong: the last line, without its
+ * `[demuxer @ 0x…]` prefix or the `name.wav: ` it starts with when the message
+ * already names the file.
+ */
+export function lastReason(tail: readonly string[], subject?: string): string | null {
   const last = tail.at(-1);
   if (!last) return null;
-  return last.replace(/^\[[^\]]*@ 0x[0-9a-f]+\]\s*/i, '').replace(/\.$/, '').trim() || null;
+  let reason = last.replace(/^\[[^\]]*@ 0x[0-9a-f]+\]\s*/i, '');
+  if (subject && reason.startsWith(`${basename(subject)}: `)) reason = reason.slice(basename(subject).length + 2);
+  return reason.replace(/\.$/, '').trim() || null;
 }
 
 /** Messages and logs name files by base name only: every absolute path argument is shortened. */

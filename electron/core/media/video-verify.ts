@@ -56,7 +56,7 @@ export async function verifyTake(ctx: MediaContext, options: VerifyTakeOptions):
     else throw error;
   });
   if (errors.length > 0) {
-    const reason = lastReason(errors);
+    const reason = lastReason(errors, info.file);
     throw invalid(
       info.file,
       'decode_errors',

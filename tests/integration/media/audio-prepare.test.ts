@@ -1,32 +1,15 @@
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { billedSeconds } from '../../../shared/aurora.ts';
-import { createMediaToolkit, type MediaProgress, type MediaToolkit } from '../../../electron/core/media/index.ts';
+import type { MediaProgress } from '../../../electron/core/media/index.ts';
 import { JFK_FLAC } from '../../support/fixture-paths.ts';
-import { ffmpeg, integratedLoudness, MediaFixtures, readSamples } from '../../support/media-fixtures.ts';
-import { makeTempDir } from '../../support/temp-dir.ts';
+import { ffmpeg, integratedLoudness, readSamples, useMediaSandbox } from '../../support/media-fixtures.ts';
 
 const TOLERANCE = 0.01;
 
 describe('prepareAudio', () => {
-  let dir: Awaited<ReturnType<typeof makeTempDir>>;
-  let scratch: string;
-  let fx: MediaFixtures;
-  let media: MediaToolkit;
-  beforeAll(async () => {
-    dir = await makeTempDir();
-    scratch = join(dir.path, 'scratch');
-    fx = new MediaFixtures(dir.path);
-    media = createMediaToolkit({ env: process.env, tempDir: scratch });
-  });
-  afterAll(() => dir.cleanup());
-
-  const out = async (name: string) => {
-    const folder = join(dir.path, 'out', name);
-    await mkdir(folder, { recursive: true });
-    return join(folder, name);
-  };
+  const { dir, scratch, fx, media, out } = useMediaSandbox();
 
   describe('trim accuracy', () => {
     const selections: [number, number][] = [
@@ -123,7 +106,7 @@ describe('prepareAudio', () => {
 
   it('reports progress that only moves forward and ends at 1', async () => {
     const events: MediaProgress[] = [];
-    const input = await fx.tone({ seconds: 40, ext: 'flac' });
+    const input = await fx.tone({ seconds: 20, ext: 'flac' });
     await media.prepareAudio({ input, format: 'mp3', normalizeLoudness: true, outFile: await out('progress.mp3'), onProgress: (p) => events.push(p) });
     const fractions = events.map((e) => e.fraction ?? 0);
     expect(fractions.length).toBeGreaterThan(2);
@@ -132,7 +115,7 @@ describe('prepareAudio', () => {
   });
 
   it('works with unicode, spaces and pattern-like characters in every path', async () => {
-    const folder = join(dir.path, 'Projekte – ünïcødé', 'çà et là 🎤');
+    const folder = join(dir, 'Projekte – ünïcødé', 'çà et là 🎤');
     await mkdir(folder, { recursive: true });
     const input = join(folder, "JFK's speech 100%d (take 1).flac");
     await ffmpeg('-i', JFK_FLAC, '-c', 'copy', input);
@@ -159,19 +142,19 @@ describe('prepareAudio', () => {
 
     it('after a cancel, killing ffmpeg', async () => {
       const outFile = await out('canceled.mp3');
-      const input = await fx.longAudio();
+      const input = await fx.tone({ seconds: 50, ext: 'mp3' });
       const controller = new AbortController();
       const attempt = media.prepareAudio({
         input,
-        startSec: 100,
-        endSec: 159,
+        startSec: 1,
+        endSec: 49,
         format: 'mp3',
         normalizeLoudness: true,
         outFile,
         signal: controller.signal,
         onProgress: () => controller.abort(),
       });
-      await expect(attempt).rejects.toMatchObject({ code: 'media_canceled', message: 'Work on "five minutes.mp3" was canceled; nothing was saved.' });
+      await expect(attempt).rejects.toMatchObject({ code: 'media_canceled', message: 'Work on "tone 440Hz 50s 44100 2ch a0.5.mp3" was canceled; nothing was saved.' });
       expect(await contents(join(outFile, '..'))).toEqual([]);
       expect(await contents(scratch)).toEqual([]);
     });

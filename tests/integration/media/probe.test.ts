@@ -1,25 +1,18 @@
 import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createMediaToolkit, type MediaInfo, type MediaToolkit } from '../../../electron/core/media/index.ts';
 import { JFK_FLAC, MONALISA_JPG } from '../../support/fixture-paths.ts';
-import { envWithoutFfprobe, ffmpeg, MediaFixtures } from '../../support/media-fixtures.ts';
-import { makeTempDir } from '../../support/temp-dir.ts';
+import { envWithoutFfprobe, ffmpeg, useMediaSandbox } from '../../support/media-fixtures.ts';
 
 describe('probe', () => {
-  let dir: Awaited<ReturnType<typeof makeTempDir>>;
-  let fx: MediaFixtures;
-  let media: MediaToolkit;
+  const { dir, fx, media } = useMediaSandbox();
   /** The same toolkit with ffprobe gone, reading `ffmpeg -i` instead. */
   let fallback: MediaToolkit;
   beforeAll(async () => {
-    dir = await makeTempDir();
-    fx = new MediaFixtures(dir.path);
-    media = createMediaToolkit({ env: process.env, tempDir: dir.path });
-    const tools = await media.tools();
-    fallback = createMediaToolkit({ env: await envWithoutFfprobe(dir.path, tools.ffmpeg), tempDir: dir.path, loadFfmpegStatic: async () => null });
+    const { ffmpeg: binary } = await media.tools();
+    fallback = createMediaToolkit({ env: await envWithoutFfprobe(dir, binary), loadFfmpegStatic: async () => null });
   });
-  afterAll(() => dir.cleanup());
 
   it('reads container, codec, duration, rate and channels of real speech', async () => {
     expect(await media.probe(JFK_FLAC)).toEqual({
@@ -80,7 +73,7 @@ describe('probe', () => {
 
   it('opens names that look like patterns, protocols or options', async () => {
     for (const name of ['take%03d.jpg', 'concat:a|b.flac', '-i.flac', 'ünïcødé speech 🎤.flac']) {
-      const file = join(dir.path, name);
+      const file = join(dir, name);
       await copyFile(name.endsWith('.jpg') ? MONALISA_JPG : JFK_FLAC, file);
       expect((await media.probe(file)).kind, name).toBe(name.endsWith('.jpg') ? 'image' : 'audio');
     }
