@@ -1,6 +1,6 @@
+import { AURORA_MAX_AUDIO_SECONDS } from '../../../shared/aurora.ts';
 import { assertAudible, truncatedError } from './audio-checks.ts';
 import type { MediaProgress } from './ffmpeg-progress.ts';
-import { AURORA_MAX_AUDIO_SECONDS } from '../../../shared/aurora.ts';
 import { parseMaxVolume } from './loudness.ts';
 import type { MediaInfo } from './media-info.ts';
 import { streamPcm } from './pcm-stream.ts';
@@ -60,6 +60,7 @@ export async function inspectAudio(ctx: MediaContext, options: InspectAudioOptio
   }
   const peakDb = parseMaxVolume(lines) ?? -Infinity;
   assertAudible(info.file, peakDb);
+  options.onProgress?.({ outTimeSec: durationSec, fraction: 1 });
   return {
     info,
     durationSec,

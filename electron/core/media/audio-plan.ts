@@ -1,9 +1,9 @@
 import { basename } from 'node:path';
-import { AURORA_MAX_AUDIO_SECONDS } from '../../../shared/aurora.ts';
+import { AURORA_AUDIO_FORMATS, AURORA_MAX_AUDIO_SECONDS } from '../../../shared/aurora.ts';
 import { formatSeconds, MediaError, quoted } from './media-error.ts';
 
 /** Audio files Aurora accepts; anything else is converted first. */
-export type AudioFormat = 'wav' | 'mp3';
+export type AudioFormat = (typeof AURORA_AUDIO_FORMATS)[number];
 
 /** Fades this long at a cut stop the click a waveform cut mid-cycle makes. */
 export const FADE_SEC = 0.005;
