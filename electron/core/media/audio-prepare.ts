@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { assertAudible, truncatedError } from './audio-checks.ts';
 import { mp3FrameSamples, planTrim, TRIM_TOLERANCE_SEC, type AudioFormat, type TrimPlan } from './audio-plan.ts';
 import { progressSlice, type MediaProgress } from './ffmpeg-progress.ts';
@@ -57,7 +57,7 @@ export interface PreparedAudio {
 export async function prepareAudio(ctx: MediaContext, options: PrepareAudioOptions): Promise<PreparedAudio> {
   const { signal } = options;
   const info = await probeMedia(ctx, options.input, { expect: 'audio', signal });
-  let plan = planTrim({
+  const plan = planTrim({
     file: info.file,
     durationSec: await selectableDuration(ctx, info, options.endSec, signal),
     sourceRate: info.audio?.sampleRate ?? null,
@@ -66,55 +66,83 @@ export async function prepareAudio(ctx: MediaContext, options: PrepareAudioOptio
     endSec: options.endSec,
     format: options.format,
   });
-  const selection = { startSec: plan.startSec, endSec: plan.startSec + plan.selectedSamples / plan.outputRate };
-  const normalize = options.normalizeLoudness === true;
-
-  let loudness: LoudnessMeasurement | null = null;
-  let peakDb: number | null = null;
-  if (normalize) {
-    ({ loudness, peakDb } = await measureSelection(ctx, info, plan, signal, progressSlice(options.onProgress, 0, 0.3)));
-    assertAudible(info.file, peakDb, selection);
+  const cut: Cut = {
+    ctx,
+    info,
+    plan,
+    format: options.format,
+    loudness: null,
+    selection: { startSec: plan.startSec, endSec: plan.startSec + plan.selectedSamples / plan.outputRate },
+    signal,
+  };
+  let measuredPeakDb: number | null = null;
+  if (options.normalizeLoudness) {
+    ({ loudness: cut.loudness, peakDb: measuredPeakDb } = await measureSelection(cut, progressSlice(options.onProgress, 0, 0.3)));
   }
-  const encodeProgress = progressSlice(options.onProgress, normalize ? 0.3 : 0, 0.95);
+  const encodeProgress = progressSlice(options.onProgress, cut.loudness ? 0.3 : 0, 0.95);
   const outFile = resolve(options.outFile);
 
   return writeBeside(outFile, async (part) => {
-    // mp3 frame sizes are fixed by the encoder; a second pass corrects an encoder whose padding differs from LAME's.
-    for (let attempt = 0; ; attempt += 1) {
-      const peak = await encode(ctx, info, plan, loudness, options.format, part, signal, encodeProgress);
-      if (!normalize) {
-        peakDb = peak;
-        assertAudible(info.file, peakDb, selection);
-      }
-      const measured = await measureWrittenAudio(ctx, part, options.format, signal);
-      const shortfallSec = (plan.keptSamples - measured.samples) / plan.outputRate;
-      if (shortfallSec > END_SHORTFALL_SEC) {
-        throw truncatedError(info.file, plan.startSec + measured.samples / plan.outputRate, selection.endSec);
-      }
-      const excessSamples = Math.ceil((measured.longestSec - plan.selectedSamples / plan.outputRate - TRIM_TOLERANCE_SEC) * plan.outputRate);
-      if (excessSamples > 0 && options.format === 'mp3' && attempt === 0) {
-        const frame = mp3FrameSamples(plan.outputRate);
-        plan = { ...plan, keptSamples: plan.keptSamples - Math.ceil(excessSamples / frame) * frame };
-        continue;
-      }
-      if (excessSamples > 0) throw overLong(info.file);
-      options.onProgress?.({ outTimeSec: measured.samples / plan.outputRate, fraction: 1 });
-      return {
-        file: outFile,
-        format: options.format,
-        sampleRate: measured.sampleRate,
-        channels: measured.channels,
-        samples: measured.samples,
-        durationSec: measured.samples / measured.sampleRate,
-        containerDurationSec: measured.containerSec,
-        bytes: await fileSize(part),
-        startSec: plan.startSec,
-        endSec: plan.startSec + measured.samples / measured.sampleRate,
-        peakDb: peakDb ?? -Infinity,
-        loudness,
-      };
+    let written = await writeCut(cut, part, encodeProgress);
+    const excess = excessSamples(written.measured, cut.plan);
+    if (excess > 0 && cut.format === 'mp3') {
+      // An encoder that pads more than LAME does is corrected once, by whole frames.
+      const frame = mp3FrameSamples(cut.plan.outputRate);
+      cut.plan = { ...cut.plan, keptSamples: cut.plan.keptSamples - Math.ceil(excess / frame) * frame };
+      written = await writeCut(cut, part, encodeProgress);
     }
+    if (excessSamples(written.measured, cut.plan) > 0) throw overLong(info.file);
+    const { measured } = written;
+    options.onProgress?.({ outTimeSec: measured.samples / measured.sampleRate, fraction: 1 });
+    return {
+      file: outFile,
+      format: cut.format,
+      sampleRate: measured.sampleRate,
+      channels: measured.channels,
+      samples: measured.samples,
+      durationSec: measured.samples / measured.sampleRate,
+      containerDurationSec: measured.containerSec,
+      bytes: await fileSize(part),
+      startSec: cut.plan.startSec,
+      endSec: cut.plan.startSec + measured.samples / measured.sampleRate,
+      peakDb: measuredPeakDb ?? written.peakDb ?? -Infinity,
+      loudness: cut.loudness,
+    };
   });
+}
+
+/** One preparation: what is cut from where, and how it is written. */
+interface Cut {
+  ctx: MediaContext;
+  info: MediaInfo;
+  plan: TrimPlan;
+  format: AudioFormat;
+  /** The first pass's measurement, when the loudness is normalised. */
+  loudness: LoudnessMeasurement | null;
+  selection: { startSec: number; endSec: number };
+  signal: AbortSignal | undefined;
+}
+
+/** Encodes the cut into `part`, refuses silence and a source that ends early, and measures the result. */
+async function writeCut(
+  cut: Cut,
+  part: string,
+  onProgress: ((p: MediaProgress) => void) | undefined,
+): Promise<{ measured: MeasuredAudio; peakDb: number | null }> {
+  const peakDb = await encode(cut, part, onProgress);
+  if (!cut.loudness) assertAudible(cut.info.file, peakDb, cut.selection);
+  const measured = await measureWrittenAudio(cut.ctx, part, cut.format, cut.signal);
+  const { plan } = cut;
+  if ((plan.keptSamples - measured.samples) / plan.outputRate > END_SHORTFALL_SEC) {
+    throw truncatedError(cut.info.file, plan.startSec + measured.samples / plan.outputRate, cut.selection.endSec);
+  }
+  return { measured, peakDb };
+}
+
+/** Samples by which the longest reading of the file exceeds the selection plus the tolerance. */
+function excessSamples(measured: MeasuredAudio, plan: TrimPlan): number {
+  const limitSec = plan.selectedSamples / plan.outputRate + TRIM_TOLERANCE_SEC;
+  return Math.ceil((measured.longestSec - limitSec) * plan.outputRate);
 }
 
 /**
@@ -160,29 +188,28 @@ function audioInput(info: MediaInfo): string[] {
 }
 
 async function measureSelection(
-  ctx: MediaContext,
-  info: MediaInfo,
-  plan: TrimPlan,
-  signal: AbortSignal | undefined,
+  cut: Cut,
   onProgress: ((p: MediaProgress) => void) | undefined,
 ): Promise<{ loudness: LoudnessMeasurement; peakDb: number | null }> {
+  const { info, plan } = cut;
   const lines: string[] = [];
-  await runFfmpeg(ctx, {
+  await runFfmpeg(cut.ctx, {
     args: [...audioInput(info), '-af', [...selectionFilters(plan), 'volumedetect', measureLoudnessFilter()].join(','), '-f', 'null', '-'],
     subject: info.file,
     action: 'measuring the loudness of',
-    signal,
+    signal: cut.signal,
     onProgress,
     totalSec: plan.keptSamples / plan.outputRate,
     logLevel: 'info',
     onStderrLine: (line) => lines.push(line),
   });
   const peakDb = parseMaxVolume(lines);
+  // Silence first: it has no loudness to measure, and "silent" is what the person needs to hear.
+  assertAudible(info.file, peakDb, cut.selection);
   const loudness = parseLoudnormReport(lines);
   if (!loudness) {
-    // A silent selection has no measurable loudness; say that rather than "measurement failed".
-    assertAudible(info.file, peakDb ?? -Infinity, { startSec: plan.startSec, endSec: plan.startSec + plan.keptSamples / plan.outputRate });
     throw new MediaError('ffmpeg_failed', `The loudness of ${quoted(info.file)} could not be measured. Try again without loudness normalisation.`, {
+      file: basename(info.file),
       reason: 'loudnorm_report_missing',
     });
   }
@@ -190,21 +217,13 @@ async function measureSelection(
 }
 
 /** Writes the cut; returns the selection's peak level when it was measured in this pass. */
-async function encode(
-  ctx: MediaContext,
-  info: MediaInfo,
-  plan: TrimPlan,
-  loudness: LoudnessMeasurement | null,
-  format: AudioFormat,
-  part: string,
-  signal: AbortSignal | undefined,
-  onProgress: ((p: MediaProgress) => void) | undefined,
-): Promise<number | null> {
+async function encode(cut: Cut, part: string, onProgress: ((p: MediaProgress) => void) | undefined): Promise<number | null> {
+  const { info, plan, loudness } = cut;
   const level = loudness
     ? [applyLoudnessFilter(loudness), `aresample=${plan.outputRate}`, `atrim=end_sample=${plan.keptSamples}`]
     : ['volumedetect'];
   const lines: string[] = [];
-  await runFfmpeg(ctx, {
+  await runFfmpeg(cut.ctx, {
     args: [
       ...audioInput(info),
       '-af',
@@ -213,7 +232,7 @@ async function encode(
       String(plan.channels),
       '-ar',
       String(plan.outputRate),
-      ...codecArgs(format, plan.channels),
+      ...codecArgs(cut.format, plan.channels),
       // Same input, same bytes: an unchanged preparation then hits the upload cache.
       '-map_metadata',
       '-1',
@@ -225,7 +244,7 @@ async function encode(
     ],
     subject: info.file,
     action: 'preparing the audio of',
-    signal,
+    signal: cut.signal,
     onProgress,
     totalSec: plan.keptSamples / plan.outputRate,
     logLevel: loudness ? 'error' : 'info',
@@ -278,6 +297,6 @@ function overLong(file: string): MediaError {
   return new MediaError(
     'ffmpeg_failed',
     `The audio prepared from ${quoted(file)} came out longer than the selection, which would be billed as an extra second. Choose wav as the audio format and try again.`,
-    { reason: 'encoder_padding' },
+    { file: basename(file), reason: 'encoder_padding' },
   );
 }
