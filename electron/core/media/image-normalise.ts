@@ -4,7 +4,8 @@ import { AURORA_IMAGE_FORMATS } from '../../../shared/aurora.ts';
 import { orientationFilters, orientationSwapsSides } from './exif-orientation.ts';
 import { inputArgs, STILL_IMAGE_OUTPUT, type MediaInfo } from './media-info.ts';
 import { isMediaError, MediaError, quoted } from './media-error.ts';
-import { codecLabel, probeMedia } from './probe.ts';
+import { codecLabel } from './media-refusals.ts';
+import { probeMedia } from './probe.ts';
 import { runFfmpeg, type MediaContext } from './run-ffmpeg.ts';
 import { fileSize, writeBeside } from './temp-files.ts';
 
