@@ -45,26 +45,23 @@ export async function probeMedia(ctx: MediaContext, input: string, options: Prob
 }
 
 async function assertNonEmptyFile(file: string): Promise<void> {
-  let size: number;
-  try {
-    const info = await stat(file);
-    if (!info.isFile()) {
-      throw new MediaError('media_unreadable', `${quoted(file)} is a folder, not a file. Choose a file inside it.`, {
-        file: basename(file),
-        reason: 'folder',
-      });
+  const details = { file: basename(file) };
+  const info = await stat(file).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') {
+      throw new MediaError('media_missing', `${quoted(file)} was not found. It may have been moved, renamed or deleted; choose it again.`, details);
     }
-    size = info.size;
-  } catch (error) {
-    if (error instanceof MediaError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') {
-      throw new MediaError('media_missing', `${quoted(file)} was not found. It may have been moved, renamed or deleted; choose it again.`, { file: basename(file) });
-    }
-    throw new MediaError('media_unreadable', `${quoted(file)} could not be opened (${code ?? 'I/O error'}). Check that you may read it, then try again.`, { file: basename(file), reason: code });
+    throw new MediaError(
+      'media_unreadable',
+      `${quoted(file)} could not be opened (${error.code ?? 'I/O error'}). Check that you may read it, then try again.`,
+      { ...details, reason: error.code },
+      { cause: error },
+    );
+  });
+  if (!info.isFile()) {
+    throw new MediaError('media_unreadable', `${quoted(file)} is a folder, not a file. Choose a file inside it.`, { ...details, reason: 'folder' });
   }
-  if (size === 0) {
-    throw new MediaError('media_empty', `${quoted(file)} is empty (0 bytes). Choose the file again, or export it again from the app that made it.`, { file: basename(file) });
+  if (info.size === 0) {
+    throw new MediaError('media_empty', `${quoted(file)} is empty (0 bytes). Choose the file again, or export it again from the app that made it.`, details);
   }
 }
 
