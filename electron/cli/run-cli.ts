@@ -1,11 +1,24 @@
+import { isAppError } from '../../shared/errors.ts';
+import { UsageError } from './cli-args.ts';
+import { exportCommand } from './commands/export.ts';
+import { generateCommand } from './commands/generate.ts';
+import { listCommand } from './commands/list.ts';
+import { resumeCommand } from './commands/resume.ts';
+
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   env: NodeJS.ProcessEnv;
+  /** stderr is a terminal: draw a live progress bar. */
+  isTTY?: boolean;
+  /** Resolves when the user interrupts (Ctrl+C / SIGTERM). */
+  interrupted?: Promise<void>;
 }
 
 export const EXIT = {
   ok: 0,
+  /** The generation failed at Runware or after (the message says why). */
+  failed: 1,
   usage: 2,
   refused: 3,
   gaveUp: 4,
@@ -21,19 +34,53 @@ Usage:
   avatar-studio resume   --project <dir> [--json]
   avatar-studio list     --project <dir> [--json]
   avatar-studio export   <generation-id> --project <dir> --format mp4|webm|mov --out <file>
+                         [--take <n>] [--original-audio]
+
+--project is the project folder itself (created if missing); without it, "Default"
+in the projects folder is used. --json prints one JSON object on stdout at the end;
+progress goes to stderr.
 
 Environment:
   RUNWARE_API_KEY   your Runware API key
   RUNWARE_API_URL   the API endpoint (default https://api.runware.ai/v1)
+
+Exit codes:
+  0 done · 1 the generation failed · 2 invalid input or usage (nothing sent)
+  3 refused by Runware (key, balance, validation, content) · 4 gave up after network
+  or server errors (resumable with "resume") · 130 interrupted (resumable)
 `;
+
+const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => Promise<number>> = {
+  generate: generateCommand,
+  resume: resumeCommand,
+  list: listCommand,
+  export: exportCommand,
+};
 
 /** Parses and runs one command; returns the exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  const [command] = argv;
+  const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     io.stdout(USAGE);
     return command === undefined ? EXIT.usage : EXIT.ok;
   }
-  io.stderr(`Unknown command "${command}".\n\n${USAGE}`);
-  return EXIT.usage;
+  const run = COMMANDS[command];
+  if (!run) {
+    io.stderr(`Unknown command "${command}".\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  try {
+    return await run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`${error.message}\nRun "avatar-studio --help" for usage.\n`);
+      return EXIT.usage;
+    }
+    if (isAppError(error)) {
+      io.stderr(`${error.message}\n`);
+      return EXIT.usage;
+    }
+    io.stderr(`Avatar Studio failed unexpectedly: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT.failed;
+  }
 }

@@ -2,7 +2,8 @@
  * `npm run fake-runware`: the local Runware stand-in on its own, so the app and the
  * CLI can be tried end to end without an account:
  *   RUNWARE_API_URL=<printed url> RUNWARE_API_KEY=<printed key> npm run cli -- generate …
- * Options (environment): PORT, FAKE_POLLS (polls before success), FAKE_GENERATION_MS.
+ * Options (environment): PORT, FAKE_GENERATION_MS (time to finish a take, default 8000),
+ * or FAKE_POLLS (finish after that many polls instead).
  * Prompts can ask for failures: "[fail:timeoutProvider]" fails the task, "[blocked]"
  * is refused by the content check.
  */
@@ -10,8 +11,9 @@ import { FakeRunware } from './fake-runware.ts';
 
 const fake = await FakeRunware.start({
   port: Number(process.env.PORT ?? 0),
-  pollsBeforeSuccess: process.env.FAKE_POLLS ? Number(process.env.FAKE_POLLS) : 3,
-  generationMs: process.env.FAKE_GENERATION_MS ? Number(process.env.FAKE_GENERATION_MS) : undefined,
+  pollsBeforeSuccess: process.env.FAKE_POLLS ? Number(process.env.FAKE_POLLS) : undefined,
+  // Time-based by default, like the real service: a take is ready a few seconds after submission.
+  generationMs: process.env.FAKE_POLLS ? undefined : Number(process.env.FAKE_GENERATION_MS ?? 8000),
   videoHeight: 480,
 });
 process.stdout.write(`Fake Runware listening on ${fake.url}\nAPI key: ${fake.apiKey}\n\n`);

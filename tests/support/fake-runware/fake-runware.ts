@@ -193,6 +193,11 @@ export class FakeRunware {
     this.#faults.push({ times: 1, ...fault });
   }
 
+  /** Drops every queued fault (the outage is over). */
+  clearFaults(): void {
+    this.#faults = [];
+  }
+
   /** Makes tasks matching `match` (a taskUUID or a predicate) fail as described. */
   failTask(match: string | ((task: FakeTask) => boolean), failure: TaskFailure): void {
     const predicate = typeof match === 'string' ? (t: FakeTask) => t.taskUUID === match : match;
@@ -456,7 +461,7 @@ export class FakeRunware {
     let source = this.#renders.get(key);
     if (!source) {
       const out = join(this.#dir, `render-${randomUUID()}.${ext}`);
-      source = makeVideo({ image: image.file, audio: audio.file, out, format, height: this.options.videoHeight }).then(() => out);
+      source = makeVideo({ image: image.file, audio: audio.file, out, format, height: this.options.videoHeight, durationSec: task.audioSec }).then(() => out);
       this.#renders.set(key, source);
     }
     const rendered = await source;

@@ -30,6 +30,8 @@ export async function makeVideo(options: {
   out: string;
   format: 'MP4' | 'WEBM' | 'MOV';
   height: number;
+  /** The audio's length: `-shortest` alone overshoots with a looped still image. */
+  durationSec: number;
   ffmpeg?: string;
 }): Promise<void> {
   const ffmpeg = options.ffmpeg ?? process.env.FFMPEG_PATH ?? 'ffmpeg';
@@ -52,6 +54,8 @@ export async function makeVideo(options: {
     '1:a',
     '-vf',
     `scale=-2:${options.height},format=yuv420p`,
+    '-t',
+    options.durationSec.toFixed(3),
     '-shortest',
     ...(CODECS[options.format] ?? CODECS.MP4 ?? []),
     options.out,

@@ -1,0 +1,60 @@
+import { AURORA_LIMITS, type AuroraSettings } from '../../../shared/aurora.ts';
+import { isAppError } from '../../../shared/errors.ts';
+import { formatOption, numberOption, parseCommand, UsageError } from '../cli-args.ts';
+import { createCliContext } from '../cli-context.ts';
+import { EXIT, type CliIo } from '../run-cli.ts';
+import { describe, runUntilSettled } from './run-generations.ts';
+
+const OPTIONS = {
+  image: { type: 'string' },
+  audio: { type: 'string' },
+  start: { type: 'string' },
+  end: { type: 'string' },
+  prompt: { type: 'string' },
+  cfg: { type: 'string' },
+  results: { type: 'string' },
+  format: { type: 'string' },
+  quality: { type: 'string' },
+  project: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
+
+export async function generateCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values } = parseCommand(argv, OPTIONS, { min: 0, max: 0, names: 'no positional arguments' });
+  if (!values.image) throw new UsageError('--image <file> is required.');
+  if (!values.audio) throw new UsageError('--audio <file> is required.');
+  const L = AURORA_LIMITS;
+  const startSec = numberOption(values.start, 'start', 0, Number.MAX_SAFE_INTEGER);
+  const endSec = numberOption(values.end, 'end', 0, Number.MAX_SAFE_INTEGER);
+  const settings: Partial<AuroraSettings> = {};
+  const cfg = numberOption(values.cfg, 'cfg', L.CFGScale.min, L.CFGScale.max);
+  const results = numberOption(values.results, 'results', L.numberResults.min, L.numberResults.max, true);
+  const quality = numberOption(values.quality, 'quality', L.outputQuality.min, L.outputQuality.max, true);
+  const format = formatOption(values.format);
+  if (cfg !== undefined) settings.CFGScale = cfg;
+  if (results !== undefined) settings.numberResults = results;
+  if (quality !== undefined) settings.outputQuality = quality;
+  if (format !== undefined) settings.outputFormat = format.toUpperCase() as AuroraSettings['outputFormat'];
+  if (values.prompt !== undefined) settings.positivePrompt = values.prompt;
+
+  const ctx = await createCliContext(io.env, { needsKey: true });
+  try {
+    const project = await ctx.openProject(values.project);
+    await ctx.engine.attach(project, { resume: false });
+    let id: string;
+    try {
+      id = (await ctx.engine.enqueue(project, { image: values.image, audio: values.audio, startSec, endSec, settings })).id;
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      io.stderr(`${error.message}\nNothing was sent.\n`);
+      if (values.json) io.stdout(`${JSON.stringify({ generationId: null, status: 'invalid', taskUUID: null, costUSD: null, outputs: [], error: { code: String(error.code), message: error.message } })}\n`);
+      return EXIT.usage;
+    }
+    const { results: outcome, exitCode } = await runUntilSettled(ctx, project, [id], io);
+    const [result] = outcome;
+    if (result) io.stdout(values.json ? `${JSON.stringify(result)}\n` : `${describe(result)}\n`);
+    return exitCode;
+  } finally {
+    await ctx.close();
+  }
+}

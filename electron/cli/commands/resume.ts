@@ -1,0 +1,26 @@
+import { isTerminal } from '../../../shared/generation.ts';
+import { parseCommand, UsageError } from '../cli-args.ts';
+import { createCliContext } from '../cli-context.ts';
+import type { CliIo } from '../run-cli.ts';
+import { describe, runUntilSettled } from './run-generations.ts';
+
+export async function resumeCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values } = parseCommand(argv, { project: { type: 'string' }, json: { type: 'boolean' } } as const, {
+    min: 0,
+    max: 0,
+    names: 'no positional arguments',
+  });
+  if (!values.project) throw new UsageError('--project <dir> is required.');
+  const ctx = await createCliContext(io.env, { needsKey: true });
+  try {
+    const project = await ctx.openProject(values.project);
+    await ctx.engine.attach(project, { resume: true });
+    const ids = ctx.engine.jobsOf(project).filter((r) => !isTerminal(r.state) || r.history.some((h) => h.note === 'reconciled')).map((r) => r.id);
+    const { results, exitCode } = await runUntilSettled(ctx, project, ids, io);
+    if (values.json) io.stdout(`${JSON.stringify({ generations: results })}\n`);
+    else io.stdout(results.length === 0 ? 'Nothing to resume.\n' : `${results.map(describe).join('\n')}\n`);
+    return exitCode;
+  } finally {
+    await ctx.close();
+  }
+}

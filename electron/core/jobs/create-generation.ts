@@ -1,0 +1,111 @@
+import { basename, extname } from 'node:path';
+import {
+  AURORA_MAX_AUDIO_SECONDS,
+  AuroraSettingsSchema,
+  billedSeconds,
+  estimateCostUSD,
+  type AuroraSettings,
+} from '../../../shared/aurora.ts';
+import { AppError } from '../../../shared/errors.ts';
+import type { GenerationRecord } from '../../../shared/generation.ts';
+import type { Project } from '../projects/project.ts';
+import type { MediaOps } from './media-ops.ts';
+
+export interface GenerationRequest {
+  /** Source files anywhere on disk; they are imported into the project first. */
+  image: string;
+  audio: string;
+  startSec?: number;
+  endSec?: number;
+  /** Over the project's defaults. */
+  settings?: Partial<AuroraSettings>;
+  normalizeLoudness?: boolean;
+  name?: string;
+  retryOf?: string;
+}
+
+/** The shortest selection worth sending (and paying a whole second for). */
+export const MIN_SELECTION_SECONDS = 0.5;
+
+function fmt(sec: number): string {
+  return `${sec.toFixed(2)} s`;
+}
+
+/** Checks the selection against the audio and Aurora's limit, with messages that say what to do. */
+export function checkTrim(startSec: number, endSec: number, durationSec: number, audioName: string): void {
+  if (!Number.isFinite(startSec) || !Number.isFinite(endSec) || startSec < 0) {
+    throw new AppError('trim_invalid', 'The start and end of the selection must be numbers of seconds, 0 or more.');
+  }
+  if (endSec <= startSec) {
+    throw new AppError('trim_invalid', `The selection ends (${fmt(endSec)}) before it starts (${fmt(startSec)}). Set an end after the start.`);
+  }
+  if (endSec > durationSec + 0.005) {
+    throw new AppError('trim_invalid', `The selection ends at ${fmt(endSec)}, after the end of “${audioName}” (${fmt(durationSec)}).`);
+  }
+  const length = endSec - startSec;
+  if (length < MIN_SELECTION_SECONDS) {
+    throw new AppError('trim_invalid', `The selection is ${fmt(length)}; select at least ${MIN_SELECTION_SECONDS} s of audio.`);
+  }
+  if (length > AURORA_MAX_AUDIO_SECONDS + 1e-6) {
+    throw new AppError(
+      'audio_too_long',
+      `This selection is ${length.toFixed(1)} s; Aurora takes up to ${AURORA_MAX_AUDIO_SECONDS} s. Trim it, or split it into parts.`,
+    );
+  }
+}
+
+export function validateSettings(settings: unknown): AuroraSettings {
+  const parsed = AuroraSettingsSchema.safeParse(settings);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AppError('invalid_parameter', issue?.message ?? 'A setting is not valid.');
+  }
+  return parsed.data;
+}
+
+/**
+ * Builds a queued generation: validates everything first (nothing is written for a
+ * bad request), imports the inputs into the project, and prices it.
+ */
+export async function buildGeneration(
+  project: Project,
+  request: GenerationRequest,
+  deps: { media: MediaOps; now: Date; queueOrder: number },
+): Promise<GenerationRecord> {
+  const params = validateSettings({ ...project.info.defaults.settings, ...request.settings });
+  const audioName = basename(request.audio);
+  const { durationSec } = await deps.media.probeAudio(request.audio);
+  const startSec = request.startSec ?? 0;
+  const endSec = request.endSec ?? durationSec;
+  checkTrim(startSec, endSec, durationSec, audioName);
+  const { width, height } = await deps.media.probeImage(request.image);
+
+  const image = await project.importMedia(request.image);
+  const audio = await project.importMedia(request.audio);
+  const seconds = endSec - startSec;
+  const name = request.name?.trim() || basename(audioName, extname(audioName));
+  const at = deps.now.toISOString();
+  return {
+    schemaVersion: 1,
+    id: await project.generations.newId(name, deps.now),
+    name,
+    createdAt: at,
+    updatedAt: at,
+    state: 'queued',
+    history: [{ state: 'queued', at }],
+    inputs: {
+      image: { file: image.file, sha256: image.sha256, originalName: image.originalName, width, height },
+      audio: { file: audio.file, sha256: audio.sha256, originalName: audio.originalName, durationSec },
+      trim: { startSec, endSec },
+      normalizeLoudness: request.normalizeLoudness ?? project.info.defaults.normalizeLoudness,
+    },
+    params,
+    uploads: {},
+    billedSeconds: billedSeconds(seconds),
+    estimateUSD: estimateCostUSD(seconds, params.numberResults),
+    takes: [],
+    favorite: false,
+    queueOrder: deps.queueOrder,
+    ...(request.retryOf ? { retryOf: request.retryOf } : {}),
+  };
+}

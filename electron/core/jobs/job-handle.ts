@@ -1,0 +1,56 @@
+import type { GenerationRecord } from '../../../shared/generation.ts';
+import type { Project } from '../projects/project.ts';
+import type { Journal } from './journal.ts';
+
+/**
+ * The engine's hold on one generation. Every change to its record goes through
+ * `apply`, one at a time on the latest version, so the poller and a download
+ * running for the same generation can never overwrite each other's writes.
+ */
+export class JobHandle {
+  readonly key: string;
+  readonly project: Project;
+  readonly journal: Journal;
+  #record: GenerationRecord;
+  #chain: Promise<unknown> = Promise.resolve();
+
+  /** A step (prepare, upload, submit, download) is running. */
+  busy = false;
+  /** Set while preparing/uploading so cancel can stop the work. */
+  abort: AbortController | null = null;
+  /** Consecutive transient failures of the current step, and when to try again. */
+  failures = 0;
+  retryAt = 0;
+  /** Waiting on the person (key rejected, balance too low): not retried until resumed. */
+  blocked: { code: string; message: string } | null = null;
+  /** Gave up after transient failures; the record stays resumable. */
+  stalled: { code: string; message: string } | null = null;
+  /** Poll bookkeeping. */
+  lastPolledAt: number | undefined;
+  unknownPolls = 0;
+  resubmitted = false;
+
+  constructor(project: Project, journal: Journal, record: GenerationRecord) {
+    this.key = JobHandle.keyOf(project.dir, record.id);
+    this.project = project;
+    this.journal = journal;
+    this.#record = record;
+  }
+
+  static keyOf(projectDir: string, id: string): string {
+    return `${projectDir}\u0000${id}`;
+  }
+
+  get record(): GenerationRecord {
+    return this.#record;
+  }
+
+  apply(change: (record: GenerationRecord) => Promise<GenerationRecord>): Promise<GenerationRecord> {
+    const run = this.#chain.then(async () => {
+      this.#record = await change(this.#record);
+      return this.#record;
+    });
+    this.#chain = run.catch(() => undefined);
+    return run;
+  }
+}

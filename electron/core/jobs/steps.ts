@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import { readFile, rm } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { AURORA_MODEL, type AuroraTask } from '../../../shared/aurora.ts';
+import type { ErrorInfo, GenerationRecord, Take } from '../../../shared/generation.ts';
+import { isAppError } from '../../../shared/errors.ts';
+import type { Logger } from '../logging/logger.ts';
+import { sha256File } from '../projects/media-import.ts';
+import type { RunwareClient } from '../runware/runware-client.ts';
+import { isRunwareError } from '../runware/runware-error.ts';
+import type { JobHandle } from './job-handle.ts';
+import type { MediaOps } from './media-ops.ts';
+
+export interface StepContext {
+  runware: RunwareClient;
+  media: MediaOps;
+  now: () => Date;
+  logger?: Logger;
+}
+
+export function errorInfo(error: unknown, now: Date): ErrorInfo {
+  if (isRunwareError(error)) {
+    return { code: String(error.code), category: error.category, message: error.message, retryable: error.retryable, at: now.toISOString() };
+  }
+  if (isAppError(error)) return { code: String(error.code), message: error.message, at: now.toISOString() };
+  return {
+    code: 'internal',
+    message: 'Something went wrong inside Avatar Studio; the log file has the details.',
+    at: now.toISOString(),
+  };
+}
+
+/** queued → preparing → uploading: the exact audio and portrait that will be sent. */
+export async function prepareStep(ctx: StepContext, job: JobHandle, signal: AbortSignal): Promise<void> {
+  await job.apply((r) => job.journal.move(r, 'preparing'));
+  const r = job.record;
+  const folder = job.project.generations.folder(r.id);
+  const audio = await ctx.media.prepareAudio({
+    input: job.project.path(r.inputs.audio.file),
+    startSec: r.inputs.trim.startSec,
+    endSec: r.inputs.trim.endSec,
+    normalizeLoudness: r.inputs.normalizeLoudness,
+    outFile: job.project.generations.file(r.id, 'audio.wav'),
+    signal,
+  });
+  const imageExt = extname(r.inputs.image.file).toLowerCase() || '.jpg';
+  const image = await ctx.media.prepareImage({
+    input: job.project.path(r.inputs.image.file),
+    outFile: job.project.generations.file(r.id, `portrait${imageExt}`),
+    signal,
+  });
+  signal.throwIfAborted();
+  const rel = (file: string) => file.slice(folder.length + 1);
+  const prepared = {
+    image: { file: rel(image.file), sha256: await sha256File(image.file), width: image.width, height: image.height },
+    audio: { file: rel(audio.file), sha256: await sha256File(audio.file), durationSec: audio.durationSec },
+  };
+  await job.apply((rec) => job.journal.move(rec, 'uploading', { prepared }));
+}
+
+/** uploading → submitting: media stored with Runware, taskUUID minted and saved BEFORE submitting. */
+export async function uploadStep(ctx: StepContext, job: JobHandle, signal: AbortSignal): Promise<void> {
+  const prepared = job.record.prepared;
+  if (!prepared) throw new Error(`upload of ${job.record.id} without prepared inputs`);
+  for (const kind of ['image', 'audio'] as const) {
+    if (job.record.uploads[kind]) continue;
+    const bytes = await readFile(job.project.generations.file(job.record.id, prepared[kind].file));
+    const { mediaUUID } = await ctx.runware.uploadMedia(bytes, { signal });
+    await job.apply((r) => job.journal.patch(r, { uploads: { ...r.uploads, [kind]: mediaUUID } }));
+  }
+  signal.throwIfAborted();
+  await job.apply((r) =>
+    job.journal.move(r, 'submitting', { taskUUID: r.taskUUID ?? randomUUID(), submittedAt: ctx.now().toISOString() }),
+  );
+}
+
+export function auroraTaskOf(record: GenerationRecord): AuroraTask {
+  const { uploads, taskUUID, params } = record;
+  if (!taskUUID || !uploads.image || !uploads.audio) throw new Error(`submit of ${record.id} before its uploads`);
+  return {
+    taskType: 'videoInference',
+    taskUUID,
+    model: AURORA_MODEL,
+    deliveryMethod: 'async',
+    ...params,
+    inputs: { image: uploads.image, audio: uploads.audio },
+  };
+}
+
+/**
+ * submitting → processing. Always the saved taskUUID; a lost input is uploaded again
+ * once (and the new media UUID saved) before the one resubmission.
+ */
+export async function submitStep(ctx: StepContext, job: JobHandle): Promise<void> {
+  const reuploadOne = (kind: 'image' | 'audio') => async () => {
+    const prepared = job.record.prepared;
+    if (!prepared) throw new Error('no prepared inputs');
+    const bytes = await readFile(job.project.generations.file(job.record.id, prepared[kind].file));
+    await ctx.runware.forgetUpload(bytes);
+    const { mediaUUID } = await ctx.runware.uploadMedia(bytes, { force: true });
+    await job.apply((r) => job.journal.patch(r, { uploads: { ...r.uploads, [kind]: mediaUUID } }));
+    return mediaUUID;
+  };
+  await ctx.runware.submitVideo(auroraTaskOf(job.record), { reupload: { image: reuploadOne('image'), audio: reuploadOne('audio') } });
+  await job.apply((r) => job.journal.move(r, 'processing', { acceptedAt: r.acceptedAt ?? ctx.now().toISOString() }));
+}
+
+export function withTake(takes: readonly Take[], index: number, patch: Partial<Take>): Take[] {
+  return takes.map((t) => (t.index === index ? { ...t, ...patch } : t));
+}
+
+/**
+ * Downloads every take that has a URL and is not on disk yet: to take-N.<ext> (via
+ * .part, resumed with Range), verified against the sent audio's length, with a
+ * poster frame. An expired link or a take that stays broken fails that take only.
+ */
+export async function downloadStep(ctx: StepContext, job: JobHandle): Promise<void> {
+  const ext = String(job.record.params.outputFormat).toLowerCase();
+  const expected = job.record.prepared?.audio.durationSec ?? job.record.inputs.trim.endSec - job.record.inputs.trim.startSec;
+  for (const take of job.record.takes) {
+    if (take.state === 'done' || take.state === 'failed' || !take.remoteURL) continue;
+    const name = `take-${take.index}.${ext}`;
+    const file = job.project.generations.file(job.record.id, name);
+    await job.apply((r) => job.journal.patch(r, { takes: withTake(r.takes, take.index, { state: 'downloading' }) }));
+    let durationSec: number;
+    try {
+      durationSec = await downloadAndVerify(ctx, take.remoteURL, file, expected);
+    } catch (error) {
+      if (isRunwareError(error) && error.retryable) throw error;
+      const info = errorInfo(error, ctx.now());
+      await job.apply((r) => job.journal.patch(r, { takes: withTake(r.takes, take.index, { state: 'failed', error: info }) }));
+      continue;
+    }
+    const poster = `take-${take.index}.jpg`;
+    const posterOk = await ctx.media
+      .makePoster({ video: file, outFile: job.project.generations.file(job.record.id, poster) })
+      .then(() => true)
+      .catch((error: unknown) => {
+        ctx.logger?.warn('poster failed', { id: job.record.id, take: take.index, error });
+        return false;
+      });
+    await job.apply((r) =>
+      job.journal.patch(r, {
+        takes: withTake(r.takes, take.index, { state: 'done', file: name, durationSec, ...(posterOk ? { poster } : {}), error: undefined }),
+      }),
+    );
+  }
+}
+
+async function downloadAndVerify(ctx: StepContext, url: string, file: string, expectedSec: number): Promise<number> {
+  for (let attempt = 1; ; attempt += 1) {
+    await ctx.runware.download(url, file);
+    try {
+      return (await ctx.media.verifyTake({ file, expectedDurationSec: expectedSec })).durationSec;
+    } catch (error) {
+      // A damaged file is fetched once more from the start before the take is failed.
+      await rm(file, { force: true });
+      if (attempt >= 2) throw error;
+    }
+  }
+}

@@ -1,0 +1,95 @@
+import type { TaskPoll } from '../runware/poll-result.ts';
+import type { RunwareClient } from '../runware/runware-client.ts';
+import type { JobHandle } from './job-handle.ts';
+import { nextPollDelayMs, type CadencePolicy } from './poll-cadence.ts';
+
+export interface PollTarget {
+  job: JobHandle;
+  acceptedAt: number;
+  expectedMs: number;
+}
+
+export interface PollerHooks {
+  onPoll(job: JobHandle, poll: TaskPoll): Promise<void>;
+  onError(error: unknown, failuresInRow: number): void;
+}
+
+/**
+ * Polls every task Runware is working on with ONE getResponse request, at the
+ * cadence their expected finish times call for, backing off after failures.
+ */
+export class TaskPoller {
+  readonly #targets = new Map<string, PollTarget>();
+  readonly #runware: RunwareClient;
+  readonly #cadence: CadencePolicy;
+  readonly #hooks: PollerHooks;
+  readonly #now: () => number;
+  #timer: NodeJS.Timeout | null = null;
+  #inFlight = false;
+  #failures = 0;
+  #stopped = false;
+  /** Requests sent, for measurement. */
+  requests = 0;
+
+  constructor(runware: RunwareClient, cadence: CadencePolicy, hooks: PollerHooks, now: () => number = Date.now) {
+    this.#runware = runware;
+    this.#cadence = cadence;
+    this.#hooks = hooks;
+    this.#now = now;
+  }
+
+  track(target: PollTarget): void {
+    this.#targets.set(target.job.key, target);
+    this.#schedule();
+  }
+
+  untrack(job: JobHandle): void {
+    this.#targets.delete(job.key);
+    this.#schedule();
+  }
+
+  has(job: JobHandle): boolean {
+    return this.#targets.has(job.key);
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+  }
+
+  #schedule(): void {
+    if (this.#stopped || this.#inFlight) return;
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    const timings = [...this.#targets.values()].map((t) => ({ acceptedAt: t.acceptedAt, expectedMs: t.expectedMs, lastPolledAt: t.job.lastPolledAt }));
+    const delay = nextPollDelayMs(timings, this.#now(), this.#cadence, this.#failures);
+    if (!Number.isFinite(delay)) return;
+    this.#timer = setTimeout(() => void this.#tick(), delay);
+  }
+
+  async #tick(): Promise<void> {
+    this.#timer = null;
+    const targets = [...this.#targets.values()];
+    if (targets.length === 0 || this.#stopped) return;
+    this.#inFlight = true;
+    try {
+      this.requests += 1;
+      const polls = await this.#runware.poll(targets.map((t) => t.job.record.taskUUID as string));
+      this.#failures = 0;
+      const at = this.#now();
+      for (const target of targets) {
+        target.job.lastPolledAt = at;
+        const poll = polls.get(target.job.record.taskUUID as string);
+        if (poll && this.#targets.has(target.job.key)) await this.#hooks.onPoll(target.job, poll);
+      }
+    } catch (error) {
+      this.#failures += 1;
+      this.#hooks.onError(error, this.#failures);
+    } finally {
+      this.#inFlight = false;
+      this.#schedule();
+    }
+  }
+}
+

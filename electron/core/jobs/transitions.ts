@@ -1,0 +1,40 @@
+import type { GenerationState } from '../../../shared/generation.ts';
+
+/**
+ * The journal's state machine (DESIGN.md, "A generation's life"). Every move is
+ * written to generation.json before the side effect it announces.
+ */
+const NEXT: Record<GenerationState, readonly GenerationState[]> = {
+  draft: ['queued', 'canceled'],
+  queued: ['preparing', 'canceled', 'failed'],
+  preparing: ['uploading', 'queued', 'failed', 'canceled', 'interrupted'],
+  uploading: ['submitting', 'queued', 'failed', 'canceled', 'interrupted'],
+  submitting: ['processing', 'failed', 'interrupted'],
+  processing: ['downloading', 'done', 'failed', 'interrupted'],
+  downloading: ['done', 'failed', 'interrupted'],
+  interrupted: ['queued', 'submitting', 'processing', 'downloading', 'done', 'failed'],
+  done: [],
+  failed: [],
+  canceled: [],
+};
+
+export function canMove(from: GenerationState, to: GenerationState): boolean {
+  return from === to || NEXT[from].includes(to);
+}
+
+/**
+ * Where a generation found mid-flight at startup resumes. Before submission nothing
+ * was billed, so the work is simply redone; from submission on, Runware may hold the
+ * task, so it is reconciled with the same taskUUID, never resubmitted under a new one.
+ */
+export function resumeStateAfterCrash(state: GenerationState, hasTaskUUID: boolean): GenerationState {
+  switch (state) {
+    case 'preparing':
+    case 'uploading':
+      return 'queued';
+    case 'submitting':
+      return hasTaskUUID ? 'submitting' : 'queued';
+    default:
+      return state;
+  }
+}

@@ -1,0 +1,72 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { JobEngine, type EngineOptions } from '../../electron/core/jobs/job-engine.ts';
+import { createMediaOps } from '../../electron/core/jobs/media-adapter.ts';
+import type { CadencePolicy } from '../../electron/core/jobs/poll-cadence.ts';
+import { ThroughputModel } from '../../electron/core/jobs/throughput.ts';
+import { Project } from '../../electron/core/projects/project.ts';
+import type { RunwareClient } from '../../electron/core/runware/runware-client.ts';
+import { FakeRunware, type FakeRunwareOptions } from './fake-runware/fake-runware.ts';
+import { clientFor } from './runware-test-client.ts';
+import { makeTempDir } from './temp-dir.ts';
+import { wavTone } from './wav-tone.ts';
+
+/** Polls every few tens of milliseconds so engine tests take seconds, not minutes. */
+export const FAST_CADENCE: CadencePolicy = {
+  firstPollMs: 40,
+  nearMs: 40,
+  farMaxMs: 200,
+  overdueSlowAfterMs: 60_000,
+  overdueMaxMs: 200,
+  errorMaxMs: 400,
+};
+
+export interface EngineHarness {
+  fake: FakeRunware;
+  runware: RunwareClient;
+  engine: JobEngine;
+  project: Project;
+  dir: string;
+  media: Awaited<ReturnType<typeof createMediaOps>>;
+  /** A tone of `seconds` as a wav file in the temp folder. */
+  tone(seconds: number, name?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startEngineHarness(
+  options: { fake?: FakeRunwareOptions; engine?: Partial<EngineOptions>; projectName?: string } = {},
+): Promise<EngineHarness> {
+  const temp = await makeTempDir('engine harness ');
+  const fake = await FakeRunware.start({ pollsBeforeSuccess: 2, ...options.fake });
+  const runware = clientFor(fake);
+  const media = await createMediaOps({ env: process.env, tempDir: temp.path });
+  const project = await Project.openOrCreate(join(temp.path, options.projectName ?? 'Test project'));
+  const engine = new JobEngine({
+    runware,
+    media,
+    throughput: new ThroughputModel(null, 0.05),
+    cadence: FAST_CADENCE,
+    retryBaseMs: 20,
+    retryMaxMs: 200,
+    ...options.engine,
+  });
+  return {
+    fake,
+    runware,
+    engine,
+    project,
+    dir: temp.path,
+    media,
+    async tone(seconds, name = `tone ${seconds}s.wav`) {
+      const file = join(temp.path, name);
+      await writeFile(file, wavTone(seconds, { sampleRate: 22_050 }));
+      return file;
+    },
+    async close() {
+      engine.stop();
+      await runware.close();
+      await fake.close();
+      await temp.cleanup();
+    },
+  };
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import type { GenerationSummary } from '../../../../shared/generation.ts';
+import { checkBudget, projectSpend } from '../../../../electron/core/jobs/budget.ts';
+import { checkTrim } from '../../../../electron/core/jobs/create-generation.ts';
+import { DEFAULT_CADENCE, nextPollAt, nextPollDelayMs } from '../../../../electron/core/jobs/poll-cadence.ts';
+import { ThroughputModel } from '../../../../electron/core/jobs/throughput.ts';
+import { canMove, resumeStateAfterCrash } from '../../../../electron/core/jobs/transitions.ts';
+
+describe('the journal state machine', () => {
+  it('allows the documented path and nothing backwards after submission', () => {
+    const path = ['queued', 'preparing', 'uploading', 'submitting', 'processing', 'downloading', 'done'] as const;
+    for (let i = 1; i < path.length; i += 1) expect(canMove(path[i - 1] as never, path[i] as never)).toBe(true);
+    expect(canMove('processing', 'queued')).toBe(false);
+    expect(canMove('submitting', 'canceled')).toBe(false);
+    expect(canMove('done', 'failed')).toBe(false);
+  });
+
+  it('redoes unbilled work after a crash and reconciles anything Runware may hold', () => {
+    expect(resumeStateAfterCrash('preparing', false)).toBe('queued');
+    expect(resumeStateAfterCrash('uploading', false)).toBe('queued');
+    expect(resumeStateAfterCrash('submitting', true)).toBe('submitting');
+    expect(resumeStateAfterCrash('processing', true)).toBe('processing');
+    expect(resumeStateAfterCrash('downloading', true)).toBe('downloading');
+  });
+});
+
+describe('poll cadence', () => {
+  const accepted = 1_000_000;
+  it('waits before the first poll, then a third of the remaining time, capped', () => {
+    expect(nextPollAt({ acceptedAt: accepted, expectedMs: 60_000 }, accepted, DEFAULT_CADENCE)).toBe(accepted + 2_000);
+    expect(nextPollAt({ acceptedAt: accepted, expectedMs: 60_000, lastPolledAt: accepted + 2_000 }, accepted + 2_000, DEFAULT_CADENCE)).toBe(accepted + 2_000 + 19_333.333333333332);
+    expect(nextPollAt({ acceptedAt: accepted, expectedMs: 600_000, lastPolledAt: accepted }, accepted, DEFAULT_CADENCE)).toBe(accepted + 30_000);
+  });
+  it('never waits more than a few seconds near the expected finish or after it', () => {
+    const near = nextPollAt({ acceptedAt: accepted, expectedMs: 60_000, lastPolledAt: accepted + 57_000 }, accepted + 57_000, DEFAULT_CADENCE);
+    expect(near - (accepted + 57_000)).toBe(1_500);
+    const late = nextPollAt({ acceptedAt: accepted, expectedMs: 60_000, lastPolledAt: accepted + 90_000 }, accepted + 90_000, DEFAULT_CADENCE);
+    expect(late - (accepted + 90_000)).toBe(1_500);
+    const veryLate = nextPollAt({ acceptedAt: accepted, expectedMs: 60_000, lastPolledAt: accepted + 900_000 }, accepted + 900_000, DEFAULT_CADENCE);
+    expect(veryLate - (accepted + 900_000)).toBe(8_000);
+  });
+  it('polls for the most urgent task, and backs off after failures', () => {
+    const tasks = [
+      { acceptedAt: accepted, expectedMs: 600_000, lastPolledAt: accepted + 10_000 },
+      { acceptedAt: accepted, expectedMs: 12_000, lastPolledAt: accepted + 10_000 },
+    ];
+    expect(nextPollDelayMs(tasks, accepted + 10_000, DEFAULT_CADENCE, 0)).toBe(1_500);
+    expect(nextPollDelayMs(tasks, accepted + 10_000, DEFAULT_CADENCE, 3)).toBe(12_000);
+    expect(nextPollDelayMs(tasks, accepted + 10_000, DEFAULT_CADENCE, 10)).toBe(60_000);
+    expect(nextPollDelayMs([], accepted, DEFAULT_CADENCE, 0)).toBe(Number.POSITIVE_INFINITY);
+  });
+});
+
+describe('learned throughput', () => {
+  it('moves from the prior towards what tasks really take', async () => {
+    const model = new ThroughputModel(null, 6);
+    expect(model.expectedMs(10)).toBe(60_000);
+    await model.observe(10, 20_000);
+    expect(model.secondsPerAudioSecond).toBe(2);
+    await model.observe(10, 40_000);
+    expect(model.secondsPerAudioSecond).toBe(3);
+  });
+});
+
+describe('budget', () => {
+  const g = (state: GenerationSummary['state'], estimateUSD: number, costUSD?: number) => ({ state, estimateUSD, costUSD }) as GenerationSummary;
+  it('counts reported cost, estimates of tasks Runware holds, and queued work', () => {
+    const spend = projectSpend([g('done', 0.84, 0.84), g('failed', 0.84), g('processing', 1.68), g('queued', 0.28), g('canceled', 5)]);
+    expect(spend).toEqual({ spentUSD: 2.52, committedUSD: 0.28 });
+  });
+  it('refuses what would pass the cap', () => {
+    expect(() => checkBudget({ capUSD: 3, spend: { spentUSD: 2.52, committedUSD: 0.28 }, estimateUSD: 0.14, projectName: 'P' })).not.toThrow();
+    expect(() => checkBudget({ capUSD: 3, spend: { spentUSD: 2.52, committedUSD: 0.28 }, estimateUSD: 0.28, projectName: 'P' })).toThrow(
+      'This generation ($0.28) would bring “P” to $3.08, over its $3.00 budget cap. Raise the cap in Settings, or trim the audio.',
+    );
+    expect(() => checkBudget({ capUSD: null, spend: { spentUSD: 1e6, committedUSD: 0 }, estimateUSD: 1, projectName: 'P' })).not.toThrow();
+  });
+});
+
+describe('trim checks', () => {
+  it.each([
+    [0, 0.3, 11, 'The selection is 0.30 s; select at least 0.5 s of audio.'],
+    [-1, 2, 11, 'The start and end of the selection must be numbers of seconds, 0 or more.'],
+    [2, 12, 11, 'The selection ends at 12.00 s, after the end of “talk.wav” (11.00 s).'],
+    [0, 74, 80, 'This selection is 74.0 s; Aurora takes up to 60 s. Trim it, or split it into parts.'],
+  ])('%s–%s of %s s: %s', (start, end, duration, message) => {
+    expect(() => checkTrim(start, end, duration, 'talk.wav')).toThrow(message);
+  });
+  it('accepts exactly 60 s and a selection ending at the very end', () => {
+    expect(() => checkTrim(0, 60, 60, 'a.wav')).not.toThrow();
+    expect(() => checkTrim(1, 11.0004, 11, 'a.wav')).not.toThrow();
+  });
+});
