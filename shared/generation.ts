@@ -112,7 +112,28 @@ export const GenerationRecordSchema = z.object({
 export type GenerationRecord = z.infer<typeof GenerationRecordSchema>;
 
 /** What lists (queue, library, CLI `list`) need, without the history. */
-export type GenerationSummary = Pick<
+export const GenerationSummarySchema = GenerationRecordSchema.pick({
+  id: true,
+  name: true,
+  state: true,
+  createdAt: true,
+  updatedAt: true,
+  taskUUID: true,
+  estimateUSD: true,
+  costUSD: true,
+  billedSeconds: true,
+  progress: true,
+  error: true,
+  favorite: true,
+  queueOrder: true,
+  params: true,
+  takes: true,
+  submittedAt: true,
+  acceptedAt: true,
+  finishedAt: true,
+}).extend({ audioSec: z.number().nonnegative() });
+
+export type GenerationSummaryShape = Pick<
   GenerationRecord,
   | 'id'
   | 'name'
@@ -130,9 +151,10 @@ export type GenerationSummary = Pick<
   | 'params'
   | 'takes'
 > & { audioSec: number; submittedAt?: string; acceptedAt?: string; finishedAt?: string };
+export type GenerationSummary = z.infer<typeof GenerationSummarySchema>;
 
 export function summarise(record: GenerationRecord): GenerationSummary {
-  return {
+  const summary: GenerationSummaryShape = {
     id: record.id,
     name: record.name,
     state: record.state,
@@ -153,4 +175,20 @@ export function summarise(record: GenerationRecord): GenerationSummary {
     acceptedAt: record.acceptedAt,
     finishedAt: record.finishedAt,
   };
+  return summary;
 }
+
+/** The queue as a whole, for the queue header and the taskbar. */
+export const QueueSummarySchema = z.object({
+  paused: z.boolean(),
+  queued: z.number().int(),
+  /** Preparing, uploading, submitting or processing: counted against the concurrency limit. */
+  active: z.number().int(),
+  downloading: z.number().int(),
+  done: z.number().int(),
+  failed: z.number().int(),
+  /** Generations waiting on the person (key, balance) or on the network. */
+  waiting: z.number().int(),
+  online: z.boolean(),
+});
+export type QueueSummary = z.infer<typeof QueueSummarySchema>;

@@ -37,3 +37,10 @@ export const ProjectSummarySchema = z.object({
   createdAt: z.string(),
 });
 export type ProjectSummary = z.infer<typeof ProjectSummarySchema>;
+
+/** A project in the sidebar: with what it has cost so far. */
+export const ProjectListItemSchema = ProjectSummarySchema.extend({
+  spentUSD: z.number().nonnegative(),
+  generationCount: z.number().int().nonnegative(),
+});
+export type ProjectListItem = z.infer<typeof ProjectListItemSchema>;

@@ -1,3 +1,4 @@
+import { recordingPlatform } from '../../tests/support/recording-platform.ts';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,10 +10,10 @@ const suite: BenchSuite = async () => {
   const dir = await mkdtemp(join(tmpdir(), 'bench ipc '));
   try {
     const backend = await createStudioBackend({
-      appInfo: { name: 'Avatar Studio', version: 'bench', platform: process.platform },
+      appInfo: { name: 'Avatar Studio', version: 'bench', platform: process.platform, mediaBase: 'media://' },
       appDataDir: dir,
       homeDir: dir,
-      platform: { openExternal: async () => undefined },
+      platform: recordingPlatform().platform,
       emit: () => undefined,
       isAppUrl: (url) => url.startsWith('app://studio/'),
       runwareUrl: 'http://127.0.0.1:9/v1',

@@ -2,7 +2,7 @@
  * The Electron main process: lifecycle, the secure window and the wiring of core
  * services to IPC. Logic lives in electron/core; this file only connects it.
  */
-import { BrowserWindow, app, ipcMain, protocol, safeStorage, screen, session, shell } from 'electron';
+import { BrowserWindow, Notification, app, dialog, ipcMain, protocol, safeStorage, screen, session, shell } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { APP_ORIGIN, APP_SCHEME, MEDIA_SCHEME, contentSecurityPolicy } from '../../shared/security/csp.ts';
@@ -72,10 +72,10 @@ async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, appAssetHandler(join(here, '../renderer'), contentSecurityPolicy()));
 
   backend = await createStudioBackend({
-    appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform },
+    appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform, mediaBase: `${MEDIA_SCHEME}://` },
     appDataDir,
     cipher: safeStorageCipher(safeStorage),
-    platform: electronPlatform(shell),
+    platform: electronPlatform({ shell, dialog, Notification, window: () => mainWindow }),
     emit: (event, payload) => {
       for (const win of BrowserWindow.getAllWindows()) {
         if (!win.isDestroyed()) win.webContents.send(event, payload);
@@ -85,6 +85,7 @@ async function start(): Promise<void> {
     logEcho: dev !== null,
   });
   registerIpc(ipcMain, backend.router);
+  protocol.handle(MEDIA_SCHEME, backend.mediaHandler());
   mainWindow = await createMainWindow(new WindowStateStore(appDataDir));
 }
 
@@ -101,8 +102,13 @@ if (!app.requestSingleInstanceLock()) {
       void createMainWindow(new WindowStateStore(app.getPath('userData'))).then((w) => (mainWindow = w));
     }
   });
-  app.on('before-quit', () => {
-    void backend?.dispose();
+  let disposed = false;
+  app.on('before-quit', (event) => {
+    // Finish the journal's last writes and hand trashed takes to the system trash first.
+    if (disposed || !backend) return;
+    event.preventDefault();
+    disposed = true;
+    void backend.dispose().finally(() => app.quit());
   });
   app
     .whenReady()

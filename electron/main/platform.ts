@@ -1,8 +1,50 @@
-import type { Shell } from 'electron';
+import type { BrowserWindow, Dialog, Shell } from 'electron';
 import type { Platform } from '../core/ipc/platform.ts';
 
-export function electronPlatform(shell: Pick<Shell, 'openExternal'>): Platform {
+const FILTERS = {
+  image: [{ name: 'Portraits', extensions: ['jpg', 'jpeg', 'png', 'webp'] }],
+  audio: [{ name: 'Audio', extensions: ['wav', 'mp3', 'm4a', 'aac', 'flac', 'ogg', 'opus', 'mp4', 'mov', 'webm', 'mkv'] }],
+  any: [{ name: 'Portraits and audio', extensions: ['jpg', 'jpeg', 'png', 'webp', 'wav', 'mp3', 'm4a', 'aac', 'flac', 'ogg', 'opus', 'mp4', 'mov', 'webm', 'mkv'] }],
+};
+
+interface NotificationCtor {
+  new (options: { title: string; body: string; silent?: boolean }): { show(): void };
+  isSupported(): boolean;
+}
+
+/** The desktop shell, as Electron provides it. */
+export function electronPlatform(deps: {
+  shell: Pick<Shell, 'openExternal' | 'showItemInFolder' | 'trashItem'>;
+  dialog: Pick<Dialog, 'showOpenDialog'>;
+  Notification: NotificationCtor;
+  window: () => BrowserWindow | null;
+}): Platform {
+  const { shell, dialog } = deps;
   return {
     openExternal: (url) => shell.openExternal(url),
+    showItemInFolder: (path) => shell.showItemInFolder(path),
+    trashItem: (path) => shell.trashItem(path),
+    async chooseFolder(options) {
+      const win = deps.window();
+      const props = { title: options.title, defaultPath: options.defaultPath, properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
+      const result = win ? await dialog.showOpenDialog(win, props) : await dialog.showOpenDialog(props);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async chooseFiles(options) {
+      const win = deps.window();
+      const props = {
+        title: options.title,
+        filters: FILTERS[options.kind],
+        properties: (options.multiple ? ['openFile', 'multiSelections'] : ['openFile']) as ('openFile' | 'multiSelections')[],
+      };
+      const result = win ? await dialog.showOpenDialog(win, props) : await dialog.showOpenDialog(props);
+      return result.canceled ? [] : result.filePaths;
+    },
+    notify(n) {
+      if (deps.Notification.isSupported()) new deps.Notification({ title: n.title, body: n.body }).show();
+    },
+    setProgress(fraction) {
+      deps.window()?.setProgressBar(fraction === null ? -1 : fraction);
+    },
   };
 }

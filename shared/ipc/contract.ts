@@ -10,8 +10,12 @@
  * `domain:thing` becomes `window.studio.domain.onThing(listener)`.
  */
 import { z } from 'zod';
+import { AuroraSettingsSchema } from '../aurora.ts';
+import { GenerationRecordSchema, GenerationSummarySchema, QueueSummarySchema } from '../generation.ts';
+import { ImportedInputSchema, PeaksSchema, SpeechBoundsSchema } from '../inputs.ts';
 import { KeyStatusSchema } from '../key-status.ts';
 import { NoticeSchema } from '../notices.ts';
+import { ProjectDefaultsSchema, ProjectFileSchema, ProjectListItemSchema } from '../project.ts';
 import { SettingsPatchSchema, SettingsViewSchema } from '../settings.ts';
 
 export interface ChannelSpec {
@@ -20,12 +24,16 @@ export interface ChannelSpec {
 }
 
 const none = z.undefined();
+const projectRef = z.object({ projectDir: z.string().min(1).max(4096) }).strict();
+const generationRef = projectRef.extend({ id: z.string().min(1).max(255) }).strict();
 
 export const AppInfoSchema = z
   .object({
     name: z.string(),
     version: z.string(),
     platform: z.string(),
+    /** Prefix of media URLs: `media://` in the app (a test server in the browser harness). */
+    mediaBase: z.string(),
   })
   .strict();
 export type AppInfo = z.infer<typeof AppInfoSchema>;
@@ -55,12 +63,96 @@ export const channels = {
 
   'settings:get': { input: none, output: SettingsViewSchema },
   'settings:update': { input: SettingsPatchSchema, output: SettingsViewSchema },
+  /** Asks for a new projects folder; null when the person canceled. */
+  'settings:chooseProjectsRoot': { input: none, output: SettingsViewSchema.nullable() },
+
+  'projects:list': {
+    input: none,
+    output: z.object({
+      root: z.string(),
+      projects: z.array(ProjectListItemSchema),
+      unreadable: z.array(z.object({ dir: z.string(), reason: z.string() })),
+    }),
+  },
+  'projects:create': { input: z.object({ name: z.string().max(200) }).strict(), output: ProjectListItemSchema },
+  'projects:open': {
+    input: projectRef,
+    output: z.object({
+      project: ProjectFileSchema.extend({ dir: z.string() }),
+      generations: z.array(GenerationSummarySchema),
+      unreadable: z.array(z.object({ id: z.string(), reason: z.string() })),
+    }),
+  },
+  'projects:rename': { input: projectRef.extend({ name: z.string().max(200) }).strict(), output: ProjectListItemSchema },
+  'projects:archive': { input: projectRef.extend({ archived: z.boolean() }).strict(), output: z.undefined() },
+  'projects:setDefaults': { input: projectRef.extend({ defaults: ProjectDefaultsSchema }).strict(), output: ProjectDefaultsSchema },
+  'projects:reveal': { input: projectRef, output: z.undefined() },
+
+  /** The system file picker; the paths then go to inputs:import. */
+  'inputs:pick': { input: z.object({ kind: z.enum(['image', 'audio', 'any']) }).strict(), output: z.array(z.string()) },
+  'inputs:import': { input: projectRef.extend({ path: z.string().min(1).max(4096) }).strict(), output: ImportedInputSchema },
+  'inputs:importBytes': {
+    input: projectRef.extend({ name: z.string().max(255), bytes: z.instanceof(Uint8Array) }).strict(),
+    output: ImportedInputSchema,
+  },
+  'inputs:peaks': { input: projectRef.extend({ file: z.string(), buckets: z.number().int().min(16).max(20_000) }).strict(), output: PeaksSchema },
+  'inputs:speechBounds': { input: projectRef.extend({ file: z.string(), durationSec: z.number().positive() }).strict(), output: SpeechBoundsSchema },
+
+  'generations:list': {
+    input: projectRef,
+    output: z.object({ generations: z.array(GenerationSummarySchema), unreadable: z.array(z.object({ id: z.string(), reason: z.string() })) }),
+  },
+  'generations:create': {
+    input: projectRef
+      .extend({
+        image: z.string(),
+        audio: z.string(),
+        startSec: z.number().nonnegative(),
+        endSec: z.number().positive(),
+        settings: AuroraSettingsSchema,
+        normalizeLoudness: z.boolean(),
+        name: z.string().max(200).optional(),
+      })
+      .strict(),
+    output: GenerationSummarySchema,
+  },
+  'generations:get': { input: generationRef, output: GenerationRecordSchema },
+  'generations:cancel': { input: generationRef, output: GenerationSummarySchema },
+  'generations:retry': { input: generationRef, output: GenerationSummarySchema },
+  'generations:reorder': { input: generationRef.extend({ position: z.number().int().min(0) }).strict(), output: z.undefined() },
+  'generations:update': {
+    input: generationRef.extend({ name: z.string().max(200).optional(), favorite: z.boolean().optional() }).strict(),
+    output: GenerationSummarySchema,
+  },
+  'generations:trash': { input: generationRef, output: z.undefined() },
+  'generations:restore': { input: generationRef, output: GenerationSummarySchema },
+  'generations:reveal': { input: generationRef, output: z.undefined() },
+  'generations:export': {
+    input: generationRef
+      .extend({
+        take: z.number().int().min(1).max(4),
+        format: z.enum(['mp4', 'webm', 'mov']),
+        quality: z.enum(['high', 'balanced', 'small']),
+        originalAudio: z.boolean(),
+      })
+      .strict(),
+    output: z.object({ file: z.string() }),
+  },
+
+  'queue:get': { input: none, output: QueueSummarySchema },
+  'queue:pause': { input: none, output: QueueSummarySchema },
+  'queue:resume': { input: none, output: QueueSummarySchema },
 } as const satisfies Record<`${string}:${string}`, ChannelSpec>;
 
 export const events = {
   'key:changed': KeyStatusSchema,
   'settings:changed': SettingsViewSchema,
   'app:notice': NoticeSchema,
+  'projects:changed': z.undefined(),
+  'generations:changed': z.object({ projectDir: z.string(), generation: GenerationSummarySchema }),
+  'generations:progress': z.object({ projectDir: z.string(), id: z.string(), progress: z.number().nullable(), etaSec: z.number().nullable() }),
+  'generations:exportProgress': z.object({ projectDir: z.string(), id: z.string(), fraction: z.number() }),
+  'queue:changed': QueueSummarySchema,
 } as const satisfies Record<`${string}:${string}`, z.ZodType>;
 
 export type ChannelName = keyof typeof channels;

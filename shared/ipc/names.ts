@@ -16,9 +16,45 @@ export const CHANNEL_NAMES = [
   'key:setWeakPersistence',
   'settings:get',
   'settings:update',
+  'settings:chooseProjectsRoot',
+  'projects:list',
+  'projects:create',
+  'projects:open',
+  'projects:rename',
+  'projects:archive',
+  'projects:setDefaults',
+  'projects:reveal',
+  'inputs:pick',
+  'inputs:import',
+  'inputs:importBytes',
+  'inputs:peaks',
+  'inputs:speechBounds',
+  'generations:list',
+  'generations:create',
+  'generations:get',
+  'generations:cancel',
+  'generations:retry',
+  'generations:reorder',
+  'generations:update',
+  'generations:trash',
+  'generations:restore',
+  'generations:reveal',
+  'generations:export',
+  'queue:get',
+  'queue:pause',
+  'queue:resume',
 ] as const satisfies readonly ChannelName[];
 
-export const EVENT_NAMES = ['key:changed', 'settings:changed', 'app:notice'] as const satisfies readonly EventName[];
+export const EVENT_NAMES = [
+  'key:changed',
+  'settings:changed',
+  'app:notice',
+  'projects:changed',
+  'generations:changed',
+  'generations:progress',
+  'generations:exportProgress',
+  'queue:changed',
+] as const satisfies readonly EventName[];
 
 type Missing<All, Listed> = Exclude<All, Listed>;
 /** Fails to compile, naming the channel, when a contract entry is missing above. */

@@ -1,3 +1,4 @@
+import { recordingPlatform } from './recording-platform.ts';
 import { createStudioBackend, type StudioBackend } from '../../electron/core/app/backend.ts';
 import type { Cipher } from '../../electron/core/secrets/cipher.ts';
 import { createLocalBridge } from './local-bridge.ts';
@@ -11,11 +12,11 @@ export async function installComponentBackend(cipher?: Cipher): Promise<{ backen
   const temp = await makeTempDir('avatar studio component ');
   const bridge = createLocalBridge();
   const backend = await createStudioBackend({
-    appInfo: { name: 'Avatar Studio', version: '0.0.0-test', platform: 'linux' },
+    appInfo: { name: 'Avatar Studio', version: '0.0.0-test', platform: 'linux', mediaBase: 'media://' },
     appDataDir: temp.path,
     homeDir: temp.path,
     cipher,
-    platform: { openExternal: async () => undefined },
+    platform: recordingPlatform().platform,
     emit: bridge.emit,
     isAppUrl: (url) => url.startsWith('app://studio/'),
     runwareUrl: 'http://127.0.0.1:9/v1',

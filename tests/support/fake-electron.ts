@@ -50,6 +50,8 @@ export function fakeElectron(options: { userData: string; backend?: string }) {
     focus = () => undefined;
     show = () => undefined;
     getNormalBounds = () => ({ x: 0, y: 0, width: 1440, height: 900 });
+    progress: number[] = [];
+    setProgressBar = (value: number) => void this.progress.push(value);
   }
   const handles = new Map<string, (event: unknown, payload: unknown) => unknown>();
   const ipcMain = { handle: (channel: string, fn: (event: unknown, payload: unknown) => unknown) => handles.set(channel, fn) };
@@ -67,7 +69,11 @@ export function fakeElectron(options: { userData: string; backend?: string }) {
     },
   };
   const opened: string[] = [];
-  const shell = { openExternal: async (url: string) => void opened.push(url) };
+  const shell = {
+    openExternal: async (url: string) => void opened.push(url),
+    showItemInFolder: (_path: string) => undefined,
+    trashItem: async (_path: string) => undefined,
+  };
   const workArea = { x: 0, y: 0, width: 1920, height: 1040 };
   const screen = { getAllDisplays: () => [{ workArea }], getPrimaryDisplay: () => ({ workArea }) };
   const safeStorage = {
@@ -92,8 +98,21 @@ export function fakeElectron(options: { userData: string; backend?: string }) {
     emit: (event: string, payload: unknown) => rendererListeners.get(event)?.forEach((fn) => fn({}, payload)),
   };
   const webUtils = { getPathForFile: (file: { name: string }) => `/dropped/${file.name}` };
+  const dialog = { showOpenDialog: async () => ({ canceled: true, filePaths: [] as string[] }) };
+  const notifications: { title: string; body: string }[] = [];
+  class Notification {
+    static isSupported = () => true;
+    readonly options: { title: string; body: string };
+    constructor(options: { title: string; body: string }) {
+      this.options = options;
+    }
+    show() {
+      notifications.push(this.options);
+    }
+  }
   return {
-    module: { app, BrowserWindow: FakeBrowserWindow, ipcMain, protocol, session, shell, screen, safeStorage, contextBridge, ipcRenderer, webUtils },
+    module: { app, BrowserWindow: FakeBrowserWindow, ipcMain, protocol, session, shell, screen, safeStorage, contextBridge, ipcRenderer, webUtils, dialog, Notification },
+    notifications,
     windows,
     handles,
     privileged,

@@ -12,6 +12,8 @@ import { buildStudioApi } from '../../shared/ipc/bridge.ts';
 import type { EventName } from '../../shared/ipc/contract.ts';
 import { CHANNEL_NAMES, EVENT_NAMES } from '../../shared/ipc/names.ts';
 import { launchChromium } from './chromium.ts';
+import { FAST_CADENCE } from './engine-harness.ts';
+import { recordingPlatform, type RecordingPlatform } from './recording-platform.ts';
 import { makeTempDir } from './temp-dir.ts';
 
 export const RENDERER_DIR = resolve(import.meta.dirname, '../../out/renderer');
@@ -44,16 +46,28 @@ function installStudio(
   Object.defineProperty(window, 'studio', { value: Object.freeze(api), writable: false });
 }
 
-/** A static server for the built renderer, as the app protocol serves it. */
-async function serveRenderer(): Promise<{ server: Server; origin: string }> {
+export const MEDIA_PREFIX = '/__media/';
+
+/**
+ * A static server for the built renderer, as the app protocol serves it, plus the
+ * media protocol's handler under /__media/ (Chromium cannot register `media:`).
+ */
+async function serveRenderer(media: { handler: ((request: Request) => Promise<Response>) | null }): Promise<{ server: Server; origin: string }> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
     throw new Error('The renderer is not built: run `npm run build` before the E2E suite.');
   }
   const server = createServer((req, res) => {
     void (async () => {
-      const path = new URL(req.url ?? '/', 'http://x').pathname;
-      const file = await resolveUnderRoot(RENDERER_DIR, path === '/' ? '/index.html' : path);
-      const response = file ? await fileResponse(file, { method: req.method }) : notFound();
+      const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'x'}`);
+      let response: Response;
+      if (url.pathname.startsWith(MEDIA_PREFIX) && media.handler) {
+        const headers = new Headers();
+        if (req.headers.range) headers.set('range', req.headers.range);
+        response = await media.handler(new Request(url, { method: req.method, headers }));
+      } else {
+        const file = await resolveUnderRoot(RENDERER_DIR, url.pathname === '/' ? '/index.html' : url.pathname);
+        response = file ? await fileResponse(file, { method: req.method }) : notFound();
+      }
       res.writeHead(response.status, Object.fromEntries(response.headers));
       if (response.body) Readable.fromWeb(response.body as never).pipe(res);
       else res.end();
@@ -75,8 +89,11 @@ export interface Harness {
   page: Page;
   backend: StudioBackend;
   appDataDir: string;
+  /** The projects folder (inside the harness's temp folder). */
+  projectsRoot: string;
   origin: string;
   opened: string[];
+  platform: RecordingPlatform;
   /** Console errors, page errors and CSP violations seen so far. */
   problems: string[];
   screenshot(name: string): Promise<string>;
@@ -89,17 +106,21 @@ let browser: Browser | null = null;
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   browser ??= await launchChromium();
   const temp = await makeTempDir('avatar studio e2e ');
-  const { server, origin } = await serveRenderer();
-  const opened: string[] = [];
+  const media: { handler: ((request: Request) => Promise<Response>) | null } = { handler: null };
+  const { server, origin } = await serveRenderer(media);
+  const platform = recordingPlatform();
+  const opened = platform.opened;
   const problems: string[] = [];
   let page: Page | null = null;
 
   const backend = await createStudioBackend({
-    appInfo: { name: 'Avatar Studio', version: '0.0.0-e2e', platform: process.platform },
+    appInfo: { name: 'Avatar Studio', version: '0.0.0-e2e', platform: process.platform, mediaBase: `${origin}${MEDIA_PREFIX}` },
     appDataDir: join(temp.path, 'app data'),
     homeDir: join(temp.path, 'home'),
     cipher: options.cipher,
-    platform: { openExternal: async (url) => void opened.push(url) },
+    platform: platform.platform,
+    engine: { cadence: FAST_CADENCE, retryBaseMs: 50, retryMaxMs: 500 },
+    throughputPrior: 0.05,
     emit: (event: EventName, payload: unknown) => {
       void page
         ?.evaluate(([e, p]) => (window as unknown as { __studioEmit?: (e: unknown, p: unknown) => void }).__studioEmit?.(e, p), [event, payload] as const)
@@ -108,6 +129,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     isAppUrl: (url) => url.startsWith(`${origin}/`),
     runwareUrl: options.runwareUrl ?? 'http://127.0.0.1:9/v1',
   });
+  media.handler = backend.mediaHandler(MEDIA_PREFIX);
+  const projectsRoot = join(temp.path, 'Avatar Studio projects');
+  await backend.settings.update({ projectsRoot });
 
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
   page = await context.newPage();
@@ -129,8 +153,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     page: current,
     backend,
     appDataDir: join(temp.path, 'app data'),
+    projectsRoot,
     origin,
     opened,
+    platform,
     problems,
     async screenshot(name) {
       await mkdir(join(ARTIFACTS_DIR, 'screenshots'), { recursive: true });

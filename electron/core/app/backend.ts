@@ -1,11 +1,18 @@
 import { join } from 'node:path';
+import { summarise } from '../../../shared/generation.ts';
 import type { AppInfo } from '../../../shared/ipc/contract.ts';
 import { createHandlers } from '../ipc/handlers.ts';
 import type { EventSink, Handlers } from '../ipc/handlers-type.ts';
 import type { Platform } from '../ipc/platform.ts';
 import { createIpcRouter, type IpcRouter } from '../ipc/router.ts';
+import { JobEngine, type EngineOptions } from '../jobs/job-engine.ts';
+import { mediaOpsFrom } from '../jobs/media-adapter.ts';
+import { scratchFolder } from '../jobs/stale-files.ts';
+import { ThroughputModel } from '../jobs/throughput.ts';
 import { createLogger, type Logger } from '../logging/logger.ts';
 import { Redactor } from '../logging/redactor.ts';
+import { createMediaToolkit, type MediaToolkit } from '../media/index.ts';
+import { mediaAssetHandler } from '../protocol/media-assets.ts';
 import { runwareApiUrl } from '../runware/runware-config.ts';
 import { RunwareClient } from '../runware/runware-client.ts';
 import { UploadCache } from '../runware/upload-cache.ts';
@@ -15,7 +22,9 @@ import type { KeyStore } from '../secrets/key-store.ts';
 import { MemoryKeyStore } from '../secrets/memory-key-store.ts';
 import { SettingsStore } from '../settings/settings-store.ts';
 import { defaultProjectsRoot } from './app-paths.ts';
+import { desktopFeedback } from './desktop-feedback.ts';
 import { NoticeCenter } from './notices.ts';
+import { StudioSession } from './studio-session.ts';
 
 export interface StudioBackendOptions {
   appInfo: AppInfo;
@@ -29,6 +38,11 @@ export interface StudioBackendOptions {
   logEcho?: boolean;
   /** Runware's endpoint; defaults to RUNWARE_API_URL, else https://api.runware.ai/v1. */
   runwareUrl?: string;
+  /** Where ffmpeg is looked for (FFMPEG_PATH, PATH). */
+  env?: NodeJS.ProcessEnv;
+  /** Engine tuning (tests shorten the poll cadence). */
+  engine?: Partial<Pick<EngineOptions, 'cadence' | 'concurrency' | 'retryBaseMs' | 'retryMaxMs'>>;
+  throughputPrior?: number;
 }
 
 export interface StudioBackend {
@@ -40,6 +54,11 @@ export interface StudioBackend {
   settings: SettingsStore;
   notices: NoticeCenter;
   runware: RunwareClient;
+  engine: JobEngine;
+  session: StudioSession;
+  media: MediaToolkit;
+  /** Serves `media://<projectId>/<path>` (or `<prefix><projectId>/<path>`) for open projects only. */
+  mediaHandler(prefix?: string): (request: Request) => Promise<Response>;
   dispose(): Promise<void>;
 }
 
@@ -68,20 +87,59 @@ export async function createStudioBackend(options: StudioBackendOptions): Promis
       })
     : new MemoryKeyStore(redactor);
 
-  const unsubscribe = [
-    keyStore.onChange((status) => options.emit('key:changed', status)),
-    settings.onChange((view) => options.emit('settings:changed', view)),
-    notices.onNotice((notice) => options.emit('app:notice', notice)),
-  ];
-
   const runware = new RunwareClient({
     apiKey: () => keyStore.getKey(),
     baseUrl: options.runwareUrl ?? runwareApiUrl(),
     uploadCache: new UploadCache({ file: join(options.appDataDir, 'upload-cache.json') }),
     logger: logger.child('runware'),
   });
+  // Scratch work stays in the app's own folder, never in the system's temp.
+  const scratch = await scratchFolder(join(options.appDataDir, 'tmp'));
+  const media = createMediaToolkit({ env: options.env ?? process.env, tempDir: scratch, logger: logger.child('media') });
+  const engine = new JobEngine({
+    runware,
+    media: mediaOpsFrom(media),
+    throughput: new ThroughputModel(join(options.appDataDir, 'throughput.json'), options.throughputPrior),
+    budgetCapUSD: () => settings.get().budgetCapUSD,
+    logger: logger.child('jobs'),
+    ...options.engine,
+  });
+  const session = new StudioSession({
+    settings,
+    engine,
+    media,
+    platform: options.platform,
+    scratchDir: join(scratch, 'pasted'),
+    logger: logger.child('session'),
+    events: {
+      projectsChanged: () => options.emit('projects:changed', undefined),
+      exportProgress: (projectDir, id, fraction) => options.emit('generations:exportProgress', { projectDir, id, fraction }),
+    },
+  });
 
-  const handlers = createHandlers({ appInfo: options.appInfo, keyStore, settings, notices, platform: options.platform, runware });
+  const unsubscribe = [
+    keyStore.onChange((status) => options.emit('key:changed', status)),
+    settings.onChange((view) => options.emit('settings:changed', view)),
+    notices.onNotice((notice) => options.emit('app:notice', notice)),
+    engine.listen({
+      changed: (project, record) => options.emit('generations:changed', { projectDir: project.dir, generation: summarise(record) }),
+      progress: (project, id, progress, etaSec) => options.emit('generations:progress', { projectDir: project.dir, id, progress, etaSec }),
+      queue: (summary) => options.emit('queue:changed', summary),
+      blocked: (_project, _record, error) => notices.push('error', `${error.message} The queue is paused; resume it once that is fixed.`),
+    }),
+    engine.listen(desktopFeedback(options.platform, () => settings.get().notifications)),
+  ];
+
+  const handlers = createHandlers({
+    appInfo: options.appInfo,
+    keyStore,
+    settings,
+    notices,
+    platform: options.platform,
+    runware,
+    session,
+    engine,
+  });
   const router = createIpcRouter({ handlers, isAppUrl: options.isAppUrl, logger: logger.child('ipc'), redactor });
   logger.info('backend ready', { version: options.appInfo.version, platform: options.appInfo.platform });
 
@@ -94,8 +152,14 @@ export async function createStudioBackend(options: StudioBackendOptions): Promis
     settings,
     notices,
     runware,
+    engine,
+    session,
+    media,
+    mediaHandler: (prefix = '') => mediaAssetHandler((id) => session.projectDirById(id), prefix),
     async dispose() {
       for (const off of unsubscribe) off();
+      engine.stop();
+      await session.emptyTrash();
       await runware.close();
       await logger.flush();
     },

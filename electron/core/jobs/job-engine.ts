@@ -1,4 +1,4 @@
-import { CANCELABLE_STATES, isTerminal, type GenerationRecord, type GenerationState, type Take } from '../../../shared/generation.ts';
+import { CANCELABLE_STATES, isTerminal, type GenerationRecord, type GenerationState, type QueueSummary, type Take } from '../../../shared/generation.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { Project } from '../projects/project.ts';
@@ -13,22 +13,11 @@ import type { MediaOps } from './media-ops.ts';
 import { DEFAULT_CADENCE, type CadencePolicy } from './poll-cadence.ts';
 import { downloadStep, errorInfo, prepareStep, submitStep, uploadStep, type StepContext } from './steps.ts';
 import { TaskPoller } from './task-poller.ts';
+
+export type { QueueSummary };
 import { removeStalePartials } from './stale-files.ts';
 import { resumeStateAfterCrash } from './transitions.ts';
 import { ThroughputModel } from './throughput.ts';
-
-export interface QueueSummary {
-  paused: boolean;
-  queued: number;
-  /** Preparing, uploading, submitting or processing: counted against the concurrency limit. */
-  active: number;
-  downloading: number;
-  done: number;
-  failed: number;
-  /** Generations waiting on the person (key, balance) or on the network. */
-  waiting: number;
-  online: boolean;
-}
 
 export interface EngineListener {
   changed?(project: Project, record: GenerationRecord): void;
@@ -226,6 +215,23 @@ export class JobEngine {
     }
     this.#orderSeed = Math.max(this.#orderSeed, queued.length);
     this.#emitQueue();
+  }
+
+  /** Renames or (un)favourites a generation, through the journal when the engine holds it. */
+  async update(project: Project, id: string, patch: { name?: string; favorite?: boolean }): Promise<GenerationRecord> {
+    const job = this.#jobs.get(JobHandle.keyOf(project.dir, id));
+    if (job) return job.apply((r) => job.journal.patch(r, patch));
+    const read = await project.generations.read(id);
+    if (!read || !('record' in read)) throw new AppError('generation_missing', 'That generation is no longer in this project.');
+    const record = await this.#journalOf(project).patch(read.record, patch);
+    await project.generations.flushIndex();
+    return record;
+  }
+
+  /** True while the engine still has work to do for this generation. */
+  isRunning(project: Project, id: string): boolean {
+    const job = this.#jobs.get(JobHandle.keyOf(project.dir, id));
+    return job !== undefined && !isTerminal(job.record.state);
   }
 
   summary(): QueueSummary {

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { recordingPlatform } from '../../../support/recording-platform.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createStudioBackend, type StudioBackend } from '../../../../electron/core/app/backend.ts';
 import { channelNames, type EventName } from '../../../../shared/ipc/contract.ts';
@@ -23,11 +24,12 @@ describe('IPC router', () => {
     events = [];
     openExternalFails = false;
     backend = await createStudioBackend({
-      appInfo: { name: 'Avatar Studio', version: '0.0.0-test', platform: 'linux' },
+      appInfo: { name: 'Avatar Studio', version: '0.0.0-test', platform: 'linux', mediaBase: 'media://' },
       appDataDir: dir.path,
       homeDir: dir.path,
       cipher: new TestCipher('gnome_libsecret'),
       platform: {
+        ...recordingPlatform().platform,
         openExternal: async (url) => {
           if (openExternalFails) throw new Error(`browser crashed while opening ${url} with ${KEY}`);
           opened.push(url);
@@ -45,7 +47,7 @@ describe('IPC router', () => {
 
   it('answers a valid request with the handler value', async () => {
     const result = await backend.router.invoke('app:getInfo', undefined, top);
-    expect(result).toEqual({ ok: true, value: { name: 'Avatar Studio', version: '0.0.0-test', platform: 'linux' } });
+    expect(result).toEqual({ ok: true, value: { name: 'Avatar Studio', version: '0.0.0-test', platform: 'linux', mediaBase: 'media://' } });
   });
 
   it('refuses a sender from another origin', async () => {

@@ -1,0 +1,47 @@
+import { isTerminal, type GenerationRecord, type QueueSummary } from '../../../shared/generation.ts';
+import type { Platform } from '../ipc/platform.ts';
+import type { EngineListener } from '../jobs/job-engine.ts';
+
+function money(value: number | undefined): string {
+  return value === undefined ? '' : ` · $${value.toFixed(2)}`;
+}
+
+/** Notification text for a generation that just finished. */
+export function finishedNotice(record: GenerationRecord): { title: string; body: string } {
+  const takes = record.takes.filter((t) => t.state === 'done').length;
+  if (record.state === 'done') {
+    return { title: `${record.name} is ready`, body: `Generated ${takes} take${takes === 1 ? '' : 's'}${money(record.costUSD)}` };
+  }
+  if (record.state === 'failed') return { title: `${record.name} failed`, body: record.error?.message ?? 'The generation failed.' };
+  return { title: `${record.name} was canceled`, body: 'Nothing was charged.' };
+}
+
+/**
+ * Desktop manners for the queue: a native notification when a generation finishes
+ * (if the person wants them) and the taskbar/dock progress of the session's work.
+ */
+export function desktopFeedback(platform: Platform, notificationsOn: () => boolean): EngineListener {
+  const last = new Map<string, string>();
+  let sessionTotal = 0;
+  return {
+    changed(project, record) {
+      const key = `${project.dir}\u0000${record.id}`;
+      const before = last.get(key);
+      last.set(key, record.state);
+      if (before === undefined && !isTerminal(record.state)) sessionTotal += 1;
+      if (before !== undefined && !isTerminal(before as GenerationRecord['state']) && isTerminal(record.state)) {
+        if (record.state !== 'canceled' && notificationsOn()) platform.notify(finishedNotice(record));
+      }
+    },
+    queue(summary: QueueSummary) {
+      const remaining = summary.queued + summary.active + summary.downloading;
+      if (remaining === 0) {
+        sessionTotal = 0;
+        platform.setProgress(null);
+        return;
+      }
+      sessionTotal = Math.max(sessionTotal, remaining);
+      platform.setProgress(Math.min(1, (sessionTotal - remaining) / sessionTotal));
+    },
+  };
+}
