@@ -9,6 +9,11 @@ export const SettingsSchema = z
     notifications: z.boolean(),
     /** Refuse to submit work that would push a project's spend past this many dollars. */
     budgetCapUSD: z.number().positive().max(1_000_000).nullable(),
+    /** Saved prompts, offered in the composer. */
+    promptPresets: z
+      .array(z.object({ name: z.string().min(1).max(80), prompt: z.string().min(2).max(3000) }).strict())
+      .max(200)
+      .default([]),
   })
   .strict();
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -18,6 +23,7 @@ export const DEFAULT_SETTINGS: Settings = {
   projectsRoot: null,
   notifications: true,
   budgetCapUSD: null,
+  promptPresets: [],
 };
 
 export const SettingsPatchSchema = SettingsSchema.omit({ version: true }).partial().strict();

@@ -1,6 +1,5 @@
 import { basename, extname } from 'node:path';
 import {
-  AURORA_MAX_AUDIO_SECONDS,
   AuroraSettingsSchema,
   billedSeconds,
   estimateCostUSD,
@@ -8,6 +7,7 @@ import {
 } from '../../../shared/aurora.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { GenerationRecord } from '../../../shared/generation.ts';
+import { checkTrim } from '../../../shared/trim.ts';
 import type { Project } from '../projects/project.ts';
 import type { MediaOps } from './media-ops.ts';
 
@@ -22,36 +22,6 @@ export interface GenerationRequest {
   normalizeLoudness?: boolean;
   name?: string;
   retryOf?: string;
-}
-
-/** The shortest selection worth sending (and paying a whole second for). */
-export const MIN_SELECTION_SECONDS = 0.5;
-
-function fmt(sec: number): string {
-  return `${sec.toFixed(2)} s`;
-}
-
-/** Checks the selection against the audio and Aurora's limit, with messages that say what to do. */
-export function checkTrim(startSec: number, endSec: number, durationSec: number, audioName: string): void {
-  if (!Number.isFinite(startSec) || !Number.isFinite(endSec) || startSec < 0) {
-    throw new AppError('trim_invalid', 'The start and end of the selection must be numbers of seconds, 0 or more.');
-  }
-  if (endSec <= startSec) {
-    throw new AppError('trim_invalid', `The selection ends (${fmt(endSec)}) before it starts (${fmt(startSec)}). Set an end after the start.`);
-  }
-  if (endSec > durationSec + 0.005) {
-    throw new AppError('trim_invalid', `The selection ends at ${fmt(endSec)}, after the end of “${audioName}” (${fmt(durationSec)}).`);
-  }
-  const length = endSec - startSec;
-  if (length < MIN_SELECTION_SECONDS) {
-    throw new AppError('trim_invalid', `The selection is ${fmt(length)}; select at least ${MIN_SELECTION_SECONDS} s of audio.`);
-  }
-  if (length > AURORA_MAX_AUDIO_SECONDS + 1e-6) {
-    throw new AppError(
-      'audio_too_long',
-      `This selection is ${length.toFixed(1)} s; Aurora takes up to ${AURORA_MAX_AUDIO_SECONDS} s. Trim it, or split it into parts.`,
-    );
-  }
 }
 
 export function validateSettings(settings: unknown): AuroraSettings {

@@ -1,4 +1,6 @@
 import { call, studio } from '../ipc/studio.ts';
+import { loadProjects, openInitialProject } from '../store/actions.ts';
+import { useProjects } from '../store/projects-store.ts';
 import { useStudio } from '../store/studio-store.ts';
 
 /**
@@ -8,19 +10,35 @@ import { useStudio } from '../store/studio-store.ts';
 export async function bootstrap(): Promise<() => void> {
   const api = studio();
   const store = useStudio.getState();
+  const projects = useProjects.getState();
   const offs = [
     api.key.onChanged((status) => store.setKeyStatus(status)),
-    api.settings.onChanged((view) => store.setSettings(view)),
+    api.settings.onChanged((view) => {
+      const rootChanged = useStudio.getState().settings?.settings.projectsRoot !== view.settings.projectsRoot;
+      store.setSettings(view);
+      if (rootChanged) void loadProjects();
+    }),
     api.app.onNotice((notice) => store.pushToast(notice)),
+    api.projects.onChanged(() => void loadProjects()),
+    api.generations.onChanged(({ projectDir, generation }) => projects.upsert(projectDir, generation)),
+    api.generations.onProgress(({ projectDir, id, progress, etaSec }) => projects.setProgress(projectDir, id, progress, etaSec)),
+    api.generations.onExportProgress(({ id, fraction }) => projects.setExportProgress(id, fraction)),
+    api.queue.onChanged((queue) => projects.setQueue(queue)),
   ];
-  const [keyStatus, settings, notices] = await Promise.all([
+  const [info, keyStatus, settings, notices, queue] = await Promise.all([
+    call(api.app.getInfo()),
     call(api.key.getStatus()),
     call(api.settings.get()),
     call(api.app.takeNotices()),
+    call(api.queue.get()),
   ]);
+  store.setAppInfo(info);
   store.setKeyStatus(keyStatus);
   store.setSettings(settings);
+  projects.setQueue(queue);
   for (const notice of notices) store.pushToast(notice);
+  await loadProjects();
+  await openInitialProject();
   store.markReady();
   return () => {
     for (const off of offs) off();

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { AppInfo } from '../../../shared/ipc/contract.ts';
 import type { KeyStatus } from '../../../shared/key-status.ts';
 import type { Notice } from '../../../shared/notices.ts';
 import type { SettingsView } from '../../../shared/settings.ts';
@@ -9,6 +10,8 @@ export interface Toast {
   id: string;
   level: Notice['level'];
   message: string;
+  /** An action button (e.g. Undo). */
+  action?: { label: string; run: () => void };
 }
 
 /**
@@ -17,12 +20,16 @@ export interface Toast {
  */
 export interface StudioState {
   ready: boolean;
+  appInfo: AppInfo | null;
+  helpOpen: boolean;
   keyStatus: KeyStatus | null;
   settings: SettingsView | null;
   tab: Tab;
   settingsOpen: boolean;
   queueCollapsed: boolean;
   toasts: Toast[];
+  setAppInfo(info: AppInfo): void;
+  setHelpOpen(open: boolean): void;
   setKeyStatus(status: KeyStatus): void;
   setSettings(view: SettingsView): void;
   setTab(tab: Tab): void;
@@ -35,6 +42,10 @@ export interface StudioState {
 
 export const useStudio = create<StudioState>()((set) => ({
   ready: false,
+  appInfo: null,
+  helpOpen: false,
+  setAppInfo: (appInfo) => set({ appInfo }),
+  setHelpOpen: (helpOpen) => set({ helpOpen }),
   keyStatus: null,
   settings: null,
   tab: 'create',
@@ -53,7 +64,9 @@ export const useStudio = create<StudioState>()((set) => ({
 }));
 
 let localToastId = 0;
-export function toast(level: Toast['level'], message: string): void {
+export function toast(level: Toast['level'], message: string, action?: Toast['action']): string {
   localToastId += 1;
-  useStudio.getState().pushToast({ id: `local-${localToastId}`, level, message });
+  const id = `local-${localToastId}`;
+  useStudio.getState().pushToast({ id, level, message, ...(action ? { action } : {}) });
+  return id;
 }

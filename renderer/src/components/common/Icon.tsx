@@ -7,6 +7,22 @@ const PATHS = {
   key: 'M15.5 8.5a3.5 3.5 0 1 1-7 0 3.5 3.5 0 0 1 7 0ZM12 12v9m0-4h3m-3 2h2',
   image: 'M4 5h16v14H4zM4 15l4-4 5 5 3-3 4 4M15.5 9.5h.01',
   wave: 'M3 12h2m2-4v8m3-11v14m3-10v6m3-9v12m3-7v2',
+  play: 'M7 5v14l11-7z',
+  pause: 'M7 5h3v14H7zM14 5h3v14h-3z',
+  stop: 'M6 6h12v12H6z',
+  star: 'm12 3 2.8 5.7 6.2.9-4.5 4.4 1 6.2L12 17.3 6.5 20.2l1-6.2L3 9.6l6.2-.9z',
+  trash: 'M4 7h16M9 7V4h6v3m-8 0 1 13h8l1-13',
+  folder: 'M3 6h6l2 2h10v11H3z',
+  download: 'M12 4v11m-5-5 5 5 5-5M5 20h14',
+  retry: 'M4 12a8 8 0 1 0 2.3-5.6M4 4v4h4',
+  more: 'M5 12h.01M12 12h.01M19 12h.01',
+  scissors: 'M6 7a2 2 0 1 0 0-.01M6 17a2 2 0 1 0 0-.01M8 8l12 9M8 16 20 7',
+  compare: 'M4 5h7v14H4zM13 5h7v14h-7z',
+  reuse: 'M4 4h10l6 6v10H4zM14 4v6h6',
+  zoomIn: 'M11 18a7 7 0 1 1 0-14 7 7 0 0 1 0 14Zm9 2-4-4M8 11h6M11 8v6',
+  zoomOut: 'M11 18a7 7 0 1 1 0-14 7 7 0 0 1 0 14Zm9 2-4-4M8 11h6',
+  edit: 'M4 20h4L19 9l-4-4L4 16zM13 7l4 4',
+  warning: 'M12 3 2 20h20zM12 9v5m0 3v.01',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GenerationSummary } from '../../../../shared/generation.ts';
 import { checkBudget, projectSpend } from '../../../../electron/core/jobs/budget.ts';
-import { checkTrim } from '../../../../electron/core/jobs/create-generation.ts';
+import { checkTrim } from '../../../../shared/trim.ts';
 import { DEFAULT_CADENCE, nextPollAt, nextPollDelayMs } from '../../../../electron/core/jobs/poll-cadence.ts';
 import { ThroughputModel } from '../../../../electron/core/jobs/throughput.ts';
 import { canMove, resumeStateAfterCrash } from '../../../../electron/core/jobs/transitions.ts';

@@ -1,0 +1,18 @@
+import { AURORA_PRICE_PER_SECOND_USD, billedSeconds, estimateCostUSD } from '../../../shared/aurora.ts';
+import { money, plural } from './format.ts';
+
+export interface CostLine {
+  selectedSec: number;
+  billedSec: number;
+  takes: number;
+  totalUSD: number;
+  text: string;
+}
+
+/** The footer's contract with the wallet: duration sent → seconds billed → takes → price. */
+export function costLine(selectedSec: number, takes: number): CostLine {
+  const billedSec = billedSeconds(selectedSec);
+  const totalUSD = estimateCostUSD(selectedSec, takes);
+  const text = `${selectedSec.toFixed(2)} s → ${billedSec} s billed at ${money(AURORA_PRICE_PER_SECOND_USD)}/s × ${plural(takes, 'take')} = ${money(totalUSD)}`;
+  return { selectedSec, billedSec, takes, totalUSD, text };
+}

@@ -1,0 +1,79 @@
+import { create } from 'zustand';
+import { AURORA_MAX_AUDIO_SECONDS, DEFAULT_AURORA_SETTINGS, type AuroraSettings } from '../../../shared/aurora.ts';
+import type { ImportedAudio, ImportedImage, Peaks } from '../../../shared/inputs.ts';
+
+export interface Trim {
+  startSec: number;
+  endSec: number;
+}
+
+/** What the person is composing: UI state only, until Generate hands it to main. */
+export interface ComposerState {
+  image: ImportedImage | null;
+  audio: ImportedAudio | null;
+  peaks: Peaks | null;
+  loading: { image: boolean; audio: boolean };
+  errors: { image: string | null; audio: string | null };
+  trim: Trim;
+  prompt: string;
+  settings: AuroraSettings;
+  normalizeLoudness: boolean;
+  submitting: boolean;
+  setImage(image: ImportedImage | null): void;
+  setAudio(audio: ImportedAudio | null, peaks?: Peaks | null): void;
+  setPeaks(peaks: Peaks | null): void;
+  setLoading(kind: 'image' | 'audio', loading: boolean): void;
+  setError(kind: 'image' | 'audio', message: string | null): void;
+  setTrim(trim: Trim): void;
+  setPrompt(prompt: string): void;
+  setSettings(patch: Partial<AuroraSettings>): void;
+  setNormalizeLoudness(on: boolean): void;
+  setSubmitting(on: boolean): void;
+  /** A new project starts from its own defaults. */
+  reset(defaults?: { settings: AuroraSettings; normalizeLoudness: boolean }): void;
+}
+
+const round = (v: number) => Math.round(v * 100) / 100;
+
+export const useComposer = create<ComposerState>()((set) => ({
+  image: null,
+  audio: null,
+  peaks: null,
+  loading: { image: false, audio: false },
+  errors: { image: null, audio: null },
+  trim: { startSec: 0, endSec: 0 },
+  prompt: '',
+  settings: DEFAULT_AURORA_SETTINGS,
+  normalizeLoudness: false,
+  submitting: false,
+  setImage: (image) => set((s) => ({ image, errors: { ...s.errors, image: null } })),
+  setAudio: (audio, peaks = null) =>
+    set((s) => ({
+      audio,
+      peaks,
+      errors: { ...s.errors, audio: null },
+      // A new voice starts fully selected, up to what Aurora takes.
+      trim: audio ? { startSec: 0, endSec: round(Math.min(audio.durationSec, AURORA_MAX_AUDIO_SECONDS)) } : { startSec: 0, endSec: 0 },
+    })),
+  setPeaks: (peaks) => set({ peaks }),
+  setLoading: (kind, loading) => set((s) => ({ loading: { ...s.loading, [kind]: loading } })),
+  setError: (kind, message) => set((s) => ({ errors: { ...s.errors, [kind]: message } })),
+  setTrim: (trim) => set({ trim: { startSec: round(trim.startSec), endSec: round(trim.endSec) } }),
+  setPrompt: (prompt) => set({ prompt }),
+  setSettings: (patch) => set((s) => ({ settings: { ...s.settings, ...patch } })),
+  setNormalizeLoudness: (normalizeLoudness) => set({ normalizeLoudness }),
+  setSubmitting: (submitting) => set({ submitting }),
+  reset: (defaults) =>
+    set({
+      image: null,
+      audio: null,
+      peaks: null,
+      loading: { image: false, audio: false },
+      errors: { image: null, audio: null },
+      trim: { startSec: 0, endSec: 0 },
+      prompt: defaults?.settings.positivePrompt ?? '',
+      settings: defaults?.settings ?? DEFAULT_AURORA_SETTINGS,
+      normalizeLoudness: defaults?.normalizeLoudness ?? false,
+      submitting: false,
+    }),
+}));

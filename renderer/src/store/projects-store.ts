@@ -1,0 +1,90 @@
+import { create } from 'zustand';
+import type { GenerationSummary, QueueSummary } from '../../../shared/generation.ts';
+import type { ProjectFile, ProjectListItem } from '../../../shared/project.ts';
+
+export type OpenProject = ProjectFile & { dir: string };
+
+export interface Progress {
+  progress: number | null;
+  etaSec: number | null;
+  /** When the ETA was computed (ms), so the window can count it down. */
+  at: number;
+}
+
+/**
+ * A mirror of what main owns: the projects, the open project's generations, live
+ * progress and the queue. Updated from main's events; never the source of truth.
+ */
+export interface ProjectsState {
+  root: string | null;
+  list: ProjectListItem[];
+  listLoaded: boolean;
+  current: OpenProject | null;
+  opening: boolean;
+  generations: Record<string, GenerationSummary>;
+  unreadable: { id: string; reason: string }[];
+  progress: Record<string, Progress>;
+  exportProgress: Record<string, number>;
+  queue: QueueSummary | null;
+  setList(root: string, list: ProjectListItem[]): void;
+  setOpening(opening: boolean): void;
+  setCurrent(project: OpenProject | null, generations: GenerationSummary[], unreadable: { id: string; reason: string }[]): void;
+  upsert(projectDir: string, generation: GenerationSummary): void;
+  remove(id: string): void;
+  setProgress(projectDir: string, id: string, progress: number | null, etaSec: number | null): void;
+  setExportProgress(id: string, fraction: number | null): void;
+  setQueue(queue: QueueSummary): void;
+}
+
+export const useProjects = create<ProjectsState>()((set) => ({
+  root: null,
+  list: [],
+  listLoaded: false,
+  current: null,
+  opening: false,
+  generations: {},
+  unreadable: [],
+  progress: {},
+  exportProgress: {},
+  queue: null,
+  setList: (root, list) => set({ root, list, listLoaded: true }),
+  setOpening: (opening) => set({ opening }),
+  setCurrent: (current, generations, unreadable) =>
+    set({ current, generations: Object.fromEntries(generations.map((g) => [g.id, g])), unreadable, progress: {}, opening: false }),
+  upsert: (projectDir, generation) =>
+    set((s) => (s.current?.dir === projectDir ? { generations: { ...s.generations, [generation.id]: generation } } : s)),
+  remove: (id) =>
+    set((s) => {
+      const { [id]: _gone, ...rest } = s.generations;
+      return { generations: rest };
+    }),
+  setProgress: (projectDir, id, progress, etaSec) =>
+    set((s) => (s.current?.dir === projectDir ? { progress: { ...s.progress, [id]: { progress, etaSec, at: Date.now() } } } : s)),
+  setExportProgress: (id, fraction) =>
+    set((s) => {
+      if (fraction === null) {
+        const { [id]: _done, ...rest } = s.exportProgress;
+        return { exportProgress: rest };
+      }
+      return { exportProgress: { ...s.exportProgress, [id]: fraction } };
+    }),
+  setQueue: (queue) => set({ queue }),
+}));
+
+/** Newest first: the library's order. */
+export function byNewest(generations: Record<string, GenerationSummary>): GenerationSummary[] {
+  return Object.values(generations).sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+}
+
+/** What the queue panel lists: unfinished work in queue order, then the most recent finished. */
+export function queueItems(generations: Record<string, GenerationSummary>, recentLimit = 20): GenerationSummary[] {
+  const all = Object.values(generations);
+  const open = all
+    .filter((g) => !['done', 'failed', 'canceled'].includes(g.state))
+    .sort((a, b) => (a.state === 'queued' && b.state === 'queued' ? a.queueOrder - b.queueOrder : a.createdAt.localeCompare(b.createdAt)));
+  const finished = all
+    .filter((g) => ['done', 'failed', 'canceled'].includes(g.state))
+    .sort((a, b) => (b.finishedAt ?? b.updatedAt).localeCompare(a.finishedAt ?? a.updatedAt))
+    .slice(0, recentLimit);
+  return [...open, ...finished];
+}
