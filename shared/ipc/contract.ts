@@ -112,6 +112,8 @@ export const channels = {
         settings: AuroraSettingsSchema,
         normalizeLoudness: z.boolean(),
         name: z.string().max(200).optional(),
+        /** The file names the person dropped (the paths above are the project's copies). */
+        originalNames: z.object({ image: z.string().max(255), audio: z.string().max(255) }).strict().optional(),
       })
       .strict(),
     output: GenerationSummarySchema,

@@ -27,6 +27,7 @@ export const ARTIFACTS_DIR = resolve(import.meta.dirname, '../e2e/artifacts');
 function installStudio(
   names: { channels: string[]; events: string[] },
   build: (names: unknown, transport: unknown) => Record<string, unknown>,
+  files: Record<string, string>,
 ): void {
   const w = window as unknown as Record<string, unknown>;
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
@@ -42,7 +43,8 @@ function installStudio(
       return () => listeners.get(event)?.delete(listener);
     },
   });
-  api.getPathForFile = (file: File) => (w.__studioPathOf as (name: string) => string)(file.name);
+  // Like webUtils.getPathForFile: synchronous; files the test did not name have no path.
+  api.getPathForFile = (file: File) => files[file.name] ?? '';
   Object.defineProperty(window, 'studio', { value: Object.freeze(api), writable: false });
 }
 
@@ -142,9 +144,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   await page.exposeBinding('__studioInvoke', (source, channel: unknown, payload: unknown) =>
     backend.router.invoke(channel, payload, { url: source.frame.url(), isTopFrame: source.frame.parentFrame() === null }),
   );
-  await page.exposeFunction('__studioPathOf', (name: string) => options.files?.[name] ?? '');
   await page.addInitScript(
-    `(${installStudio.toString()})(${JSON.stringify({ channels: CHANNEL_NAMES, events: EVENT_NAMES })}, ${buildStudioApi.toString()});`,
+    `(${installStudio.toString()})(${JSON.stringify({ channels: CHANNEL_NAMES, events: EVENT_NAMES })}, ${buildStudioApi.toString()}, ${JSON.stringify(options.files ?? {})});`,
   );
   await page.goto(`${origin}/index.html`);
 

@@ -28,6 +28,7 @@ export interface CreateGenerationInput {
   settings: AuroraSettings;
   normalizeLoudness: boolean;
   name?: string;
+  originalNames?: { image: string; audio: string };
 }
 
 export interface SessionEvents {
@@ -152,7 +153,12 @@ export class StudioSession {
   /** Imports a dropped or picked file into the project, as a portrait or a voice. */
   async importInput(dir: string, path: string): Promise<ImportedInput> {
     const project = this.project(dir);
-    const info = await this.#media.probe(path);
+    const info = await this.#media.probe(path).catch(async (error: unknown) => {
+      // Say what is wrong in the terms of what the name promises ("holds text, not audio").
+      const expect = /\.(jpe?g|png|webp|gif|heic|heif|bmp|tiff?)$/i.test(path) ? 'image' : 'audio';
+      await this.#media.probe(path, { expect });
+      throw error;
+    });
     if (info.kind === 'image') {
       const width = info.video?.displayWidth ?? 0;
       const height = info.video?.displayHeight ?? 0;
@@ -214,6 +220,7 @@ export class StudioSession {
       settings: input.settings,
       normalizeLoudness: input.normalizeLoudness,
       name: input.name,
+      originalNames: input.originalNames,
     });
     return summarise(record);
   }
@@ -245,6 +252,7 @@ export class StudioSession {
       normalizeLoudness: old.inputs.normalizeLoudness,
       name: old.name,
       retryOf: old.id,
+      originalNames: { image: old.inputs.image.originalName, audio: old.inputs.audio.originalName },
     });
     return summarise(record);
   }

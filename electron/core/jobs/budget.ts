@@ -1,28 +1,10 @@
 import { AppError } from '../../../shared/errors.ts';
-import { REMOTE_STATES, type GenerationSummary } from '../../../shared/generation.ts';
+import type { ProjectSpend } from '../../../shared/spend.ts';
 
-export interface ProjectSpend {
-  /** What Runware reported, plus estimates for tasks it holds but has not priced yet. */
-  spentUSD: number;
-  /** Estimates of generations queued but not yet sent. */
-  committedUSD: number;
-}
-
-const PENDING = new Set(['queued', 'preparing', 'uploading']);
+export { projectSpend, type ProjectSpend } from '../../../shared/spend.ts';
 
 function cents(value: number): number {
   return Math.round(value * 100) / 100;
-}
-
-export function projectSpend(generations: readonly GenerationSummary[]): ProjectSpend {
-  let spent = 0;
-  let committed = 0;
-  for (const g of generations) {
-    if (g.costUSD !== undefined) spent += g.costUSD;
-    else if (REMOTE_STATES.has(g.state) || (g.state === 'interrupted' && g.taskUUID)) spent += g.estimateUSD;
-    else if (PENDING.has(g.state)) committed += g.estimateUSD;
-  }
-  return { spentUSD: cents(spent), committedUSD: cents(committed) };
 }
 
 export function money(value: number): string {

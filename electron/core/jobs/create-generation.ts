@@ -22,6 +22,8 @@ export interface GenerationRequest {
   normalizeLoudness?: boolean;
   name?: string;
   retryOf?: string;
+  /** The names the person knows the inputs by, when the paths are project copies. */
+  originalNames?: { image?: string; audio?: string };
 }
 
 export function validateSettings(settings: unknown): AuroraSettings {
@@ -43,7 +45,7 @@ export async function buildGeneration(
   deps: { media: MediaOps; now: Date; queueOrder: number },
 ): Promise<GenerationRecord> {
   const params = validateSettings({ ...project.info.defaults.settings, ...request.settings });
-  const audioName = basename(request.audio);
+  const audioName = request.originalNames?.audio ?? basename(request.audio);
   const { durationSec } = await deps.media.probeAudio(request.audio);
   const startSec = request.startSec ?? 0;
   const endSec = request.endSec ?? durationSec;
@@ -64,8 +66,8 @@ export async function buildGeneration(
     state: 'queued',
     history: [{ state: 'queued', at }],
     inputs: {
-      image: { file: image.file, sha256: image.sha256, originalName: image.originalName, width, height },
-      audio: { file: audio.file, sha256: audio.sha256, originalName: audio.originalName, durationSec },
+      image: { file: image.file, sha256: image.sha256, originalName: request.originalNames?.image ?? image.originalName, width, height },
+      audio: { file: audio.file, sha256: audio.sha256, originalName: audioName, durationSec },
       trim: { startSec, endSec },
       normalizeLoudness: request.normalizeLoudness ?? project.info.defaults.normalizeLoudness,
     },

@@ -7,6 +7,7 @@ import { ProjectsSidebar } from '../components/layout/ProjectsSidebar.tsx';
 import { QueuePanel } from '../components/layout/QueuePanel.tsx';
 import { LibraryTab } from '../components/library/LibraryTab.tsx';
 import { SettingsDialog } from '../components/settings/SettingsDialog.tsx';
+import { HelpOverlay } from './HelpOverlay.tsx';
 import { messageOf } from '../ipc/studio.ts';
 import { toast, useStudio } from '../store/studio-store.ts';
 import { bootstrap } from './bootstrap.ts';
@@ -51,6 +52,7 @@ export function App() {
         <QueuePanel />
       </div>
       <SettingsDialog />
+      <HelpOverlay />
       <Toasts />
     </Tooltip.Provider>
   );

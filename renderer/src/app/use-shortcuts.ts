@@ -7,7 +7,7 @@ function isEditable(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-/** Window-wide shortcuts: Ctrl/Cmd+, settings · Ctrl/Cmd+1/2 Create/Library. */
+/** Window-wide shortcuts: Ctrl/Cmd+, settings · Ctrl/Cmd+1/2 Create/Library · ? the list. */
 export function useShortcuts(): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
@@ -22,6 +22,9 @@ export function useShortcuts(): void {
       } else if (mod && event.key === '2' && !isEditable(event.target)) {
         event.preventDefault();
         store.setTab('library');
+      } else if (event.key === '?' && !isEditable(event.target)) {
+        event.preventDefault();
+        store.setHelpOpen(true);
       }
     };
     window.addEventListener('keydown', onKey);

@@ -132,6 +132,7 @@ export async function generate(): Promise<GenerationSummary | null> {
         endSec: composer.trim.endSec,
         settings: settingsToSend(composer.prompt, composer.settings),
         normalizeLoudness: composer.normalizeLoudness,
+        originalNames: { image: composer.image.name, audio: composer.audio.name },
       }),
     );
     useProjects.getState().upsert(project.dir, generation);

@@ -1,14 +1,44 @@
+import { useMemo } from 'react';
+import { call, studio } from '../../ipc/studio.ts';
+import { command } from '../../store/actions.ts';
+import { queueItems, useProjects } from '../../store/projects-store.ts';
 import { useStudio } from '../../store/studio-store.ts';
 import { EmptyState } from '../common/EmptyState.tsx';
 import { Icon } from '../common/Icon.tsx';
+import { QueueItem } from './QueueItem.tsx';
 
 export function QueuePanel() {
   const collapsed = useStudio((s) => s.queueCollapsed);
   const toggle = useStudio((s) => s.toggleQueue);
+  const generations = useProjects((s) => s.generations);
+  const queue = useProjects((s) => s.queue);
+  const items = useMemo(() => queueItems(generations), [generations]);
+  const running = (queue?.active ?? 0) + (queue?.downloading ?? 0);
+  const waiting = queue?.queued ?? 0;
+
+  const setPaused = (paused: boolean) =>
+    void command(async () => useProjects.getState().setQueue(await call(paused ? studio().queue.pause() : studio().queue.resume())));
+
   return (
     <aside className="queue" aria-label="Queue">
       <header className="queue__header">
-        {collapsed ? null : <h2 className="panel-title">Queue</h2>}
+        {collapsed ? null : (
+          <>
+            <h2 className="panel-title">Queue</h2>
+            <span className="queue__counts num" data-testid="queue-counts">
+              {running > 0 || waiting > 0 ? `${running} running · ${waiting} waiting` : ''}
+            </span>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={queue?.paused ? 'Resume the queue' : 'Pause the queue'}
+              title={queue?.paused ? 'Resume the queue' : 'Pause the queue (running generations finish)'}
+              onClick={() => setPaused(!queue?.paused)}
+            >
+              <Icon name={queue?.paused ? 'play' : 'pause'} />
+            </button>
+          </>
+        )}
         <button
           type="button"
           className={`icon-button${collapsed ? '' : ' icon-button--flip'}`}
@@ -21,9 +51,27 @@ export function QueuePanel() {
       </header>
       {collapsed ? null : (
         <div className="queue__body">
-          <EmptyState title="Nothing in the queue">
-            Generations you start appear here with their progress, and resume after a restart.
-          </EmptyState>
+          {queue && !queue.online ? (
+            <div className="banner banner--warning banner--stacked" role="status">
+              <p>Runware can’t be reached. The queue waits and carries on when the connection is back; the library stays usable.</p>
+            </div>
+          ) : null}
+          {queue?.paused ? (
+            <div className="banner banner--stacked" role="status">
+              <p>The queue is paused: nothing new starts. Generations Runware already has keep running.</p>
+            </div>
+          ) : null}
+          {items.length === 0 ? (
+            <EmptyState title="Nothing in the queue">
+              Generations you start appear here with their progress, and resume after a restart.
+            </EmptyState>
+          ) : (
+            <ul className="queue-list" aria-label="Generations">
+              {items.map((g) => (
+                <QueueItem key={g.id} generation={g} />
+              ))}
+            </ul>
+          )}
         </div>
       )}
     </aside>

@@ -1,5 +1,6 @@
 import * as Tooltip from '@radix-ui/react-tooltip';
 import type { KeyboardEvent } from 'react';
+import { useProjects } from '../../store/projects-store.ts';
 import { useStudio, type Tab } from '../../store/studio-store.ts';
 import { Icon } from '../common/Icon.tsx';
 
@@ -12,6 +13,8 @@ export function TopBar() {
   const tab = useStudio((s) => s.tab);
   const setTab = useStudio((s) => s.setTab);
   const openSettings = useStudio((s) => s.setSettingsOpen);
+  const openHelp = useStudio((s) => s.setHelpOpen);
+  const project = useProjects((s) => s.current);
 
   // Arrow keys move between tabs, as a tablist should.
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
@@ -44,7 +47,15 @@ export function TopBar() {
           </button>
         ))}
       </div>
+      {project ? (
+        <span className="topbar__project" title={project.dir}>
+          {project.name}
+        </span>
+      ) : null}
       <div className="topbar__actions">
+        <button type="button" className="icon-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => openHelp(true)}>
+          <Icon name="help" size={18} />
+        </button>
         <Tooltip.Root>
           <Tooltip.Trigger asChild>
             <button type="button" className="icon-button" aria-label="Settings" onClick={() => openSettings(true)}>

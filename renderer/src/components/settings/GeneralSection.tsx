@@ -27,6 +27,15 @@ export function GeneralSection() {
     }
   };
 
+  const chooseRoot = async (): Promise<void> => {
+    try {
+      const next = await call(studio().settings.chooseProjectsRoot());
+      if (next) setSettings(next);
+    } catch (e) {
+      toast('error', messageOf(e));
+    }
+  };
+
   const commitBudget = (): void => {
     const text = budget.trim().replace(/^\$/, '');
     if (text === '') {
@@ -51,9 +60,20 @@ export function GeneralSection() {
       </h3>
       <div className="field">
         <span className="field-label">Projects folder</span>
-        <code className="path" data-testid="projects-root">
-          {view.settings.projectsRoot ?? view.defaultProjectsRoot}
-        </code>
+        <div className="path-row">
+          <code className="path" data-testid="projects-root">
+            {view.settings.projectsRoot ?? view.defaultProjectsRoot}
+          </code>
+          <button type="button" className="button button--small" onClick={() => void chooseRoot()}>
+            Change…
+          </button>
+          {view.settings.projectsRoot ? (
+            <button type="button" className="button button--small button--ghost" onClick={() => void save({ projectsRoot: null })}>
+              Use default
+            </button>
+          ) : null}
+        </div>
+        <p className="field-hint">Projects are plain folders here; moving the setting does not move them.</p>
       </div>
       <label className="checkbox">
         <input

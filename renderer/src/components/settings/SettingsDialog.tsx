@@ -3,6 +3,7 @@ import { useStudio } from '../../store/studio-store.ts';
 import { Icon } from '../common/Icon.tsx';
 import { ApiKeySection } from './ApiKeySection.tsx';
 import { GeneralSection } from './GeneralSection.tsx';
+import { ProjectDefaultsSection } from './ProjectDefaultsSection.tsx';
 
 export function SettingsDialog() {
   const open = useStudio((s) => s.settingsOpen);
@@ -21,6 +22,7 @@ export function SettingsDialog() {
           <div className="dialog__body">
             <ApiKeySection />
             <GeneralSection />
+            <ProjectDefaultsSection />
           </div>
         </Dialog.Content>
       </Dialog.Portal>

@@ -1,0 +1,50 @@
+import * as Tooltip from '@radix-ui/react-tooltip';
+import { costLine } from '../../lib/cost.ts';
+import { useComposer } from '../../store/composer-store.ts';
+import { generate } from '../../store/actions.ts';
+
+/** The contract with the wallet, and the button that keeps it. */
+export function CostFooter({ reason }: { reason: string | null }) {
+  const audio = useComposer((s) => s.audio);
+  const trim = useComposer((s) => s.trim);
+  const takes = useComposer((s) => s.settings.numberResults);
+  const submitting = useComposer((s) => s.submitting);
+  const selected = Math.max(0, trim.endSec - trim.startSec);
+  const line = audio && selected > 0 ? costLine(selected, takes) : null;
+  const disabled = reason !== null || submitting;
+  return (
+    <footer className="composer__footer">
+      <p className="cost-line num" data-testid="cost-line" aria-live="polite">
+        {line ? line.text : <span className="muted">Add a portrait and a voice to see the cost.</span>}
+        {reason && audio ? <span className="cost-line__reason"> — {reason}</span> : null}
+      </p>
+      <Tooltip.Root>
+        <Tooltip.Trigger asChild>
+          {/* A disabled button gets no pointer events: the wrapper carries the tooltip. */}
+          <span className="generate-wrap" tabIndex={disabled ? 0 : -1}>
+            <button
+              type="button"
+              className="button button--primary button--large"
+              disabled={disabled}
+              aria-keyshortcuts="Control+Enter"
+              aria-describedby={reason ? 'generate-reason' : undefined}
+              onClick={() => void generate()}
+            >
+              {submitting ? 'Queuing…' : 'Generate'}
+            </button>
+          </span>
+        </Tooltip.Trigger>
+        <Tooltip.Portal>
+          <Tooltip.Content className="tooltip" sideOffset={6} id="generate-reason">
+            {reason ?? 'Generate (Ctrl+Enter)'}
+          </Tooltip.Content>
+        </Tooltip.Portal>
+      </Tooltip.Root>
+      {reason ? (
+        <span className="sr-only" id="generate-reason">
+          {reason}
+        </span>
+      ) : null}
+    </footer>
+  );
+}

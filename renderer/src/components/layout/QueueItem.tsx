@@ -1,0 +1,111 @@
+import * as Tooltip from '@radix-ui/react-tooltip';
+import { useState } from 'react';
+import { CANCELABLE_STATES, isTerminal, type GenerationSummary } from '../../../../shared/generation.ts';
+import { useNow } from '../../hooks/use-now.ts';
+import { call, studio } from '../../ipc/studio.ts';
+import { clock, money, plural } from '../../lib/format.ts';
+import { command, currentDir } from '../../store/actions.ts';
+import { useProjects, type Progress } from '../../store/projects-store.ts';
+import { toast } from '../../store/studio-store.ts';
+import { ConfirmDialog } from '../common/ConfirmDialog.tsx';
+import { Icon } from '../common/Icon.tsx';
+import { STATE_LABELS, startedAt } from './queue-labels.ts';
+
+function remaining(progress: Progress | undefined, now: number): number | null {
+  if (!progress || progress.etaSec === null) return null;
+  return Math.max(0, progress.etaSec - (now - progress.at) / 1000);
+}
+
+export function QueueItem({ generation: g }: { generation: GenerationSummary }) {
+  const progress = useProjects((s) => s.progress[g.id]);
+  const finished = isTerminal(g.state);
+  const now = useNow(1000, !finished);
+  const [confirmRetry, setConfirmRetry] = useState(false);
+  const elapsed = ((finished ? Date.parse(g.finishedAt ?? g.updatedAt) : now) - startedAt(g)) / 1000;
+  const eta = g.state === 'processing' ? remaining(progress, now) : null;
+  const percent = g.state === 'processing' ? (progress?.progress ?? g.progress ?? null) : g.state === 'downloading' ? 100 : null;
+  const dir = currentDir();
+
+  const cancel = () => dir && void command(() => call(studio().generations.cancel({ projectDir: dir, id: g.id })));
+  const retry = async () => {
+    if (!dir) return;
+    const again = await command(() => call(studio().generations.retry({ projectDir: dir, id: g.id })));
+    if (again) {
+      useProjects.getState().upsert(dir, again);
+      toast('info', `Queued “${again.name}” again.`);
+    }
+  };
+
+  return (
+    <li className={`queue-item queue-item--${g.state}`} aria-label={`${g.name}, ${STATE_LABELS[g.state]}`}>
+      <div className="queue-item__row">
+        <span className="queue-item__name" title={g.name}>
+          {g.name}
+        </span>
+        <span className="queue-item__time num" aria-label="Elapsed">
+          {g.state === 'queued' ? '' : clock(elapsed)}
+        </span>
+      </div>
+      <div className="queue-item__row">
+        <span className={`queue-item__state state state--${g.state}`} data-testid="queue-state">
+          {STATE_LABELS[g.state]}
+          {g.state === 'done' ? ` · ${plural(g.takes.filter((t) => t.state === 'done').length, 'take')}` : ''}
+          {eta !== null ? (eta >= 1 ? ` · about ${clock(eta)} left` : ' · finishing') : ''}
+        </span>
+        <span className="queue-item__cost money">{money(g.costUSD ?? g.estimateUSD)}</span>
+      </div>
+      {percent !== null ? (
+        <div
+          className={`progress${percent === null ? ' progress--indeterminate' : ''}`}
+          role="progressbar"
+          aria-label={`${g.name} progress`}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={percent}
+        >
+          <div className="progress__bar" style={{ width: `${percent}%` }} />
+        </div>
+      ) : ['preparing', 'uploading', 'submitting', 'interrupted'].includes(g.state) ? (
+        <div className="progress progress--indeterminate" role="progressbar" aria-label={`${g.name} progress`}>
+          <div className="progress__bar" />
+        </div>
+      ) : null}
+      {g.state === 'failed' && g.error ? (
+        <p className="queue-item__error" role="note">
+          {g.error.message}
+        </p>
+      ) : null}
+      <div className="queue-item__actions">
+        {CANCELABLE_STATES.has(g.state) ? (
+          <button type="button" className="button button--small" onClick={cancel}>
+            Cancel
+          </button>
+        ) : null}
+        {g.state === 'failed' || g.state === 'canceled' ? (
+          <Tooltip.Root>
+            <Tooltip.Trigger asChild>
+              <button type="button" className="button button--small" onClick={() => setConfirmRetry(true)}>
+                <Icon name="retry" /> Retry
+              </button>
+            </Tooltip.Trigger>
+            <Tooltip.Portal>
+              <Tooltip.Content className="tooltip" sideOffset={6}>
+                A new generation, billed on its own
+              </Tooltip.Content>
+            </Tooltip.Portal>
+          </Tooltip.Root>
+        ) : null}
+      </div>
+      <ConfirmDialog
+        open={confirmRetry}
+        onOpenChange={setConfirmRetry}
+        title={`Generate “${g.name}” again?`}
+        confirmLabel={`Generate again · ${money(g.estimateUSD)}`}
+        onConfirm={() => void retry()}
+      >
+        This starts a new generation with the same portrait, voice and settings. It is billed on its own: {money(g.estimateUSD)} (
+        {g.billedSeconds} s × {plural(g.params.numberResults, 'take')}).
+      </ConfirmDialog>
+    </li>
+  );
+}

@@ -1,0 +1,142 @@
+// Brings in the renderer's declaration of window.studio for page.evaluate callbacks.
+import type {} from '../../renderer/src/ipc/studio.ts';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { dropFiles } from '../support/drop-files.ts';
+import { FakeRunware } from '../support/fake-runware/fake-runware.ts';
+import { JFK_FLAC, MONALISA_JPG } from '../support/fixture-paths.ts';
+import { MEDIA_PREFIX, closeBrowser, startHarness, type Harness } from '../support/harness.ts';
+import { makeTempDir } from '../support/temp-dir.ts';
+import { TestCipher } from '../support/test-cipher.ts';
+
+describe('the studio, as a new user uses it', () => {
+  let fake: FakeRunware;
+  let h: Harness;
+  let temp: Awaited<ReturnType<typeof makeTempDir>>;
+  let notAudio: string;
+
+  beforeAll(async () => {
+    fake = await FakeRunware.start({ pollsBeforeSuccess: 12 });
+    temp = await makeTempDir('studio flow ');
+    notAudio = join(temp.path, 'notes.wav');
+    await writeFile(notAudio, 'these are meeting notes, not a recording');
+  });
+  afterEach(async () => {
+    await h?.close();
+  });
+  afterAll(async () => {
+    await fake.close();
+    await temp.cleanup();
+    await closeBrowser();
+  });
+
+  const files = () => ({ 'monalisa.jpg': MONALISA_JPG, 'jfk.flac': JFK_FLAC, 'notes.wav': notAudio });
+
+  async function createProject(name: string) {
+    const { page } = h;
+    await page.getByRole('button', { name: 'Create your first project' }).click();
+    await page.getByLabel('New project name').fill(name);
+    await page.getByRole('button', { name: 'Create', exact: true }).click();
+    await page.getByRole('button', { name: new RegExp(`^${name}`) }).waitFor();
+  }
+
+  it('drop, trim, see the price, generate, watch it finish', async () => {
+    h = await startHarness({ cipher: new TestCipher(), runwareUrl: fake.url, files: files() });
+    await h.backend.keyStore.set(fake.apiKey);
+    const { page } = h;
+    await createProject('Spring ads');
+
+    await dropFiles(page, '[data-testid=drop-zone]', [
+      { name: 'monalisa.jpg', type: 'image/jpeg' },
+      { name: 'jfk.flac', type: 'audio/flac' },
+    ]);
+    await expect.poll(() => page.getByTestId('portrait-meta').textContent()).toBe('256×256 · jpg');
+    await expect.poll(() => page.getByTestId('voice-meta').textContent()).toMatch(/^jfk\.flac · 11\.0 s · 44\.1k$/);
+    expect(await page.getByRole('img', { name: 'Portrait: monalisa.jpg' }).evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(256);
+    await page.locator('[data-testid=waveform] >> nth=0').waitFor();
+
+    await page.getByLabel('In', { exact: true }).fill('1.00');
+    await page.getByLabel('In', { exact: true }).press('Enter');
+    await page.getByLabel('Out', { exact: true }).fill('6.50');
+    await page.getByLabel('Out', { exact: true }).press('Enter');
+    await expect.poll(() => page.getByTestId('cost-line').textContent()).toBe('5.50 s → 6 s billed at $0.14/s × 1 take = $0.84');
+    await h.screenshot('composing');
+
+    await page.getByRole('button', { name: 'Generate' }).click();
+    const item = page.getByRole('complementary', { name: 'Queue' }).getByRole('listitem').first();
+    await expect.poll(() => item.getByTestId('queue-state').textContent(), { timeout: 20_000 }).toMatch(/^generating/);
+    await h.screenshot('generating');
+    await expect.poll(() => item.getByTestId('queue-state').textContent(), { timeout: 30_000 }).toBe('done · 1 take');
+    expect(h.platform.notifications).toEqual([{ title: 'jfk is ready', body: 'Generated 1 take · $0.84' }]);
+    await expect.poll(() => page.getByTestId('total-spent').textContent()).toBe('$0.84');
+
+    // What was sent is exactly the selection.
+    const project = h.backend.session.project(join(h.projectsRoot, 'Spring ads'));
+    const { generations } = await project.generations.list();
+    expect(generations[0]).toMatchObject({ state: 'done', costUSD: 0.84, billedSeconds: 6 });
+    expect(fake.acceptedSubmissions).toHaveLength(1);
+    expect(h.problems).toEqual([]);
+  });
+
+  it('a corrupt audio file says what is wrong, in the voice card', async () => {
+    h = await startHarness({ cipher: new TestCipher(), runwareUrl: fake.url, files: files() });
+    const { page } = h;
+    await createProject('Checks');
+    await dropFiles(page, '[data-testid=drop-zone]', [{ name: 'notes.wav', type: 'audio/wav' }]);
+    const alert = page.getByRole('region', { name: 'Voice' }).getByRole('alert');
+    await expect.poll(() => alert.textContent()).toBe(
+      '"notes.wav" holds text, not audio; it may have been renamed. Choose an audio file (wav, mp3, m4a, flac, ogg or opus) or a video with sound.',
+    );
+  });
+
+  it('an invalid key shows the fix, and the queue waits', async () => {
+    h = await startHarness({ cipher: new TestCipher(), runwareUrl: fake.url, files: files() });
+    await h.backend.keyStore.set('rw_not_a_real_key_000000000000');
+    const { page } = h;
+    await createProject('Keys');
+    await dropFiles(page, '[data-testid=drop-zone]', [
+      { name: 'monalisa.jpg', type: 'image/jpeg' },
+      { name: 'jfk.flac', type: 'audio/flac' },
+    ]);
+    await expect.poll(() => page.getByTestId('cost-line').textContent()).toContain('$0.');
+    await page.getByRole('button', { name: 'Generate' }).click();
+    const toast = page.locator('.toast--error');
+    await expect.poll(() => toast.first().textContent(), { timeout: 20_000 }).toContain(
+      'Runware rejected this key. Check it, or create a new one on the API Keys page at my.runware.ai.',
+    );
+    await expect.poll(() => page.getByRole('button', { name: 'Resume the queue' }).isVisible()).toBe(true);
+    expect(fake.acceptedSubmissions.length).toBeLessThanOrEqual(1);
+  });
+
+  it('the media protocol serves open projects only, and refuses ../ and symlink escapes', async () => {
+    h = await startHarness({ cipher: new TestCipher(), runwareUrl: fake.url, files: files() });
+    const { page } = h;
+    await createProject('Media');
+    await dropFiles(page, '[data-testid=drop-zone]', [{ name: 'monalisa.jpg', type: 'image/jpeg' }]);
+    await expect.poll(() => page.getByTestId('portrait-meta').textContent()).toBe('256×256 · jpg');
+    const dir = join(h.projectsRoot, 'Media');
+    const id = h.backend.session.project(dir).info.id;
+    const secret = join(temp.path, 'secret.txt');
+    await writeFile(secret, 'outside the project');
+    await mkdir(join(dir, 'media'), { recursive: true });
+    await symlink(secret, join(dir, 'media', 'escape.txt'));
+    const base = `${h.origin}${MEDIA_PREFIX}${id}`;
+    const status = async (path: string) => (await page.request.get(`${base}${path}`)).status();
+    expect(await status('/project.json')).toBe(200);
+    expect(await status('/../secret.txt')).toBe(404);
+    expect(await status('/%2e%2e/%2e%2e/secret.txt')).toBe(404);
+    expect(await status('/media/escape.txt')).toBe(404);
+    expect((await page.request.get(`${h.origin}${MEDIA_PREFIX}not-a-project/project.json`)).status()).toBe(404);
+    // And in the page itself, an image pointing outside never loads.
+    const loaded = await page.evaluate(async (url) => {
+      const img = new Image();
+      img.src = url;
+      return new Promise<boolean>((resolve) => {
+        img.onload = () => resolve(true);
+        img.onerror = () => resolve(false);
+      });
+    }, `${base}/media/escape.txt`);
+    expect(loaded).toBe(false);
+  });
+});
