@@ -79,9 +79,12 @@ export function byNewest(generations: Record<string, GenerationSummary>): Genera
 /** What the queue panel lists: unfinished work in queue order, then the most recent finished. */
 export function queueItems(generations: Record<string, GenerationSummary>, recentLimit = 20): GenerationSummary[] {
   const all = Object.values(generations);
-  const open = all
-    .filter((g) => !['done', 'failed', 'canceled'].includes(g.state))
-    .sort((a, b) => (a.state === 'queued' && b.state === 'queued' ? a.queueOrder - b.queueOrder : a.createdAt.localeCompare(b.createdAt)));
+  // Running work first (oldest first), then what waits, in the order it will start.
+  const running = all
+    .filter((g) => !['done', 'failed', 'canceled', 'queued', 'draft'].includes(g.state))
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const waiting = all.filter((g) => g.state === 'queued').sort((a, b) => a.queueOrder - b.queueOrder);
+  const open = [...running, ...waiting];
   const finished = all
     .filter((g) => ['done', 'failed', 'canceled'].includes(g.state))
     .sort((a, b) => (b.finishedAt ?? b.updatedAt).localeCompare(a.finishedAt ?? a.updatedAt))

@@ -67,6 +67,12 @@ describe('main process wiring', () => {
     expect(response?.status).toBe(404);
   });
 
+  it('serves project media only for open projects', async () => {
+    const handle = fake.protocolHandlers.get('media');
+    expect(handle).toBeDefined();
+    expect((await handle?.(new Request('media://no-such-project/project.json')))?.status).toBe(404);
+  });
+
   it('sends key changes to the window as events', async () => {
     const handler = fake.handles.get('key:set');
     const sender = { senderFrame: { url: 'app://studio/index.html', parent: null } };

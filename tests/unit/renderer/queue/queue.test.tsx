@@ -1,0 +1,89 @@
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import * as Tooltip from '@radix-ui/react-tooltip';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { GenerationSummary } from '../../../../shared/generation.ts';
+import { QueuePanel } from '../../../../renderer/src/components/layout/QueuePanel.tsx';
+import { queueItems, useProjects } from '../../../../renderer/src/store/projects-store.ts';
+
+function g(id: string, state: GenerationSummary['state'], extra: Partial<GenerationSummary> = {}): GenerationSummary {
+  return {
+    id,
+    name: id,
+    state,
+    createdAt: `2026-11-23T10:00:0${id.length}.000Z`,
+    updatedAt: '2026-11-23T10:00:10.000Z',
+    estimateUSD: 0.84,
+    billedSeconds: 6,
+    favorite: false,
+    queueOrder: 1,
+    params: { numberResults: 1, outputFormat: 'MP4', outputQuality: 95 },
+    takes: [],
+    audioSec: 5.5,
+    ...extra,
+  };
+}
+
+const summary = { paused: false, queued: 1, active: 1, downloading: 0, done: 1, failed: 1, waiting: 0, online: true };
+
+describe('the queue', () => {
+  afterEach(() => useProjects.setState({ generations: {}, progress: {}, queue: null }));
+
+  const show = (generations: GenerationSummary[], queue = summary) => {
+    useProjects.setState({ generations: Object.fromEntries(generations.map((x) => [x.id, x])), queue, current: null });
+    return render(
+      <Tooltip.Provider>
+        <QueuePanel />
+      </Tooltip.Provider>,
+    );
+  };
+
+  it('lists unfinished work first, in queue order, then recent results', () => {
+    const items = queueItems({
+      a: g('a', 'done', { finishedAt: '2026-11-23T10:05:00.000Z' }),
+      b: g('b', 'queued', { queueOrder: 2 }),
+      c: g('c', 'queued', { queueOrder: 1 }),
+      d: g('d', 'processing'),
+    });
+    expect(items.map((i) => i.id)).toEqual(['d', 'c', 'b', 'a']);
+  });
+
+  it('shows each state in words, progress when there is some, and the price', () => {
+    show([
+      g('waiting', 'queued'),
+      g('rendering', 'processing', { progress: 40, acceptedAt: '2026-11-23T10:00:00.000Z' }),
+      g('finished', 'done', { costUSD: 0.84, takes: [{ index: 1, videoUUID: 'v', state: 'done', file: 'take-1.mp4' }], finishedAt: '2026-11-23T10:01:12.000Z' }),
+      g('broken', 'failed', { error: { code: 'timeoutProvider', message: 'Runware or its model provider did not answer in time.', at: 'x' } }),
+    ]);
+    const item = (name: string) => screen.getByRole('listitem', { name: new RegExp(`^${name},`) });
+    expect(within(item('waiting')).getByTestId('queue-state').textContent).toBe('waiting');
+    expect(within(item('waiting')).getByRole('button', { name: 'Cancel' })).toBeTruthy();
+    expect(within(item('rendering')).getByTestId('queue-state').textContent).toBe('generating');
+    expect(within(item('rendering')).getByRole('progressbar').getAttribute('aria-valuenow')).toBe('40');
+    expect(within(item('rendering')).queryByRole('button', { name: 'Cancel' })).toBeNull();
+    expect(within(item('finished')).getByTestId('queue-state').textContent).toBe('done · 1 take');
+    expect(within(item('finished')).getByText('$0.84')).toBeTruthy();
+    expect(within(item('broken')).getByRole('note').textContent).toBe('Runware or its model provider did not answer in time.');
+    expect(screen.getByTestId('queue-counts').textContent).toBe('1 running · 1 waiting');
+  });
+
+  it('asks before retrying, naming the price of the new generation', () => {
+    show([g('broken', 'failed', { estimateUSD: 1.68, params: { numberResults: 2, outputFormat: 'MP4', outputQuality: 95 } })]);
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    const dialog = screen.getByRole('alertdialog');
+    expect(within(dialog).getByText('Generate “broken” again?')).toBeTruthy();
+    expect(dialog.textContent).toContain('It is billed on its own: $1.68 (6 s × 2 takes).');
+    expect(within(dialog).getByRole('button', { name: 'Generate again · $1.68' })).toBeTruthy();
+  });
+
+  it('says when Runware cannot be reached, and when the queue is paused', () => {
+    show([], { ...summary, online: false, paused: true });
+    expect(screen.getByText(/Runware can’t be reached\. The queue waits/)).toBeTruthy();
+    expect(screen.getByText(/The queue is paused/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Resume the queue' })).toBeTruthy();
+  });
+
+  it('has an honest empty state', () => {
+    show([], { ...summary, queued: 0, active: 0 });
+    expect(screen.getByText('Nothing in the queue')).toBeTruthy();
+  });
+});
