@@ -14,6 +14,8 @@ export const GENERATION_STATES = [
   'submitting',
   'processing',
   'downloading',
+  /** A split generation putting its parts together. */
+  'stitching',
   'done',
   'failed',
   'canceled',
@@ -22,6 +24,20 @@ export const GENERATION_STATES = [
 export type GenerationState = (typeof GENERATION_STATES)[number];
 
 export const TERMINAL_STATES: ReadonlySet<GenerationState> = new Set(['done', 'failed', 'canceled']);
+
+/** Links a generation to the split generation it is a part of, or to its batch. */
+export const GroupLinkSchema = z.object({ id: z.string(), index: z.number().int().min(1), count: z.number().int().min(1) });
+export type GroupLink = z.infer<typeof GroupLinkSchema>;
+
+export const SequencePartSchema = z.object({
+  index: z.number().int().min(1),
+  startSec: z.number().nonnegative(),
+  endSec: z.number().positive(),
+  /** The generation making this part now; earlier tries are kept in `attempts`. */
+  generationId: z.string().optional(),
+  attempts: z.array(z.string()).default([]),
+});
+export type SequencePart = z.infer<typeof SequencePartSchema>;
 
 /** States in which Runware may already hold (and bill) the task. */
 export const REMOTE_STATES: ReadonlySet<GenerationState> = new Set(['submitting', 'processing', 'downloading']);
@@ -108,6 +124,14 @@ export const GenerationRecordSchema = z.object({
   queueOrder: z.number().default(0),
   /** The generation this one repeats (a retry is always a new, separately billed generation). */
   retryOf: z.string().optional(),
+  /** `sequence`: audio over 60 s made as parts and stitched into one video (takes[0]). */
+  kind: z.enum(['single', 'sequence']).optional(),
+  /** For a part: the split generation it belongs to. */
+  parent: GroupLinkSchema.optional(),
+  /** For a split generation: its parts, in order. */
+  parts: z.array(SequencePartSchema).optional(),
+  /** For a batch item: its batch. */
+  batch: GroupLinkSchema.extend({ name: z.string() }).optional(),
 });
 export type GenerationRecord = z.infer<typeof GenerationRecordSchema>;
 
@@ -131,6 +155,10 @@ export const GenerationSummarySchema = GenerationRecordSchema.pick({
   submittedAt: true,
   acceptedAt: true,
   finishedAt: true,
+  kind: true,
+  parent: true,
+  parts: true,
+  batch: true,
 }).extend({ audioSec: z.number().nonnegative() });
 
 export type GenerationSummaryShape = Pick<
@@ -150,6 +178,10 @@ export type GenerationSummaryShape = Pick<
   | 'queueOrder'
   | 'params'
   | 'takes'
+  | 'kind'
+  | 'parent'
+  | 'parts'
+  | 'batch'
 > & { audioSec: number; submittedAt?: string; acceptedAt?: string; finishedAt?: string };
 export type GenerationSummary = z.infer<typeof GenerationSummarySchema>;
 
@@ -174,6 +206,10 @@ export function summarise(record: GenerationRecord): GenerationSummary {
     submittedAt: record.submittedAt,
     acceptedAt: record.acceptedAt,
     finishedAt: record.finishedAt,
+    kind: record.kind,
+    parent: record.parent,
+    parts: record.parts,
+    batch: record.batch,
   };
   return summary;
 }

@@ -7,6 +7,7 @@ const LABELS: Record<string, string> = {
   submitting: 'submitting',
   processing: 'generating',
   downloading: 'downloading',
+  stitching: 'joining the parts',
   done: 'done',
   failed: 'failed',
   canceled: 'canceled',

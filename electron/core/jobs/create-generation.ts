@@ -6,7 +6,7 @@ import {
   type AuroraSettings,
 } from '../../../shared/aurora.ts';
 import { AppError } from '../../../shared/errors.ts';
-import type { GenerationRecord } from '../../../shared/generation.ts';
+import type { GenerationRecord, GroupLink } from '../../../shared/generation.ts';
 import { checkTrim } from '../../../shared/trim.ts';
 import type { Project } from '../projects/project.ts';
 import type { MediaOps } from './media-ops.ts';
@@ -24,6 +24,9 @@ export interface GenerationRequest {
   retryOf?: string;
   /** The names the person knows the inputs by, when the paths are project copies. */
   originalNames?: { image?: string; audio?: string };
+  /** Part of a split generation, or item of a batch. */
+  parent?: GroupLink;
+  batch?: GroupLink & { name: string };
 }
 
 export function validateSettings(settings: unknown): AuroraSettings {
@@ -79,5 +82,7 @@ export async function buildGeneration(
     favorite: false,
     queueOrder: deps.queueOrder,
     ...(request.retryOf ? { retryOf: request.retryOf } : {}),
+    ...(request.parent ? { parent: request.parent } : {}),
+    ...(request.batch ? { batch: request.batch } : {}),
   };
 }

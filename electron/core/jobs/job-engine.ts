@@ -123,6 +123,8 @@ export class JobEngine {
     const { generations } = await project.generations.list();
     for (const summary of generations) {
       if (isTerminal(summary.state) || summary.state === 'draft') continue;
+      // A split generation runs through its parts; the sequence coordinator follows it.
+      if (summary.kind === 'sequence') continue;
       if (this.#jobs.has(JobHandle.keyOf(project.dir, summary.id))) continue;
       const read = await project.generations.read(summary.id);
       if (!read || !('record' in read)) continue;

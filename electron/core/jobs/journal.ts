@@ -20,7 +20,7 @@ export class Journal {
   }
 
   async move(record: GenerationRecord, state: GenerationState, patch: RecordPatch = {}, note?: string): Promise<GenerationRecord> {
-    if (!canMove(record.state, state)) {
+    if (!canMove(record.state, state, record.kind ?? 'single')) {
       throw new Error(`journal: ${record.id} cannot move from ${record.state} to ${state}`);
     }
     const at = this.#now().toISOString();

@@ -13,13 +13,28 @@ const NEXT: Record<GenerationState, readonly GenerationState[]> = {
   processing: ['downloading', 'done', 'failed', 'interrupted'],
   downloading: ['done', 'failed', 'interrupted'],
   interrupted: ['queued', 'submitting', 'processing', 'downloading', 'done', 'failed'],
+  stitching: [],
   done: [],
   failed: [],
   canceled: [],
 };
 
-export function canMove(from: GenerationState, to: GenerationState): boolean {
-  return from === to || NEXT[from].includes(to);
+/**
+ * A split generation follows its parts: it runs while they run, waits as `failed`
+ * while a part needs a retry (retrying it resumes the whole), then stitches.
+ */
+const SEQUENCE_NEXT: Partial<Record<GenerationState, readonly GenerationState[]>> = {
+  queued: ['processing', 'stitching', 'failed', 'canceled'],
+  processing: ['stitching', 'failed', 'canceled'],
+  failed: ['processing', 'stitching'],
+  stitching: ['done', 'failed', 'processing'],
+  done: [],
+  canceled: [],
+};
+
+export function canMove(from: GenerationState, to: GenerationState, kind: 'single' | 'sequence' = 'single'): boolean {
+  if (from === to) return true;
+  return kind === 'sequence' ? (SEQUENCE_NEXT[from] ?? []).includes(to) : NEXT[from].includes(to);
 }
 
 /**

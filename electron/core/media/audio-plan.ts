@@ -64,6 +64,11 @@ export interface TrimRequest {
   startSec?: number;
   endSec?: number;
   format: AudioFormat;
+  /**
+   * Longest selection allowed: Aurora's 60 s unless null (the continuous soundtrack
+   * a split generation is joined over is never sent, so it may be longer).
+   */
+  maxSec?: number | null;
 }
 
 export interface TrimPlan {
@@ -94,7 +99,8 @@ export function planTrim(request: TrimRequest): TrimPlan {
   const endSec = clampEnd(request, startSec);
   const lengthSec = endSec - startSec;
 
-  if (lengthSec > AURORA_MAX_AUDIO_SECONDS + 1e-9) throw tooLong(request.file, lengthSec, wholeFile);
+  const maxSec = request.maxSec === undefined ? AURORA_MAX_AUDIO_SECONDS : request.maxSec;
+  if (maxSec !== null && lengthSec > maxSec + 1e-9) throw tooLong(request.file, lengthSec, wholeFile);
   const selectedSamples = Math.floor(lengthSec * outputRate + 1e-6);
   const keptSamples = request.format === 'mp3' ? mp3SafeSamples(selectedSamples, outputRate) : selectedSamples;
   const reachesEnd = request.durationSec !== null && startSec + keptSamples / outputRate >= request.durationSec - 1 / outputRate;

@@ -20,6 +20,8 @@ export interface PrepareAudioOptions {
   format: AudioFormat;
   /** Bring the selection to -16 LUFS (EBU R128) so every clip of a project speaks at one level. */
   normalizeLoudness?: boolean;
+  /** Longest selection allowed (default Aurora's 60 s); null for audio that is never sent. */
+  maxSec?: number | null;
   outFile: string;
   signal?: AbortSignal;
   onProgress?: (progress: MediaProgress) => void;
@@ -65,6 +67,7 @@ export async function prepareAudio(ctx: MediaContext, options: PrepareAudioOptio
     startSec: options.startSec,
     endSec: options.endSec,
     format: options.format,
+    maxSec: options.maxSec,
   });
   const cut: Cut = {
     ctx,

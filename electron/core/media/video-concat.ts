@@ -45,8 +45,12 @@ export async function concatTakes(ctx: MediaContext, options: ConcatTakesOptions
   await writeBeside(outFile, (part) =>
     withTempDir(ctx.tempDir, async (dir) => {
       const args = copied ? await copyArgs(dir, takes, audio) : encodeArgs(takes, audio);
+      // With one continuous soundtrack the result lasts exactly as long as it: parts whose
+      // videos run a frame long must not stretch the whole (players would show drift).
+      const length = audio?.audio?.durationSec ?? audio?.durationSec ?? null;
+      const limit = length !== null ? ['-t', length.toFixed(3)] : [];
       await runFfmpeg(ctx, {
-        args: [...args, '-movflags', '+faststart', '-f', 'mp4', part],
+        args: [...args, ...limit, '-movflags', '+faststart', '-f', 'mp4', part],
         subject: takes[0]?.file ?? outFile,
         action: 'joining the takes after',
         signal: options.signal,
@@ -55,7 +59,8 @@ export async function concatTakes(ctx: MediaContext, options: ConcatTakesOptions
       });
     }),
   );
-  return { file: outFile, durationSec: totalSec, bytes: await fileSize(outFile), copied };
+  const length = audio ? (audio.audio?.durationSec ?? audio.durationSec) : null;
+  return { file: outFile, durationSec: length ?? totalSec, bytes: await fileSize(outFile), copied };
 }
 
 /** The concat demuxer copies packets, which needs the same codecs and sizes throughout. */

@@ -8,6 +8,7 @@ export const STATE_LABELS: Record<GenerationSummary['state'], string> = {
   submitting: 'sending',
   processing: 'generating',
   downloading: 'downloading',
+  stitching: 'joining the parts',
   done: 'done',
   failed: 'failed',
   canceled: 'canceled',

@@ -1,0 +1,287 @@
+import { basename, extname } from 'node:path';
+import { AURORA_MAX_AUDIO_SECONDS, billedSeconds, estimateCostUSD, type AuroraSettings } from '../../../shared/aurora.ts';
+import { AppError } from '../../../shared/errors.ts';
+import { isTerminal, type GenerationRecord, type SequencePart } from '../../../shared/generation.ts';
+import { checkCuts, partsOf } from '../../../shared/split-plan.ts';
+import type { Logger } from '../logging/logger.ts';
+import type { MediaToolkit } from '../media/index.ts';
+import type { Project } from '../projects/project.ts';
+import { checkBudget, projectSpend } from './budget.ts';
+import { validateSettings } from './create-generation.ts';
+import type { JobEngine } from './job-engine.ts';
+import { Journal } from './journal.ts';
+import { errorInfo } from './steps.ts';
+
+export interface SequenceRequest {
+  image: string;
+  audio: string;
+  startSec: number;
+  endSec: number;
+  /** Where to cut, in seconds of the source audio (from planSplit, maybe moved by hand). */
+  cuts: number[];
+  settings?: Partial<AuroraSettings>;
+  normalizeLoudness?: boolean;
+  name?: string;
+  originalNames?: { image?: string; audio?: string };
+}
+
+const RUNNING = new Set(['queued', 'preparing', 'uploading', 'submitting', 'processing', 'downloading', 'interrupted']);
+
+/**
+ * Audio over Aurora's 60 s, made as one video: a `sequence` record whose parts are
+ * ordinary journaled generations (each resumable, retried alone, never billed
+ * twice). When every part is done, their takes are joined over the original,
+ * continuous audio (no seams at the cuts), checked against it, and kept.
+ */
+export class SequenceCoordinator {
+  readonly #engine: JobEngine;
+  readonly #media: MediaToolkit;
+  readonly #now: () => Date;
+  readonly #log: Logger | undefined;
+  readonly #budgetCap: () => number | null;
+  readonly #busy = new Set<string>();
+  /** Updates asked for while one was running: run once more afterwards, never lose one. */
+  readonly #again = new Set<string>();
+  readonly #onChange: (project: Project, record: GenerationRecord) => void;
+
+  constructor(options: {
+    engine: JobEngine;
+    media: MediaToolkit;
+    budgetCapUSD?: () => number | null;
+    now?: () => Date;
+    logger?: Logger;
+    onChange?: (project: Project, record: GenerationRecord) => void;
+  }) {
+    this.#engine = options.engine;
+    this.#media = options.media;
+    this.#budgetCap = options.budgetCapUSD ?? (() => null);
+    this.#now = options.now ?? (() => new Date());
+    this.#log = options.logger;
+    this.#onChange = options.onChange ?? (() => undefined);
+    this.#engine.listen({ changed: (project, record) => void this.#partChanged(project, record) });
+  }
+
+  /** Creates the split generation and queues its parts (all checked before anything is queued). */
+  async create(project: Project, request: SequenceRequest): Promise<GenerationRecord> {
+    const settings = validateSettings({ ...project.info.defaults.settings, ...request.settings });
+    if (settings.numberResults !== 1) {
+      throw new AppError('sequence_takes', 'Audio made in parts gives one take per part; set Takes to 1.');
+    }
+    const problem = checkCuts(request.startSec, request.endSec, request.cuts);
+    if (problem) throw new AppError('split_invalid', problem);
+    const pieces = partsOf(request.startSec, request.endSec, request.cuts);
+    if (pieces.length < 2) throw new AppError('split_needless', `This selection fits in one generation (up to ${AURORA_MAX_AUDIO_SECONDS} s); no split is needed.`);
+    const estimateUSD = Math.round(pieces.reduce((sum, p) => sum + estimateCostUSD(p.endSec - p.startSec, 1), 0) * 100) / 100;
+    const { generations } = await project.generations.list();
+    checkBudget({ capUSD: this.#budgetCap(), spend: projectSpend(generations), estimateUSD, projectName: project.info.name });
+
+    const audioName = request.originalNames?.audio ?? basename(request.audio);
+    const name = request.name?.trim() || basename(audioName, extname(audioName));
+    const now = this.#now();
+    const image = await project.importMedia(request.image);
+    const audio = await project.importMedia(request.audio);
+    const at = now.toISOString();
+    let record: GenerationRecord = {
+      schemaVersion: 1,
+      id: await project.generations.newId(name, now),
+      name,
+      createdAt: at,
+      updatedAt: at,
+      state: 'queued',
+      history: [{ state: 'queued', at, note: `split into ${pieces.length} parts` }],
+      kind: 'sequence',
+      inputs: {
+        image: { file: image.file, sha256: image.sha256, originalName: request.originalNames?.image ?? image.originalName },
+        audio: { file: audio.file, sha256: audio.sha256, originalName: audioName },
+        trim: { startSec: request.startSec, endSec: request.endSec },
+        normalizeLoudness: request.normalizeLoudness ?? project.info.defaults.normalizeLoudness,
+      },
+      params: settings,
+      uploads: {},
+      billedSeconds: pieces.reduce((sum, p) => sum + billedSeconds(p.endSec - p.startSec), 0),
+      estimateUSD,
+      takes: [],
+      favorite: false,
+      queueOrder: 0,
+      parts: pieces.map((p, i) => ({ index: i + 1, startSec: p.startSec, endSec: p.endSec, attempts: [] })),
+    };
+    const journal = this.#journal(project);
+    await project.generations.write(record);
+    for (const part of record.parts ?? []) {
+      const queued = await this.#enqueuePart(project, record, part);
+      record = await journal.patch(record, { parts: withPart(record.parts, part.index, { generationId: queued.id, attempts: [queued.id] }) });
+    }
+    await project.generations.flushIndex();
+    this.#onChange(project, record);
+    return record;
+  }
+
+  /** Makes one failed part again (a new generation, billed on its own); the rest are kept. */
+  async retryPart(project: Project, sequenceId: string, index: number): Promise<GenerationRecord> {
+    const record = await this.#read(project, sequenceId);
+    const part = record.parts?.find((p) => p.index === index);
+    if (!part) throw new AppError('part_missing', `There is no part ${index} in “${record.name}”.`);
+    const current = part.generationId ? await project.generations.read(part.generationId) : null;
+    const state = current && 'record' in current ? current.record.state : null;
+    if (state && state !== 'failed' && state !== 'canceled') {
+      throw new AppError('part_not_failed', `Part ${index} of “${record.name}” has not failed; only failed parts are made again.`);
+    }
+    const queued = await this.#enqueuePart(project, record, part);
+    const journal = this.#journal(project);
+    const next = await journal.move(record, 'processing', {
+      parts: withPart(record.parts, index, { generationId: queued.id, attempts: [...part.attempts, queued.id] }),
+      error: undefined,
+    }, `part ${index} made again`);
+    this.#onChange(project, next);
+    return next;
+  }
+
+  /** At startup: finish any split generation whose parts are all done (e.g. a stitch cut short). */
+  async reconcile(project: Project): Promise<void> {
+    const { generations } = await project.generations.list();
+    for (const g of generations) {
+      if (g.kind === 'sequence' && !isTerminal(g.state)) await this.#update(project, g.id);
+    }
+  }
+
+  /** Resolves when the split generation is done or failed (waiting for a part retry). */
+  settled(project: Project, sequenceId: string): Promise<GenerationRecord> {
+    return new Promise((resolve) => {
+      let done = false;
+      const check = async () => {
+        if (done) return;
+        const record = await this.#read(project, sequenceId).catch(() => null);
+        if (!record || (record.state !== 'done' && record.state !== 'failed')) return;
+        done = true;
+        offEngine();
+        offSelf();
+        resolve(record);
+      };
+      const offEngine = this.#engine.listen({ changed: () => void check(), stalled: () => void check(), blocked: () => void check() });
+      const offSelf = this.#listen(() => void check());
+      void check();
+    });
+  }
+
+  readonly #selfListeners = new Set<() => void>();
+  #listen(listener: () => void): () => void {
+    this.#selfListeners.add(listener);
+    return () => this.#selfListeners.delete(listener);
+  }
+
+  async #enqueuePart(project: Project, record: GenerationRecord, part: SequencePart): Promise<GenerationRecord> {
+    const count = record.parts?.length ?? 1;
+    return this.#engine.enqueue(project, {
+      image: project.path(record.inputs.image.file),
+      audio: project.path(record.inputs.audio.file),
+      startSec: part.startSec,
+      endSec: part.endSec,
+      settings: record.params,
+      normalizeLoudness: record.inputs.normalizeLoudness,
+      name: `${record.name} · part ${part.index} of ${count}`,
+      originalNames: { image: record.inputs.image.originalName, audio: record.inputs.audio.originalName },
+      parent: { id: record.id, index: part.index, count },
+    });
+  }
+
+  async #partChanged(project: Project, part: GenerationRecord): Promise<void> {
+    if (!part.parent) return;
+    await this.#update(project, part.parent.id);
+  }
+
+  /** Brings the split generation in line with its parts; stitches when they are all done. */
+  async #update(project: Project, sequenceId: string): Promise<void> {
+    const key = `${project.dir}\u0000${sequenceId}`;
+    if (this.#busy.has(key)) {
+      this.#again.add(key);
+      return;
+    }
+    this.#busy.add(key);
+    try {
+      let record = await this.#read(project, sequenceId);
+      if (record.state === 'done' || record.state === 'canceled') return;
+      const parts = await Promise.all(
+        (record.parts ?? []).map(async (p) => {
+          const read = p.generationId ? await project.generations.read(p.generationId) : null;
+          return read && 'record' in read ? read.record : null;
+        }),
+      );
+      const journal = this.#journal(project);
+      const costs = parts.map((p) => p?.costUSD).filter((c): c is number => c !== undefined);
+      const cost = costs.length > 0 ? { costUSD: Math.round(costs.reduce((a, b) => a + b, 0) * 10_000) / 10_000 } : {};
+      if (parts.every((p) => p?.state === 'done')) {
+        record = await this.#stitch(project, record, parts as GenerationRecord[], cost);
+      } else if (parts.some((p) => p && RUNNING.has(p.state))) {
+        if (record.state !== 'processing') record = await journal.move(record, 'processing', cost);
+        else if (cost.costUSD !== record.costUSD) record = await journal.patch(record, cost);
+      } else if (parts.some((p) => !p || p.state === 'failed' || p.state === 'canceled')) {
+        const failedIndex = parts.findIndex((p) => !p || p.state === 'failed' || p.state === 'canceled') + 1;
+        const reason = parts[failedIndex - 1]?.error?.message ?? 'It did not finish.';
+        if (record.state !== 'failed') {
+          record = await journal.move(record, 'failed', {
+            ...cost,
+            error: { code: 'part_failed', message: `Part ${failedIndex} failed: ${reason} Make that part again; the others are kept.`, at: this.#now().toISOString() },
+          });
+        }
+      }
+      this.#onChange(project, record);
+      for (const l of this.#selfListeners) l();
+    } catch (error) {
+      this.#log?.error('split generation update failed', { sequenceId, error });
+    } finally {
+      this.#busy.delete(key);
+      if (this.#again.delete(key)) await this.#update(project, sequenceId);
+    }
+  }
+
+  async #stitch(project: Project, record: GenerationRecord, parts: GenerationRecord[], cost: { costUSD?: number }): Promise<GenerationRecord> {
+    const journal = this.#journal(project);
+    let current = await journal.move(record, 'stitching', cost);
+    this.#onChange(project, current);
+    try {
+      // The whole selection, continuous: it replaces the parts' sound, so the cuts are seamless.
+      const audio = await this.#media.prepareAudio({
+        input: project.path(record.inputs.audio.file),
+        startSec: record.inputs.trim.startSec,
+        endSec: record.inputs.trim.endSec,
+        format: 'wav',
+        normalizeLoudness: record.inputs.normalizeLoudness,
+        maxSec: null,
+        outFile: project.generations.file(record.id, 'audio.wav'),
+      });
+      const takes = parts.map((p) => {
+        const take = p.takes.find((t) => t.state === 'done' && t.file);
+        if (!take?.file) throw new AppError('part_take_missing', `Part ${p.parent?.index} has no video on disk.`);
+        return project.generations.file(p.id, take.file);
+      });
+      const out = project.generations.file(record.id, 'take-1.mp4');
+      await this.#media.concatTakes({ inputs: takes, audio: audio.file, outFile: out });
+      const verified = await this.#media.verifyTake({ file: out, expectedDurationSec: audio.durationSec });
+      const poster = project.generations.file(record.id, 'take-1.jpg');
+      const posterOk = await this.#media.makePoster({ video: out, outFile: poster }).then(() => true, () => false);
+      current = await journal.move(current, 'done', {
+        takes: [{ index: 1, videoUUID: `sequence-${record.id}`, state: 'done', file: 'take-1.mp4', durationSec: verified.durationSec, ...(posterOk ? { poster: 'take-1.jpg' } : {}), ...(cost.costUSD !== undefined ? { costUSD: cost.costUSD } : {}) }],
+        finishedAt: this.#now().toISOString(),
+        error: undefined,
+      });
+    } catch (error) {
+      current = await journal.move(current, 'failed', { error: errorInfo(error, this.#now()) });
+    }
+    await project.generations.flushIndex();
+    return current;
+  }
+
+  async #read(project: Project, id: string): Promise<GenerationRecord> {
+    const read = await project.generations.read(id);
+    if (!read || !('record' in read)) throw new AppError('generation_missing', 'That split generation is no longer in this project.');
+    return read.record;
+  }
+
+  #journal(project: Project): Journal {
+    return new Journal(project.generations, this.#now, (record) => this.#onChange(project, record));
+  }
+}
+
+function withPart(parts: SequencePart[] | undefined, index: number, patch: Partial<SequencePart>): SequencePart[] {
+  return (parts ?? []).map((p) => (p.index === index ? { ...p, ...patch } : p));
+}
