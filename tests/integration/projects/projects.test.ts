@@ -1,40 +1,12 @@
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { GenerationRecord } from '../../../shared/generation.ts';
 import { Project } from '../../../electron/core/projects/project.ts';
 import { ProjectsRoot } from '../../../electron/core/projects/projects-root.ts';
 import { safeFolderName, within } from '../../../electron/core/projects/safe-names.ts';
 import { MONALISA_JPG } from '../../support/fixture-paths.ts';
+import { generationRecord as record } from '../../support/generation-records.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
-
-function record(id: string, overrides: Partial<GenerationRecord> = {}): GenerationRecord {
-  const at = '2026-11-23T10:00:00.000Z';
-  return {
-    schemaVersion: 1,
-    id,
-    name: id,
-    createdAt: at,
-    updatedAt: at,
-    state: 'done',
-    history: [{ state: 'queued', at }],
-    inputs: {
-      image: { file: 'media/a.jpg', sha256: 'a', originalName: 'a.jpg' },
-      audio: { file: 'media/b.wav', sha256: 'b', originalName: 'b.wav' },
-      trim: { startSec: 0, endSec: 5.5 },
-      normalizeLoudness: false,
-    },
-    params: { numberResults: 1, outputFormat: 'MP4', outputQuality: 95, CFGScale: 1 },
-    uploads: {},
-    billedSeconds: 6,
-    estimateUSD: 0.84,
-    costUSD: 0.84,
-    takes: [],
-    favorite: false,
-    queueOrder: 1,
-    ...overrides,
-  };
-}
 
 describe('projects', () => {
   let temp: Awaited<ReturnType<typeof makeTempDir>>;
