@@ -39,3 +39,42 @@ export type Peaks = z.infer<typeof PeaksSchema>;
 
 /** Where speech starts and ends, for "trim silence". */
 export const SpeechBoundsSchema = z.object({ startSec: z.number(), endSec: z.number(), savedSec: z.number() }).nullable();
+
+/** Where a long selection would be cut (see shared/split-plan.ts). */
+export const SplitPlanSchema = z.object({
+  cuts: z.array(z.number()),
+  parts: z.array(z.object({ startSec: z.number(), endSec: z.number() })),
+  hardCuts: z.array(z.number()),
+});
+export type SplitPlanView = z.infer<typeof SplitPlanSchema>;
+
+export const BatchItemSchema = z.object({
+  image: z.string().min(1).max(4096),
+  audio: z.string().min(1).max(4096),
+  prompt: z.string().max(3000).optional(),
+  startSec: z.number().nonnegative().optional(),
+  endSec: z.number().positive().optional(),
+  name: z.string().max(200).optional(),
+});
+
+/** A batch checked and priced, waiting for the person to confirm it. */
+export const BatchPlanSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  items: z.array(
+    BatchItemSchema.extend({
+      index: z.number().int(),
+      startSec: z.number(),
+      endSec: z.number(),
+      durationSec: z.number(),
+      billedSeconds: z.number().int(),
+      estimateUSD: z.number(),
+      name: z.string(),
+    }),
+  ),
+  problems: z.array(z.object({ index: z.number().int(), message: z.string() })),
+  totalSec: z.number(),
+  totalBilledSec: z.number().int(),
+  totalUSD: z.number(),
+});
+export type BatchPlanView = z.infer<typeof BatchPlanSchema>;

@@ -9,7 +9,7 @@ function fmt(sec: number): string {
 }
 
 /** Checks the selection against the audio and Aurora's limit, with messages that say what to do. */
-export function checkTrim(startSec: number, endSec: number, durationSec: number, audioName: string): void {
+export function checkTrim(startSec: number, endSec: number, durationSec: number, audioName: string, maxSec: number = AURORA_MAX_AUDIO_SECONDS): void {
   if (!Number.isFinite(startSec) || !Number.isFinite(endSec) || startSec < 0) {
     throw new AppError('trim_invalid', 'The start and end of the selection must be numbers of seconds, 0 or more.');
   }
@@ -23,7 +23,7 @@ export function checkTrim(startSec: number, endSec: number, durationSec: number,
   if (length < MIN_SELECTION_SECONDS) {
     throw new AppError('trim_invalid', `The selection is ${fmt(length)}; select at least ${MIN_SELECTION_SECONDS} s of audio.`);
   }
-  if (length > AURORA_MAX_AUDIO_SECONDS + 1e-6) {
+  if (length > maxSec + 1e-6) {
     throw new AppError(
       'audio_too_long',
       `This selection is ${length.toFixed(1)} s; Aurora takes up to ${AURORA_MAX_AUDIO_SECONDS} s. Trim it, or split it into parts.`,

@@ -1,7 +1,9 @@
 import { join, resolve } from 'node:path';
 import { defaultAppDataDir, defaultProjectsRoot } from '../core/app/app-paths.ts';
 import { NoticeCenter } from '../core/app/notices.ts';
+import { BatchCoordinator } from '../core/jobs/batch.ts';
 import { JobEngine } from '../core/jobs/job-engine.ts';
+import { SequenceCoordinator } from '../core/jobs/sequence-coordinator.ts';
 import { createMediaOps } from '../core/jobs/media-adapter.ts';
 import { scratchFolder } from '../core/jobs/stale-files.ts';
 import { ThroughputModel } from '../core/jobs/throughput.ts';
@@ -17,6 +19,8 @@ import { UsageError } from './cli-args.ts';
 
 export interface CliContext {
   engine: JobEngine;
+  sequences: SequenceCoordinator;
+  batches: BatchCoordinator;
   runware: RunwareClient;
   logger: Logger;
   settings: SettingsStore;
@@ -74,8 +78,12 @@ export async function createCliContext(env: NodeJS.ProcessEnv, options: { needsK
     maxStepFailures: 2,
     logger: logger.child('jobs'),
   });
+  const sequences = new SequenceCoordinator({ engine, media: media.kit, budgetCapUSD: () => settings.get().budgetCapUSD, logger: logger.child('sequences') });
+  const batches = new BatchCoordinator({ engine, media, budgetCapUSD: () => settings.get().budgetCapUSD, notifications: () => false, logger: logger.child('batches') });
   return {
     engine,
+    sequences,
+    batches,
     runware,
     logger,
     settings,

@@ -1,5 +1,6 @@
 import { isAppError } from '../../shared/errors.ts';
 import { UsageError } from './cli-args.ts';
+import { batchCommand } from './commands/batch.ts';
 import { exportCommand } from './commands/export.ts';
 import { generateCommand } from './commands/generate.ts';
 import { listCommand } from './commands/list.ts';
@@ -30,7 +31,8 @@ export const USAGE = `Avatar Studio — lip-synced talking-head videos from a po
 Usage:
   avatar-studio generate --image <file> --audio <file> [--start <sec>] [--end <sec>] [--prompt <text>]
                          [--cfg <0-10>] [--results <1-4>] [--format mp4|webm|mov] [--quality <20-99>]
-                         [--project <dir>] [--json]
+                         [--project <dir>] [--split auto] [--json]
+  avatar-studio batch    <manifest.csv|json> --project <dir> [--json]
   avatar-studio resume   --project <dir> [--json]
   avatar-studio list     --project <dir> [--json]
   avatar-studio export   <generation-id> --project <dir> --format mp4|webm|mov --out <file>
@@ -38,7 +40,9 @@ Usage:
 
 --project is the project folder itself (created if missing); without it, "Default"
 in the projects folder is used. --json prints one JSON object on stdout at the end;
-progress goes to stderr.
+progress goes to stderr. --split auto makes audio over 60 s in parts, cut at its
+pauses and joined into one video. A batch manifest lists image,audio,prompt,start,
+end,name (CSV with that header line, or JSON); relative paths are from its folder.
 
 Environment:
   RUNWARE_API_KEY   your Runware API key
@@ -55,6 +59,7 @@ const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => Promise<n
   resume: resumeCommand,
   list: listCommand,
   export: exportCommand,
+  batch: batchCommand,
 };
 
 /** Parses and runs one command; returns the exit code. */

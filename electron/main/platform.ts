@@ -5,6 +5,7 @@ const FILTERS = {
   image: [{ name: 'Portraits', extensions: ['jpg', 'jpeg', 'png', 'webp'] }],
   audio: [{ name: 'Audio', extensions: ['wav', 'mp3', 'm4a', 'aac', 'flac', 'ogg', 'opus', 'mp4', 'mov', 'webm', 'mkv'] }],
   any: [{ name: 'Portraits and audio', extensions: ['jpg', 'jpeg', 'png', 'webp', 'wav', 'mp3', 'm4a', 'aac', 'flac', 'ogg', 'opus', 'mp4', 'mov', 'webm', 'mkv'] }],
+  manifest: [{ name: 'Batch list (CSV or JSON)', extensions: ['csv', 'json'] }],
 };
 
 interface NotificationCtor {

@@ -12,7 +12,7 @@
 import { z } from 'zod';
 import { AuroraSettingsSchema } from '../aurora.ts';
 import { GenerationRecordSchema, GenerationSummarySchema, QueueSummarySchema } from '../generation.ts';
-import { ImportedInputSchema, PeaksSchema, SpeechBoundsSchema } from '../inputs.ts';
+import { BatchItemSchema, BatchPlanSchema, ImportedInputSchema, PeaksSchema, SpeechBoundsSchema, SplitPlanSchema } from '../inputs.ts';
 import { KeyStatusSchema } from '../key-status.ts';
 import { NoticeSchema } from '../notices.ts';
 import { ProjectDefaultsSchema, ProjectFileSchema, ProjectListItemSchema } from '../project.ts';
@@ -89,7 +89,12 @@ export const channels = {
   'projects:reveal': { input: projectRef, output: z.undefined() },
 
   /** The system file picker; the paths then go to inputs:import. */
-  'inputs:pick': { input: z.object({ kind: z.enum(['image', 'audio', 'any']) }).strict(), output: z.array(z.string()) },
+  'inputs:pick': { input: z.object({ kind: z.enum(['image', 'audio', 'any', 'manifest']) }).strict(), output: z.array(z.string()) },
+  /** Where a selection over 60 s would be cut, at its pauses. */
+  'inputs:splitPlan': {
+    input: projectRef.extend({ file: z.string(), startSec: z.number().nonnegative(), endSec: z.number().positive() }).strict(),
+    output: SplitPlanSchema,
+  },
   'inputs:import': { input: projectRef.extend({ path: z.string().min(1).max(4096) }).strict(), output: ImportedInputSchema },
   'inputs:importBytes': {
     input: projectRef.extend({ name: z.string().max(255), bytes: z.instanceof(Uint8Array) }).strict(),
@@ -118,6 +123,25 @@ export const channels = {
       .strict(),
     output: GenerationSummarySchema,
   },
+  /** Audio over 60 s as one video: parts cut at `cuts`, stitched when all are done. */
+  'generations:createSequence': {
+    input: projectRef
+      .extend({
+        image: z.string(),
+        audio: z.string(),
+        startSec: z.number().nonnegative(),
+        endSec: z.number().positive(),
+        cuts: z.array(z.number().positive()).max(100),
+        settings: AuroraSettingsSchema,
+        normalizeLoudness: z.boolean(),
+        name: z.string().max(200).optional(),
+        originalNames: z.object({ image: z.string().max(255), audio: z.string().max(255) }).strict().optional(),
+      })
+      .strict(),
+    output: GenerationSummarySchema,
+  },
+  /** Makes one failed part of a split generation again (billed on its own). */
+  'generations:retryPart': { input: generationRef.extend({ part: z.number().int().min(1) }).strict(), output: GenerationSummarySchema },
   'generations:get': { input: generationRef, output: GenerationRecordSchema },
   'generations:cancel': { input: generationRef, output: GenerationSummarySchema },
   'generations:retry': { input: generationRef, output: GenerationSummarySchema },
@@ -140,6 +164,21 @@ export const channels = {
       .strict(),
     output: z.object({ file: z.string() }),
   },
+
+  /** Checks and prices a batch (files from a drop, or a CSV/JSON list); nothing is queued yet. */
+  'batches:plan': {
+    input: projectRef
+      .extend({
+        items: z.array(BatchItemSchema).max(1000).optional(),
+        manifest: z.string().max(4096).optional(),
+        name: z.string().max(200).optional(),
+        settings: AuroraSettingsSchema.partial().optional(),
+      })
+      .strict(),
+    output: BatchPlanSchema,
+  },
+  /** Queues a plan the person confirmed (by id: prices are never taken from the window). */
+  'batches:start': { input: projectRef.extend({ planId: z.string() }).strict(), output: z.array(GenerationSummarySchema) },
 
   'queue:get': { input: none, output: QueueSummarySchema },
   'queue:pause': { input: none, output: QueueSummarySchema },

@@ -15,8 +15,17 @@ export async function resumeCommand(argv: readonly string[], io: CliIo): Promise
   try {
     const project = await ctx.openProject(values.project);
     await ctx.engine.attach(project, { resume: true });
-    const ids = ctx.engine.jobsOf(project).filter((r) => !isTerminal(r.state) || r.history.some((h) => h.note === 'reconciled')).map((r) => r.id);
+    await ctx.sequences.reconcile(project);
+    // Parts are reported through their split generation; everything else by itself.
+    const singles = ctx.engine
+      .jobsOf(project)
+      .filter((r) => !r.parent && (!isTerminal(r.state) || r.history.some((h) => h.note === 'reconciled')))
+      .map((r) => r.id);
+    const { generations } = await project.generations.list();
+    const sequences = generations.filter((g) => g.kind === 'sequence' && g.state !== 'done' && g.state !== 'canceled').map((g) => g.id);
+    const ids = [...singles, ...sequences];
     const { results, exitCode } = await runUntilSettled(ctx, project, ids, io);
+    await ctx.batches.idle();
     if (values.json) io.stdout(`${JSON.stringify({ generations: results })}\n`);
     else io.stdout(results.length === 0 ? 'Nothing to resume.\n' : `${results.map(describe).join('\n')}\n`);
     return exitCode;

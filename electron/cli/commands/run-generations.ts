@@ -1,4 +1,4 @@
-import type { GenerationRecord } from '../../../shared/generation.ts';
+import { isTerminal, type GenerationRecord } from '../../../shared/generation.ts';
 import type { Project } from '../../core/projects/project.ts';
 import type { CliContext } from '../cli-context.ts';
 import { generationJson, type GenerationJson } from '../cli-output.ts';
@@ -7,9 +7,9 @@ import { EXIT, type CliIo } from '../run-cli.ts';
 
 const REFUSED = new Set(['auth', 'credits', 'validation', 'safety']);
 
-export function exitCodeOf(record: GenerationRecord, waiting: { kind: 'blocked' | 'stalled' } | null): number {
+export function exitCodeOf(record: GenerationRecord, waiting: { kind: 'blocked' | 'stalled' } | null, unfinished = false): number {
   if (waiting?.kind === 'blocked') return EXIT.refused;
-  if (waiting?.kind === 'stalled') return EXIT.gaveUp;
+  if (waiting?.kind === 'stalled' || unfinished) return EXIT.gaveUp;
   if (record.state === 'done') return EXIT.ok;
   if (record.state === 'failed') return record.error?.category && REFUSED.has(record.error.category) ? EXIT.refused : EXIT.failed;
   return EXIT.gaveUp;
@@ -21,9 +21,32 @@ export function combinedExit(codes: readonly number[]): number {
   return codes.reduce<number>((worst, code) => (rank.indexOf(code as never) > rank.indexOf(worst as never) ? code : worst), EXIT.ok);
 }
 
+type Waiting = { kind: 'blocked' | 'stalled'; code: string; message: string } | null;
+
+/** A generation's current record and why it waits, if it does (a split one: through its parts). */
+async function statusOf(ctx: CliContext, project: Project, id: string): Promise<{ record: GenerationRecord | null; waiting: Waiting }> {
+  const live = ctx.engine.record(project, id);
+  if (live) return { record: live, waiting: ctx.engine.waitReason(project, id) };
+  const read = await project.generations.read(id);
+  const record = read && 'record' in read ? read.record : null;
+  if (record?.kind !== 'sequence') return { record, waiting: null };
+  for (const part of record.parts ?? []) {
+    const waiting = part.generationId ? ctx.engine.waitReason(project, part.generationId) : null;
+    if (waiting) return { record, waiting };
+  }
+  return { record, waiting: null };
+}
+
+function settled(record: GenerationRecord | null, waiting: Waiting): boolean {
+  if (!record) return true;
+  if (waiting) return true;
+  return record.kind === 'sequence' ? record.state === 'done' || record.state === 'failed' || record.state === 'canceled' : isTerminal(record.state);
+}
+
 /**
- * Waits for the given generations with progress on stderr; on interruption stops
- * the engine (the journal keeps everything resumable) and reports 130.
+ * Waits for the given generations (split ones through their parts) with progress
+ * on stderr; on interruption stops the engine (the journal keeps everything
+ * resumable) and reports 130.
  */
 export async function runUntilSettled(
   ctx: CliContext,
@@ -33,33 +56,57 @@ export async function runUntilSettled(
 ): Promise<{ results: GenerationJson[]; exitCode: number }> {
   const reporter = new ProgressReporter(io.stderr, io.isTTY === true);
   const watched = new Set(ids);
+  const watchedRecord = (record: GenerationRecord) => watched.has(record.id) || (record.parent !== undefined && watched.has(record.parent.id));
+  let wake: () => void = () => {};
   const off = ctx.engine.listen({
     changed: (p, record) => {
-      if (p.dir === project.dir && watched.has(record.id)) reporter.state(record);
+      if (p.dir === project.dir && watchedRecord(record)) reporter.state(record);
+      wake();
     },
     progress: (p, id, progress, eta) => {
       if (p.dir === project.dir && watched.has(id)) reporter.progress(id, progress, eta);
     },
-    blocked: (_p, record, error) => watched.has(record.id) && reporter.note(`${record.id}: ${error.message}`),
-    stalled: (_p, record, error) => watched.has(record.id) && reporter.note(`${record.id}: ${error.message}`),
+    blocked: (_p, record, error) => {
+      if (watchedRecord(record)) reporter.note(`${record.id}: ${error.message}`);
+      wake();
+    },
+    stalled: (_p, record, error) => {
+      if (watchedRecord(record)) reporter.note(`${record.id}: ${error.message}`);
+      wake();
+    },
   });
   for (const id of ids) {
-    const record = ctx.engine.record(project, id);
+    const { record } = await statusOf(ctx, project, id);
     if (record) reporter.state(record);
   }
-  const settled = ctx.engine.settled(project, ids).then(() => 'settled' as const);
-  const outcome = await Promise.race([settled, (io.interrupted ?? new Promise<never>(() => {})).then(() => 'interrupted' as const)]);
+  let interrupted = false;
+  void io.interrupted?.then(() => {
+    interrupted = true;
+    wake();
+  });
+  for (;;) {
+    const states = await Promise.all(ids.map((id) => statusOf(ctx, project, id)));
+    if (interrupted || states.every((s) => settled(s.record, s.waiting))) break;
+    // Woken by any change; the timer covers work that finishes outside the engine (stitching).
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 500);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
   off();
-  if (outcome === 'interrupted') ctx.engine.stop();
+  if (interrupted) ctx.engine.stop();
   reporter.end();
   const results: GenerationJson[] = [];
   const codes: number[] = [];
   for (const id of ids) {
-    const record = ctx.engine.record(project, id);
+    const { record, waiting } = await statusOf(ctx, project, id);
     if (!record) continue;
-    const waiting = ctx.engine.waitReason(project, id);
     results.push(generationJson(project, record, waiting));
-    codes.push(outcome === 'interrupted' && record.state !== 'done' ? EXIT.interrupted : exitCodeOf(record, waiting));
+    const done = record.state === 'done';
+    codes.push(interrupted && !done ? EXIT.interrupted : exitCodeOf(record, waiting, record.kind === 'sequence' && record.state !== 'failed' && !waiting && !done));
   }
   return { results, exitCode: combinedExit(codes) };
 }

@@ -5,7 +5,9 @@ import { createHandlers } from '../ipc/handlers.ts';
 import type { EventSink, Handlers } from '../ipc/handlers-type.ts';
 import type { Platform } from '../ipc/platform.ts';
 import { createIpcRouter, type IpcRouter } from '../ipc/router.ts';
+import { BatchCoordinator } from '../jobs/batch.ts';
 import { JobEngine, type EngineOptions } from '../jobs/job-engine.ts';
+import { SequenceCoordinator } from '../jobs/sequence-coordinator.ts';
 import { mediaOpsFrom } from '../jobs/media-adapter.ts';
 import { scratchFolder } from '../jobs/stale-files.ts';
 import { ThroughputModel } from '../jobs/throughput.ts';
@@ -104,9 +106,30 @@ export async function createStudioBackend(options: StudioBackendOptions): Promis
     logger: logger.child('jobs'),
     ...options.engine,
   });
+  const feedback = desktopFeedback(options.platform, () => settings.get().notifications);
+  const sequences = new SequenceCoordinator({
+    engine,
+    media,
+    budgetCapUSD: () => settings.get().budgetCapUSD,
+    logger: logger.child('sequences'),
+    onChange: (project, record) => {
+      options.emit('generations:changed', { projectDir: project.dir, generation: summarise(record) });
+      feedback.changed?.(project, record);
+    },
+  });
+  const batches = new BatchCoordinator({
+    engine,
+    media: mediaOpsFrom(media),
+    platform: options.platform,
+    notifications: () => settings.get().notifications,
+    budgetCapUSD: () => settings.get().budgetCapUSD,
+    logger: logger.child('batches'),
+  });
   const session = new StudioSession({
     settings,
     engine,
+    sequences,
+    batches,
     media,
     platform: options.platform,
     scratchDir: join(scratch, 'pasted'),
@@ -127,7 +150,7 @@ export async function createStudioBackend(options: StudioBackendOptions): Promis
       queue: (summary) => options.emit('queue:changed', summary),
       blocked: (_project, _record, error) => notices.push('error', `${error.message} The queue is paused; resume it once that is fixed.`),
     }),
-    engine.listen(desktopFeedback(options.platform, () => settings.get().notifications)),
+    engine.listen(feedback),
   ];
 
   const handlers = createHandlers({
@@ -159,6 +182,7 @@ export async function createStudioBackend(options: StudioBackendOptions): Promis
     async dispose() {
       for (const off of unsubscribe) off();
       engine.stop();
+      await batches.idle();
       await session.emptyTrash();
       await runware.close();
       await logger.flush();

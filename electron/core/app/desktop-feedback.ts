@@ -30,6 +30,8 @@ export function desktopFeedback(platform: Platform, notificationsOn: () => boole
       last.set(key, record.state);
       if (before === undefined && !isTerminal(record.state)) sessionTotal += 1;
       if (before !== undefined && !isTerminal(before as GenerationRecord['state']) && isTerminal(record.state)) {
+        // Parts and batch items are announced once, by their split generation or batch.
+        if (record.parent || record.batch) return;
         if (record.state !== 'canceled' && notificationsOn()) platform.notify(finishedNotice(record));
       }
     },

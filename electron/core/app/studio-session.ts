@@ -7,7 +7,11 @@ import type { ImportedInput, Peaks } from '../../../shared/inputs.ts';
 import type { ProjectDefaults, ProjectListItem } from '../../../shared/project.ts';
 import type { Platform } from '../ipc/platform.ts';
 import { projectSpend } from '../jobs/budget.ts';
+import { readManifest, type BatchItemInput } from '../jobs/batch-manifest.ts';
+import type { BatchCoordinator, BatchPlan } from '../jobs/batch.ts';
 import type { JobEngine } from '../jobs/job-engine.ts';
+import type { SequenceCoordinator } from '../jobs/sequence-coordinator.ts';
+import { planSplit } from '../../../shared/split-plan.ts';
 import type { Logger } from '../logging/logger.ts';
 import { speechBounds, type MediaToolkit } from '../media/index.ts';
 import { planImage } from '../media/image-normalise.ts';
@@ -53,10 +57,16 @@ export class StudioSession {
   readonly #scratch: string;
   readonly #log: Logger | undefined;
   readonly #open = new Map<string, Project>();
+  readonly #sequences: SequenceCoordinator;
+  readonly #batches: BatchCoordinator;
+  /** Plans shown to the person, kept here so a confirmed batch is priced by main, not the window. */
+  readonly #plans = new Map<string, { projectDir: string; plan: BatchPlan; settings: Partial<AuroraSettings> }>();
 
   constructor(options: {
     settings: SettingsStore;
     engine: JobEngine;
+    sequences: SequenceCoordinator;
+    batches: BatchCoordinator;
     media: MediaToolkit;
     platform: Platform;
     events: SessionEvents;
@@ -65,6 +75,8 @@ export class StudioSession {
   }) {
     this.#settings = options.settings;
     this.#engine = options.engine;
+    this.#sequences = options.sequences;
+    this.#batches = options.batches;
     this.#media = options.media;
     this.#platform = options.platform;
     this.#events = options.events;
@@ -106,6 +118,7 @@ export class StudioSession {
     const project = this.#open.get(abs) ?? (await Project.open(abs, this.#log));
     this.#open.set(project.dir, project);
     await this.#engine.attach(project, { resume: true });
+    await this.#sequences.reconcile(project);
     const { generations, unreadable } = await project.generations.list();
     return { project, generations: this.#withLive(project, generations), unreadable };
   }
@@ -223,6 +236,50 @@ export class StudioSession {
       originalNames: input.originalNames,
     });
     return summarise(record);
+  }
+
+  async splitPlan(dir: string, file: string, startSec: number, endSec: number) {
+    const silences = await this.#media.detectSilences({ input: this.project(dir).path(file) });
+    return planSplit(startSec, endSec, silences);
+  }
+
+  async createSequence(input: CreateGenerationInput & { cuts: number[] }): Promise<GenerationSummary> {
+    const project = this.project(input.projectDir);
+    const record = await this.#sequences.create(project, {
+      image: project.path(input.image),
+      audio: project.path(input.audio),
+      startSec: input.startSec,
+      endSec: input.endSec,
+      cuts: input.cuts,
+      settings: input.settings,
+      normalizeLoudness: input.normalizeLoudness,
+      name: input.name,
+      originalNames: input.originalNames,
+    });
+    return summarise(record);
+  }
+
+  async retryPart(dir: string, id: string, part: number): Promise<GenerationSummary> {
+    return summarise(await this.#sequences.retryPart(this.project(dir), id, part));
+  }
+
+  async planBatch(options: { projectDir: string; items?: BatchItemInput[]; manifest?: string; name?: string; settings?: Partial<AuroraSettings> }): Promise<BatchPlan> {
+    const project = this.project(options.projectDir);
+    const items = options.manifest ? await readManifest(options.manifest) : (options.items ?? []);
+    const name = options.name ?? (options.manifest ? basename(options.manifest).replace(/\.(csv|json)$/i, '') : undefined);
+    const plan = await this.#batches.plan(project, items, { name, settings: options.settings });
+    this.#plans.set(plan.id, { projectDir: project.dir, plan, settings: options.settings ?? {} });
+    return plan;
+  }
+
+  async startBatch(dir: string, planId: string): Promise<GenerationSummary[]> {
+    const stored = this.#plans.get(planId);
+    if (!stored || stored.projectDir !== this.project(dir).dir) {
+      throw new AppError('batch_plan_missing', 'That batch summary is out of date. Add the files again to see a fresh one.');
+    }
+    this.#plans.delete(planId);
+    const records = await this.#batches.start(this.project(dir), stored.plan, stored.settings);
+    return records.map(summarise);
   }
 
   async getGeneration(dir: string, id: string): Promise<GenerationRecord> {

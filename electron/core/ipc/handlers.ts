@@ -64,7 +64,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'projects:reveal': ({ projectDir }) => session.reveal(projectDir),
 
     'inputs:pick': ({ kind }) =>
-      platform.chooseFiles({ title: kind === 'image' ? 'Choose a portrait' : kind === 'audio' ? 'Choose a voice' : 'Choose a portrait and a voice', kind, multiple: kind === 'any' }),
+      platform.chooseFiles({
+        title: { image: 'Choose a portrait', audio: 'Choose a voice', any: 'Choose portraits and voices', manifest: 'Choose a batch list' }[kind],
+        kind,
+        multiple: kind === 'any',
+      }),
+    'inputs:splitPlan': ({ projectDir, file, startSec, endSec }) => session.splitPlan(projectDir, file, startSec, endSec),
     'inputs:import': ({ projectDir, path }) => session.importInput(projectDir, path),
     'inputs:importBytes': ({ projectDir, name, bytes }) => session.importBytes(projectDir, name, bytes),
     'inputs:peaks': ({ projectDir, file, buckets }) => session.peaks(projectDir, file, buckets),
@@ -72,6 +77,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     'generations:list': ({ projectDir }) => session.listGenerations(projectDir),
     'generations:create': (input) => session.createGeneration(input),
+    'generations:createSequence': (input) => session.createSequence(input),
+    'generations:retryPart': ({ projectDir, id, part }) => session.retryPart(projectDir, id, part),
     'generations:get': ({ projectDir, id }) => session.getGeneration(projectDir, id),
     'generations:cancel': ({ projectDir, id }) => session.cancel(projectDir, id),
     'generations:retry': ({ projectDir, id }) => session.retry(projectDir, id),
@@ -81,6 +88,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'generations:restore': ({ projectDir, id }) => session.restore(projectDir, id),
     'generations:reveal': ({ projectDir, id }) => session.reveal(projectDir, id),
     'generations:export': (input) => session.exportTake(input),
+
+    'batches:plan': (input) => session.planBatch(input),
+    'batches:start': ({ projectDir, planId }) => session.startBatch(projectDir, planId),
 
     'queue:get': () => engine.summary(),
     'queue:pause': () => {

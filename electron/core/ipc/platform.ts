@@ -12,7 +12,7 @@ export interface Platform {
   /** A folder picked by the person, or null when they canceled. */
   chooseFolder(options: { title: string; defaultPath?: string }): Promise<string | null>;
   /** Files picked by the person (possibly none). */
-  chooseFiles(options: { title: string; kind: 'image' | 'audio' | 'any'; multiple: boolean }): Promise<string[]>;
+  chooseFiles(options: { title: string; kind: 'image' | 'audio' | 'any' | 'manifest'; multiple: boolean }): Promise<string[]>;
   /** A native notification (already filtered by the person's setting). */
   notify(notification: { title: string; body: string }): void;
   /** Taskbar/dock progress: 0–1, or null to clear it. */

@@ -216,11 +216,17 @@ export class SequenceCoordinator {
         else if (cost.costUSD !== record.costUSD) record = await journal.patch(record, cost);
       } else if (parts.some((p) => !p || p.state === 'failed' || p.state === 'canceled')) {
         const failedIndex = parts.findIndex((p) => !p || p.state === 'failed' || p.state === 'canceled') + 1;
-        const reason = parts[failedIndex - 1]?.error?.message ?? 'It did not finish.';
+        const partError = parts[failedIndex - 1]?.error;
+        const reason = partError?.message ?? 'It did not finish.';
         if (record.state !== 'failed') {
           record = await journal.move(record, 'failed', {
             ...cost,
-            error: { code: 'part_failed', message: `Part ${failedIndex} failed: ${reason} Make that part again; the others are kept.`, at: this.#now().toISOString() },
+            error: {
+              code: 'part_failed',
+              ...(partError?.category ? { category: partError.category } : {}),
+              message: `Part ${failedIndex} failed: ${reason} Make that part again; the others are kept.`,
+              at: this.#now().toISOString(),
+            },
           });
         }
       }

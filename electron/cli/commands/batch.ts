@@ -1,0 +1,48 @@
+import { resolve } from 'node:path';
+import { readManifest } from '../../core/jobs/batch-manifest.ts';
+import { parseCommand, UsageError } from '../cli-args.ts';
+import { createCliContext } from '../cli-context.ts';
+import { EXIT, type CliIo } from '../run-cli.ts';
+import { describe, runUntilSettled } from './run-generations.ts';
+
+/** `batch <manifest>`: every row checked and priced first, then queued, then followed to the end. */
+export async function batchCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommand(argv, { project: { type: 'string' }, json: { type: 'boolean' } } as const, {
+    min: 1,
+    max: 1,
+    names: 'one <manifest> (a CSV or JSON list of image, audio, prompt, start, end, name)',
+  });
+  if (!values.project) throw new UsageError('--project <dir> is required.');
+  const manifest = resolve(positionals[0] as string);
+  const items = await readManifest(manifest);
+  const ctx = await createCliContext(io.env, { needsKey: true });
+  try {
+    const project = await ctx.openProject(values.project);
+    await ctx.engine.attach(project, { resume: false });
+    const plan = await ctx.batches.plan(project, items, { name: manifest.split(/[\\/]/).pop()?.replace(/\.(csv|json)$/i, '') });
+    if (plan.problems.length > 0) {
+      const lines = plan.problems.map((p) => `Item ${p.index}: ${p.message}`);
+      io.stderr(`${lines.join('\n')}\nNothing was sent.\n`);
+      if (values.json) io.stdout(`${JSON.stringify({ status: 'invalid', problems: plan.problems })}\n`);
+      return EXIT.usage;
+    }
+    io.stderr(`${plan.items.length} generations · ${plan.totalSec.toFixed(1)} s of audio · ${plan.totalBilledSec} s billed · $${plan.totalUSD.toFixed(2)}\n`);
+    const records = await ctx.batches.start(project, plan);
+    const { results, exitCode } = await runUntilSettled(ctx, project, records.map((r) => r.id), io);
+    await ctx.batches.idle();
+    const summary = {
+      batchId: plan.id,
+      name: plan.name,
+      count: results.length,
+      done: results.filter((r) => r.status === 'done').length,
+      failed: results.filter((r) => r.status === 'failed').length,
+      costUSD: Math.round(results.reduce((s, r) => s + (r.costUSD ?? 0), 0) * 100) / 100,
+      generations: results,
+    };
+    if (values.json) io.stdout(`${JSON.stringify(summary)}\n`);
+    else io.stdout(`${results.map(describe).join('\n')}\n${summary.done}/${summary.count} done · $${summary.costUSD.toFixed(2)}\n`);
+    return exitCode;
+  } finally {
+    await ctx.close();
+  }
+}
