@@ -1,6 +1,7 @@
 import { AuroraSettingsSchema, type AuroraSettings } from '../../../shared/aurora.ts';
 import { isAppError } from '../../../shared/errors.ts';
 import type { ImportedAudio, ImportedImage } from '../../../shared/inputs.ts';
+import { checkCuts } from '../../../shared/split-plan.ts';
 import { checkTrim } from '../../../shared/trim.ts';
 import type { Trim } from '../store/composer-store.ts';
 
@@ -12,6 +13,8 @@ export interface ComposerCheckInput {
   trim: Trim;
   prompt: string;
   settings: AuroraSettings;
+  /** Cuts when the selection is made in parts. */
+  cuts?: number[] | null;
 }
 
 export interface ComposerCheck {
@@ -33,13 +36,17 @@ export function settingsToSend(prompt: string, settings: AuroraSettings): Aurora
  */
 export function checkComposer(input: ComposerCheckInput): ComposerCheck {
   const fields: ComposerCheck['fields'] = {};
+  const split = input.cuts !== undefined && input.cuts !== null && input.cuts.length > 0;
   if (input.audio) {
     try {
-      checkTrim(input.trim.startSec, input.trim.endSec, input.audio.durationSec, input.audio.name);
+      checkTrim(input.trim.startSec, input.trim.endSec, input.audio.durationSec, input.audio.name, split ? Number.POSITIVE_INFINITY : undefined);
+      const cutProblem = split ? checkCuts(input.trim.startSec, input.trim.endSec, input.cuts ?? []) : null;
+      if (cutProblem) fields.trim = cutProblem;
     } catch (error) {
       fields.trim = isAppError(error) ? error.message : 'The selection is not valid.';
     }
   }
+  if (split && input.settings.numberResults !== 1) fields.numberResults = 'Audio made in parts gives one take per part; set Takes to 1.';
   const parsed = AuroraSettingsSchema.safeParse(settingsToSend(input.prompt, input.settings));
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {

@@ -16,3 +16,12 @@ export function costLine(selectedSec: number, takes: number): CostLine {
   const text = `${selectedSec.toFixed(2)} s → ${billedSec} s billed at ${money(AURORA_PRICE_PER_SECOND_USD)}/s × ${plural(takes, 'take')} = ${money(totalUSD)}`;
   return { selectedSec, billedSec, takes, totalUSD, text };
 }
+
+/** The price of a selection made in parts: every part rounds up on its own. */
+export function splitCostLine(parts: readonly { startSec: number; endSec: number }[]): CostLine {
+  const selectedSec = parts.reduce((s, p) => s + (p.endSec - p.startSec), 0);
+  const billedSec = parts.reduce((s, p) => s + billedSeconds(p.endSec - p.startSec), 0);
+  const totalUSD = Math.round(parts.reduce((s, p) => s + estimateCostUSD(p.endSec - p.startSec, 1), 0) * 100) / 100;
+  const text = `${selectedSec.toFixed(2)} s in ${parts.length} parts → ${billedSec} s billed at ${money(AURORA_PRICE_PER_SECOND_USD)}/s = ${money(totalUSD)}`;
+  return { selectedSec, billedSec, takes: 1, totalUSD, text };
+}

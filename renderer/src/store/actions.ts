@@ -1,5 +1,6 @@
 import type { GenerationSummary } from '../../../shared/generation.ts';
-import type { ImportedInput } from '../../../shared/inputs.ts';
+import { create } from 'zustand';
+import type { BatchPlanView, ImportedInput } from '../../../shared/inputs.ts';
 import { call, messageOf, studio } from '../ipc/studio.ts';
 import { settingsToSend } from '../lib/composer-check.ts';
 import { useComposer } from './composer-store.ts';
@@ -65,9 +66,16 @@ async function peaksFor(projectDir: string, input: Extract<ImportedInput, { kind
   }
 }
 
+/** A batch waiting for the person's confirmation (shown by the create tab). */
+export const pendingBatch = create<{ plan: BatchPlanView | null; set(plan: BatchPlanView | null): void }>()((set) => ({
+  plan: null,
+  set: (plan) => set({ plan }),
+}));
+
 /**
  * Imports dropped, picked or pasted files into the open project: a picture fills
- * the portrait, a sound (or a video's sound) fills the voice.
+ * the portrait, a sound (or a video's sound) fills the voice. Several voices (or
+ * several portraits) at once make a batch, priced for the person to confirm.
  */
 export async function importPaths(paths: readonly string[]): Promise<void> {
   const project = useProjects.getState().current;
@@ -75,7 +83,48 @@ export async function importPaths(paths: readonly string[]): Promise<void> {
     toast('warning', 'Create or choose a project first: imported files are kept in its folder.');
     return;
   }
+  const images = paths.filter((p) => guessKind(p) === 'image');
+  const audios = paths.filter((p) => guessKind(p) === 'audio');
+  if (images.length > 1 || audios.length > 1) {
+    await planBatchFrom(project.dir, images, audios);
+    return;
+  }
   await Promise.all(paths.map((path) => importOne(project.dir, () => call(studio().inputs.import({ projectDir: project.dir, path })), path)));
+}
+
+/** 1 portrait × N voices, or N portraits × 1 voice (the other side may be in the composer already). */
+async function planBatchFrom(projectDir: string, images: string[], audios: string[]): Promise<void> {
+  const composer = useComposer.getState();
+  const inProject = (file: string | undefined) => (file ? `${projectDir}/${file}` : undefined);
+  const portraits = images.length > 0 ? images : [inProject(composer.image?.file)].filter((p): p is string => p !== undefined);
+  const voices = audios.length > 0 ? audios : [inProject(composer.audio?.file)].filter((p): p is string => p !== undefined);
+  if (portraits.length > 1 && voices.length > 1) {
+    toast('warning', 'A batch pairs one portrait with many voices, or many portraits with one voice. Drop one side at a time.');
+    return;
+  }
+  if (portraits.length === 0 || voices.length === 0) {
+    toast('info', portraits.length === 0 ? 'Add a portrait first: each voice will be paired with it.' : 'Add a voice first: each portrait will be paired with it.');
+    return;
+  }
+  const items = portraits.flatMap((image) => voices.map((audio) => ({ image, audio })));
+  await planBatch({ projectDir, items });
+}
+
+export async function planBatch(request: { projectDir: string; items?: { image: string; audio: string }[]; manifest?: string }): Promise<void> {
+  const composer = useComposer.getState();
+  try {
+    const plan = await call(studio().batches.plan({ ...request, settings: settingsToSend(composer.prompt, composer.settings) }));
+    pendingBatch.getState().set(plan);
+  } catch (error) {
+    toast('error', messageOf(error));
+  }
+}
+
+export async function pickManifest(): Promise<void> {
+  const project = useProjects.getState().current;
+  if (!project) return;
+  const [manifest] = await call(studio().inputs.pick({ kind: 'manifest' })).catch(() => [] as string[]);
+  if (manifest) await planBatch({ projectDir: project.dir, manifest });
 }
 
 export async function importBytes(name: string, bytes: Uint8Array<ArrayBuffer>): Promise<void> {
@@ -116,6 +165,25 @@ export async function pickInputs(kind: 'image' | 'audio' | 'any'): Promise<void>
   }
 }
 
+/** Asks main where to cut the selection (at its pauses) and shows the cuts. */
+export async function splitSelection(): Promise<void> {
+  const composer = useComposer.getState();
+  const project = useProjects.getState().current;
+  if (!project || !composer.audio) return;
+  try {
+    const plan = await call(
+      studio().inputs.splitPlan({ projectDir: project.dir, file: composer.audio.file, startSec: composer.trim.startSec, endSec: composer.trim.endSec }),
+    );
+    composer.setCuts(plan.cuts);
+    if (composer.settings.numberResults !== 1) composer.setSettings({ numberResults: 1 });
+    if (plan.hardCuts.length > 0) {
+      toast('warning', `No pause was found near ${plan.hardCuts.map((c) => `${c.toFixed(1)} s`).join(', ')}: a cut there may fall inside a word. Drag its marker to a quieter spot.`);
+    }
+  } catch (error) {
+    toast('error', messageOf(error));
+  }
+}
+
 /** Sends the composition to the queue. Returns the new generation, or null. */
 export async function generate(): Promise<GenerationSummary | null> {
   const composer = useComposer.getState();
@@ -123,17 +191,20 @@ export async function generate(): Promise<GenerationSummary | null> {
   if (!project || !composer.image || !composer.audio || composer.submitting) return null;
   composer.setSubmitting(true);
   try {
+    const request = {
+      projectDir: project.dir,
+      image: composer.image.file,
+      audio: composer.audio.file,
+      startSec: composer.trim.startSec,
+      endSec: composer.trim.endSec,
+      settings: settingsToSend(composer.prompt, composer.settings),
+      normalizeLoudness: composer.normalizeLoudness,
+      originalNames: { image: composer.image.name, audio: composer.audio.name },
+    };
     const generation = await call(
-      studio().generations.create({
-        projectDir: project.dir,
-        image: composer.image.file,
-        audio: composer.audio.file,
-        startSec: composer.trim.startSec,
-        endSec: composer.trim.endSec,
-        settings: settingsToSend(composer.prompt, composer.settings),
-        normalizeLoudness: composer.normalizeLoudness,
-        originalNames: { image: composer.image.name, audio: composer.audio.name },
-      }),
+      composer.cuts && composer.cuts.length > 0
+        ? studio().generations.createSequence({ ...request, cuts: composer.cuts })
+        : studio().generations.create(request),
     );
     useProjects.getState().upsert(project.dir, generation);
     toast('info', `Queued “${generation.name}”.`);

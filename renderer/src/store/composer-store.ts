@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { AURORA_MAX_AUDIO_SECONDS, DEFAULT_AURORA_SETTINGS, type AuroraSettings } from '../../../shared/aurora.ts';
+import { DEFAULT_AURORA_SETTINGS, type AuroraSettings } from '../../../shared/aurora.ts';
 import type { ImportedAudio, ImportedImage, Peaks } from '../../../shared/inputs.ts';
 
 export interface Trim {
@@ -19,6 +19,9 @@ export interface ComposerState {
   settings: AuroraSettings;
   normalizeLoudness: boolean;
   submitting: boolean;
+  /** Cut times when a selection over 60 s is made in parts; null when not split. */
+  cuts: number[] | null;
+  setCuts(cuts: number[] | null): void;
   setImage(image: ImportedImage | null): void;
   setAudio(audio: ImportedAudio | null, peaks?: Peaks | null): void;
   setPeaks(peaks: Peaks | null): void;
@@ -46,6 +49,7 @@ export const useComposer = create<ComposerState>()((set) => ({
   settings: DEFAULT_AURORA_SETTINGS,
   normalizeLoudness: false,
   submitting: false,
+  cuts: null,
   setImage: (image) => set((s) => ({ image, errors: { ...s.errors, image: null } })),
   setAudio: (audio, peaks = null) =>
     set((s) => ({
@@ -53,12 +57,15 @@ export const useComposer = create<ComposerState>()((set) => ({
       peaks,
       errors: { ...s.errors, audio: null },
       // A new voice starts fully selected, up to what Aurora takes.
-      trim: audio ? { startSec: 0, endSec: round(Math.min(audio.durationSec, AURORA_MAX_AUDIO_SECONDS)) } : { startSec: 0, endSec: 0 },
+      trim: audio ? { startSec: 0, endSec: round(audio.durationSec) } : { startSec: 0, endSec: 0 },
+      cuts: null,
     })),
   setPeaks: (peaks) => set({ peaks }),
   setLoading: (kind, loading) => set((s) => ({ loading: { ...s.loading, [kind]: loading } })),
   setError: (kind, message) => set((s) => ({ errors: { ...s.errors, [kind]: message } })),
-  setTrim: (trim) => set({ trim: { startSec: round(trim.startSec), endSec: round(trim.endSec) } }),
+  // A new selection drops the old cuts: they were planned for other bounds.
+  setTrim: (trim) => set({ trim: { startSec: round(trim.startSec), endSec: round(trim.endSec) }, cuts: null }),
+  setCuts: (cuts) => set({ cuts: cuts ? [...cuts].sort((a, b) => a - b).map((c) => Math.round(c * 100) / 100) : null }),
   setPrompt: (prompt) => set({ prompt }),
   setSettings: (patch) => set((s) => ({ settings: { ...s.settings, ...patch } })),
   setNormalizeLoudness: (normalizeLoudness) => set({ normalizeLoudness }),
@@ -75,5 +82,6 @@ export const useComposer = create<ComposerState>()((set) => ({
       settings: defaults?.settings ?? DEFAULT_AURORA_SETTINGS,
       normalizeLoudness: defaults?.normalizeLoudness ?? false,
       submitting: false,
+      cuts: null,
     }),
 }));

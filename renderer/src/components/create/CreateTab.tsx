@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState, type DragEvent } from 'react';
 import { studio } from '../../ipc/studio.ts';
 import { checkComposer } from '../../lib/composer-check.ts';
-import { importBytes, importPaths } from '../../store/actions.ts';
+import { importBytes, importPaths, pendingBatch, pickManifest } from '../../store/actions.ts';
+import { BatchDialog } from './BatchDialog.tsx';
 import { useComposer } from '../../store/composer-store.ts';
 import { useProjects } from '../../store/projects-store.ts';
 import { useStudio } from '../../store/studio-store.ts';
@@ -32,9 +33,10 @@ export function useComposerCheck() {
   const trim = useComposer((s) => s.trim);
   const prompt = useComposer((s) => s.prompt);
   const settings = useComposer((s) => s.settings);
+  const cuts = useComposer((s) => s.cuts);
   return useMemo(
-    () => checkComposer({ keyConfigured, hasProject, image, audio, trim, prompt, settings }),
-    [keyConfigured, hasProject, image, audio, trim, prompt, settings],
+    () => checkComposer({ keyConfigured, hasProject, image, audio, trim, prompt, settings, cuts }),
+    [keyConfigured, hasProject, image, audio, trim, prompt, settings, cuts],
   );
 }
 
@@ -45,6 +47,7 @@ export function CreateTab() {
   const project = useProjects((s) => s.current);
   const trim = useComposer((s) => s.trim);
   const [dragging, setDragging] = useState<{ image: boolean; audio: boolean } | null>(null);
+  const batch = pendingBatch((s) => s.plan);
   const check = useComposerCheck();
   useComposerKeys(check.reason === null);
 
@@ -112,6 +115,16 @@ export function CreateTab() {
       <PromptField error={check.fields.prompt} />
       <AdvancedParams fields={check.fields} />
       <CostFooter reason={check.reason} />
+      {project ? (
+        <p className="composer__batch-hint muted">
+          Many voices or portraits at once? Drop them together for a batch, or{' '}
+          <button type="button" className="link-button" onClick={() => void pickManifest()}>
+            start one from a CSV or JSON list
+          </button>
+          .
+        </p>
+      ) : null}
+      <BatchDialog plan={batch} onClose={() => pendingBatch.getState().set(null)} />
     </div>
   );
 }

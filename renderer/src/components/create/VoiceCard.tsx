@@ -8,6 +8,7 @@ import { useComposer } from '../../store/composer-store.ts';
 import { useProjects } from '../../store/projects-store.ts';
 import { toast } from '../../store/studio-store.ts';
 import { Icon } from '../common/Icon.tsx';
+import { SplitParts } from './SplitParts.tsx';
 import { TrimControls } from './TrimControls.tsx';
 import { Waveform, type WaveformHandle } from './Waveform.tsx';
 
@@ -26,6 +27,8 @@ export function VoiceCard({ dragging }: { dragging: boolean }) {
   const peaks = useComposer((s) => s.peaks);
   const trim = useComposer((s) => s.trim);
   const setTrim = useComposer((s) => s.setTrim);
+  const cuts = useComposer((s) => s.cuts);
+  const setCuts = useComposer((s) => s.setCuts);
   const loading = useComposer((s) => s.loading.audio);
   const error = useComposer((s) => s.errors.audio);
   const project = useProjects((s) => s.current);
@@ -88,7 +91,9 @@ export function VoiceCard({ dragging }: { dragging: boolean }) {
               peaks={peaks}
               trim={trim}
               zoom={zoom}
+              cuts={cuts}
               onTrim={setTrim}
+              onCuts={setCuts}
               onReady={onReady}
             />
           ) : (
@@ -114,11 +119,7 @@ export function VoiceCard({ dragging }: { dragging: boolean }) {
               </button>
             </div>
           </div>
-          {audio.durationSec > AURORA_MAX_AUDIO_SECONDS ? (
-            <p className="field-hint">
-              This audio is {seconds(audio.durationSec)}; Aurora takes up to {AURORA_MAX_AUDIO_SECONDS} s at a time. Keep the selection within that.
-            </p>
-          ) : null}
+          {cuts ? <SplitParts cuts={cuts} onUndo={() => setCuts(null)} /> : null}
         </>
       ) : (
         <div className="card__empty">

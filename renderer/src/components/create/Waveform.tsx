@@ -15,7 +15,10 @@ interface WaveformProps {
   peaks: Peaks;
   trim: Trim;
   zoom: number;
+  /** Where a long selection is cut into parts: draggable markers. */
+  cuts: number[] | null;
   onTrim(trim: Trim): void;
+  onCuts(cuts: number[]): void;
   onReady(handle: WaveformHandle | null): void;
   onTime?(seconds: number): void;
 }
@@ -30,15 +33,17 @@ function bars(peaks: Peaks): number[] {
  * main (so a 10-minute file never has to be decoded in the window); the audio
  * element only plays.
  */
-export function Waveform({ url, peaks, trim, zoom, onTrim, onReady, onTime }: WaveformProps) {
+export function Waveform({ url, peaks, trim, zoom, cuts, onTrim, onCuts, onReady, onTime }: WaveformProps) {
   const container = useRef<HTMLDivElement>(null);
   const audio = useRef<HTMLAudioElement>(null);
   const handle = useRef<WaveformHandle | null>(null);
   const zoomRef = useRef(zoom);
   zoomRef.current = zoom;
   // Latest callbacks without re-creating the waveform.
-  const callbacks = useRef({ onTrim, onTime, onReady });
-  callbacks.current = { onTrim, onTime, onReady };
+  const callbacks = useRef({ onTrim, onTime, onReady, onCuts });
+  callbacks.current = { onTrim, onTime, onReady, onCuts };
+  const plugin = useRef<ReturnType<typeof RegionsPlugin.create> | null>(null);
+  const markers = useRef<Region[]>([]);
 
   useEffect(() => {
     if (!container.current || !audio.current) return;
@@ -62,6 +67,7 @@ export function Waveform({ url, peaks, trim, zoom, onTrim, onReady, onTime }: Wa
       autoCenter: false,
     });
     const regions = ws.registerPlugin(RegionsPlugin.create());
+    plugin.current = regions;
     const region = regions.addRegion({
       start: trim.startSec,
       end: trim.endSec,
@@ -81,6 +87,8 @@ export function Waveform({ url, peaks, trim, zoom, onTrim, onReady, onTime }: Wa
     return () => {
       callbacks.current.onReady(null);
       handle.current = null;
+      plugin.current = null;
+      markers.current = [];
       ws.destroy();
     };
     // The waveform is rebuilt only for a new voice; trim and zoom are applied below.
@@ -98,6 +106,18 @@ export function Waveform({ url, peaks, trim, zoom, onTrim, onReady, onTime }: Wa
     const ws = handle.current?.ws;
     if (ws && ws.getDuration() > 0) ws.zoom(zoom);
   }, [zoom]);
+
+  // The cut markers follow the plan; dragging one reports every cut's new time.
+  useEffect(() => {
+    const regions = plugin.current;
+    if (!regions) return;
+    for (const marker of markers.current) marker.remove();
+    markers.current = (cuts ?? []).map((cut, i) => {
+      const marker = regions.addRegion({ start: cut, color: '#a78bfa', drag: true, content: `✂ ${i + 1}` });
+      marker.on('update-end', () => callbacks.current.onCuts(markers.current.map((m) => m.start)));
+      return marker;
+    });
+  }, [cuts, url, peaks]);
 
   return (
     <div className="waveform">

@@ -6,6 +6,8 @@ import { useStudio } from '../../store/studio-store.ts';
 import { EmptyState } from '../common/EmptyState.tsx';
 import { Icon } from '../common/Icon.tsx';
 import { QueueItem } from './QueueItem.tsx';
+import { batchLines } from '../../lib/batch-progress.ts';
+import { clock } from '../../lib/format.ts';
 
 export function QueuePanel() {
   const collapsed = useStudio((s) => s.queueCollapsed);
@@ -13,6 +15,7 @@ export function QueuePanel() {
   const generations = useProjects((s) => s.generations);
   const queue = useProjects((s) => s.queue);
   const items = useMemo(() => queueItems(generations), [generations]);
+  const batches = useMemo(() => batchLines(Object.values(generations)), [generations]);
   const running = (queue?.active ?? 0) + (queue?.downloading ?? 0);
   const waiting = queue?.queued ?? 0;
 
@@ -61,6 +64,18 @@ export function QueuePanel() {
               <p>The queue is paused: nothing new starts. Generations Runware already has keep running.</p>
             </div>
           ) : null}
+          {batches.map((b) => (
+            <div key={b.id} className="batch-line" role="status" data-testid="batch-progress">
+              <span className="batch-line__name">{b.name}</span>
+              <span className="num">
+                {b.done}/{b.count} done{b.failed ? ` · ${b.failed} failed` : ''}
+                {b.etaSec !== null ? `, about ${clock(b.etaSec)} left` : ''}
+              </span>
+              <div className="progress" aria-hidden="true">
+                <div className="progress__bar" style={{ width: `${Math.round((100 * (b.done + b.failed)) / b.count)}%` }} />
+              </div>
+            </div>
+          ))}
           {items.length === 0 ? (
             <EmptyState title="Nothing in the queue">
               Generations you start appear here with their progress, and resume after a restart.
