@@ -80,6 +80,10 @@ describe('the library in Chromium', () => {
     expect(await video.evaluate((v: HTMLVideoElement) => v.duration)).toBeCloseTo(SENT_SEC, 0);
     await page.keyboard.press('Space');
     await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.paused)).toBe(true);
+    // Enter takes the keyboard from the grid to the player.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => video.evaluate((v) => document.activeElement === v)).toBe(true);
+    await card('outro').focus();
 
     // Arrow keys move the selection; the player follows.
     await page.keyboard.press('ArrowRight');

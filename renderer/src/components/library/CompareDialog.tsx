@@ -113,7 +113,13 @@ function CompareView({ items }: { items: CompareItem[] }) {
                   {g.params.positivePrompt ?? 'No prompt'}
                 </p>
                 <label className="lib-compare__sound">
-                  <input type="radio" name={`${id}-heard`} checked={heard === index} onChange={() => setHeard(index)} />
+                  <input
+                    type="radio"
+                    name={`${id}-heard`}
+                    checked={heard === index}
+                    onChange={() => setHeard(index)}
+                    aria-label={`Hear this one: ${label}`}
+                  />
                   <span>Hear this one</span>
                 </label>
               </figcaption>

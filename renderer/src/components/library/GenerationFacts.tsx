@@ -51,6 +51,12 @@ export function GenerationFacts({ g, take, record }: { g: GenerationSummary; tak
           {params.outputFormat} · quality {params.outputQuality} · CFG {(params.CFGScale ?? 1).toFixed(2)}
         </Fact>
         {take?.seed !== undefined ? <Fact label="Seed">{take.seed}</Fact> : null}
+        {g.parts ? <Fact label="Made of">{plural(g.parts.length, 'part')}, stitched over the whole voice</Fact> : null}
+        {g.batch ? (
+          <Fact label="Batch">
+            {g.batch.name} · {g.batch.index} of {g.batch.count}
+          </Fact>
+        ) : null}
       </dl>
       <section className="lib-prompt" aria-label="Prompt">
         <h3 className="lib-section-title">Prompt</h3>

@@ -10,7 +10,7 @@ import { LibraryToolbar } from './LibraryToolbar.tsx';
 import { PLAYER_VIDEO_ID, PlayerPanel } from './PlayerPanel.tsx';
 import { RetryDialog } from './RetryDialog.tsx';
 import { moveToTrash } from './library-actions.ts';
-import { playableTakes, visibleGenerations } from './library-model.ts';
+import { libraryGenerations, playableTakes, visibleGenerations } from './library-model.ts';
 import { useLibrary } from './library-store.ts';
 import { useLibraryKeys } from './use-library-keys.ts';
 import '../../styles/library.css';
@@ -60,7 +60,7 @@ export function LibraryTab() {
 
   useEffect(() => useLibrary.getState().forProject(project?.dir ?? null), [project?.dir]);
 
-  const newest = useMemo(() => byNewest(generations), [generations]);
+  const newest = useMemo(() => libraryGenerations(byNewest(generations)), [generations]);
   const items = useMemo(() => visibleGenerations(newest, filter, query), [newest, filter, query]);
   const finished = useMemo(() => newest.some((g) => playableTakes(g).length > 0), [newest]);
   const busy = useMemo(() => newest.some((g) => !isTerminal(g.state)), [newest]);

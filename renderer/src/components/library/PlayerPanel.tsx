@@ -162,6 +162,8 @@ function SelectedPlayer({ g, projectId, videoRef, onTrash }: PlayerProps & { g: 
   const take = shownTake(g, chosen);
   const inCompare = take !== null && compare.some((r) => sameTake(r, { id: g.id, take: take.index }));
   const finished = isTerminal(g.state);
+  // A split video is made of parts; making it again is a new split from Create.
+  const split = g.kind === 'sequence';
 
   return (
     <section className="lib-player" aria-label="Player">
@@ -190,8 +192,14 @@ function SelectedPlayer({ g, projectId, videoRef, onTrash }: PlayerProps & { g: 
         <ActionButton
           icon="retry"
           label="Generate again…"
-          hint={finished ? 'Generate again as a new video (billed again)' : 'Available once this generation has finished'}
-          disabled={!finished}
+          hint={
+            split
+              ? 'A split video is made again from Create: use these settings again, then Generate'
+              : finished
+                ? 'Generate again as a new video (billed again)'
+                : 'Available once this generation has finished'
+          }
+          disabled={!finished || split}
           onClick={() => useLibrary.getState().setRetryId(g.id)}
         />
         <ActionButton

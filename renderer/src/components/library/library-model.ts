@@ -39,7 +39,8 @@ export function costOf(g: GenerationSummary): { usd: number; estimated: boolean 
   return g.costUSD === undefined ? { usd: g.estimateUSD, estimated: true } : { usd: g.costUSD, estimated: false };
 }
 
-const BADGES: Partial<Record<GenerationSummary['state'], string>> = {
+// Every state but done has a badge: a new state cannot slip into the grid looking finished.
+const BADGES: Record<Exclude<GenerationSummary['state'], 'done'>, string> = {
   draft: 'Draft',
   queued: 'Waiting',
   preparing: 'Preparing',
@@ -47,6 +48,7 @@ const BADGES: Partial<Record<GenerationSummary['state'], string>> = {
   submitting: 'Sending',
   processing: 'Generating',
   downloading: 'Downloading',
+  stitching: 'Stitching',
   failed: 'Failed',
   canceled: 'Canceled',
   interrupted: 'Resuming',
@@ -54,17 +56,23 @@ const BADGES: Partial<Record<GenerationSummary['state'], string>> = {
 
 /** A badge for anything not finished; null for a finished generation. */
 export function stateBadge(g: GenerationSummary): { label: string; tone: 'busy' | 'failed' | 'muted' } | null {
+  if (g.state === 'done') return null;
   const label = BADGES[g.state];
-  if (!label) return null;
   return { label, tone: g.state === 'failed' ? 'failed' : g.state === 'canceled' ? 'muted' : 'busy' };
 }
 
-/** Newest-first generations narrowed by the filter and the name search. */
-export function visibleGenerations(newestFirst: readonly GenerationSummary[], filter: LibraryFilter, query: string): GenerationSummary[] {
+/**
+ * The library's videos, newest first: the parts of a split video are not videos of
+ * their own (the split video shows them stitched), so they stay out of the grid.
+ */
+export function libraryGenerations(newestFirst: readonly GenerationSummary[]): GenerationSummary[] {
+  return newestFirst.filter((g) => g.parent === undefined);
+}
+
+/** Narrowed by the filter and the name search. */
+export function visibleGenerations(videos: readonly GenerationSummary[], filter: LibraryFilter, query: string): GenerationSummary[] {
   const needle = query.trim().toLocaleLowerCase();
-  return newestFirst.filter(
-    (g) => (filter === 'all' || g.favorite) && (needle === '' || g.name.toLocaleLowerCase().includes(needle)),
-  );
+  return videos.filter((g) => (filter === 'all' || g.favorite) && (needle === '' || g.name.toLocaleLowerCase().includes(needle)));
 }
 
 const DATE = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });

@@ -107,6 +107,24 @@ describe('the library', () => {
     await waitFor(() => expect(within(player()).getByRole('region', { name: 'Inputs' }).textContent).toContain('b.wav · 0.00–5.50 s'));
   });
 
+  it('shows a split video once, not its parts', async () => {
+    const split = record('2026-11-22_120000_keynote', 'Keynote', '2026-11-22T12:00:00.000Z', {
+      kind: 'sequence',
+      parts: [
+        { index: 1, startSec: 0, endSec: 55, generationId: 'part-1', attempts: [] },
+        { index: 2, startSec: 55, endSec: 90, generationId: 'part-2', attempts: [] },
+      ],
+    });
+    const parts = [1, 2].map((n) =>
+      record(`2026-11-22_12000${n}_keynote-part-${n}`, `Keynote · part ${n}`, `2026-11-22T12:00:0${n}.000Z`, { parent: { id: split.id, index: n, count: 2 } }),
+    );
+    await mount([split, ...parts, LIGHTHOUSE]);
+    expect(labels().map((l) => l?.split(',')[0])).toEqual(['Keynote', 'Lighthouse intro']);
+    expect(within(card('Keynote')).queryByTestId('state-badge')).toBeNull();
+    expect(within(player()).getByText('2 parts, stitched over the whole voice')).toBeTruthy();
+    expect((within(player()).getByRole('button', { name: 'Generate again…' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
   it('says what to do when the project has no videos yet', async () => {
     await mount([]);
     expect(screen.getByText('No videos yet')).toBeTruthy();
