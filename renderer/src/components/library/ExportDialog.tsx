@@ -104,7 +104,8 @@ function ExportForm({ g, onClose }: { g: GenerationSummary; onClose(): void }) {
 
   const sentAudio = record?.status === 'ready' ? (record.record.prepared?.audio ?? null) : null;
   const audioKnown = record?.status === 'ready';
-  const running = phase.kind === 'running';
+  // Also while an export started from an earlier opening of this dialog is still going.
+  const running = phase.kind === 'running' || fraction !== undefined;
 
   const start = async () => {
     const dir = project?.dir;

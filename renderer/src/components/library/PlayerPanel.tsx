@@ -19,13 +19,16 @@ function ActionButton(props: { icon: IconName; label: string; hint?: string; pre
   return (
     <Tooltip.Root>
       <Tooltip.Trigger asChild>
+        {/* aria-disabled rather than disabled: the button stays focusable and hoverable, so its tooltip can say why. */}
         <button
           type="button"
           className={`icon-button${props.pressed ? ' icon-button--on' : ''}${props.fill ? ' icon-button--fill' : ''}`}
           aria-label={props.label}
           aria-pressed={props.pressed}
-          disabled={props.disabled}
-          onClick={props.onClick}
+          aria-disabled={props.disabled || undefined}
+          onClick={() => {
+            if (!props.disabled) props.onClick();
+          }}
         >
           <Icon name={props.icon} size={18} />
         </button>
@@ -128,7 +131,7 @@ function Stage({ g, take, projectId, videoRef }: { g: GenerationSummary; take: P
   return (
     <div className="lib-stage lib-stage--empty">
       {posterUrl ? <img className="lib-stage__poster" src={posterUrl} alt="" /> : null}
-      <p className={`lib-stage__note${g.state === 'failed' ? ' lib-stage__note--error' : ''}`} role={g.state === 'failed' ? 'alert' : 'status'}>
+      <p className={`lib-stage__note${g.state === 'failed' ? ' lib-stage__note--error' : ''}`}>
         {note}
       </p>
     </div>
