@@ -91,7 +91,7 @@ export function LibraryTab() {
         {opening ? (
           <div className="skeleton lib-skeleton" aria-busy="true" aria-label="Opening the project" />
         ) : (
-          <EmptyState title="No project open">Create or choose a project in the sidebar; its videos appear here.</EmptyState>
+          <EmptyState title="No videos yet">Create or choose a project in the sidebar: its videos appear here, kept in its folder.</EmptyState>
         )}
       </div>
     );
