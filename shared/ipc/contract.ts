@@ -86,6 +86,11 @@ export const channels = {
   'projects:rename': { input: projectRef.extend({ name: z.string().max(200) }).strict(), output: ProjectListItemSchema },
   'projects:archive': { input: projectRef.extend({ archived: z.boolean() }).strict(), output: z.undefined() },
   'projects:setDefaults': { input: projectRef.extend({ defaults: ProjectDefaultsSchema }).strict(), output: ProjectDefaultsSchema },
+  /** How exported and batch files are named, e.g. `{project}_{image}_{audio}_{take}`. */
+  'projects:setNameTemplate': {
+    input: projectRef.extend({ template: z.string().trim().min(1).max(200) }).strict(),
+    output: z.object({ template: z.string(), example: z.string() }),
+  },
   'projects:reveal': { input: projectRef, output: z.undefined() },
 
   /** The system file picker; the paths then go to inputs:import. */

@@ -23,6 +23,7 @@ export const CHANNEL_NAMES = [
   'projects:rename',
   'projects:archive',
   'projects:setDefaults',
+  'projects:setNameTemplate',
   'projects:reveal',
   'inputs:pick',
   'inputs:splitPlan',

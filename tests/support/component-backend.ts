@@ -8,7 +8,7 @@ import { makeTempDir } from './temp-dir.ts';
  * For component tests: the real backend in a temp folder, reached through
  * `window.studio` built by the preload's builder.
  */
-export async function installComponentBackend(cipher?: Cipher): Promise<{ backend: StudioBackend; dispose(): Promise<void> }> {
+export async function installComponentBackend(cipher?: Cipher): Promise<{ backend: StudioBackend; dir: string; dispose(): Promise<void> }> {
   const temp = await makeTempDir('avatar studio component ');
   const bridge = createLocalBridge();
   const backend = await createStudioBackend({
@@ -25,6 +25,7 @@ export async function installComponentBackend(cipher?: Cipher): Promise<{ backen
   Object.defineProperty(window, 'studio', { value: bridge.studio, configurable: true });
   return {
     backend,
+    dir: temp.path,
     async dispose() {
       await backend.dispose();
       await temp.cleanup();

@@ -16,7 +16,7 @@ import type { Logger } from '../logging/logger.ts';
 import { speechBounds, type MediaToolkit } from '../media/index.ts';
 import { planImage } from '../media/image-normalise.ts';
 import { GenerationTrash } from '../projects/generation-trash.ts';
-import { freePath, outputNameFor } from '../projects/output-names.ts';
+import { freePath, outputName, outputNameFor } from '../projects/output-names.ts';
 import { Project } from '../projects/project.ts';
 import { ProjectsRoot } from '../projects/projects-root.ts';
 import { isInside } from '../projects/safe-names.ts';
@@ -154,6 +154,17 @@ export class StudioSession {
 
   async setDefaults(dir: string, defaults: ProjectDefaults): Promise<ProjectDefaults> {
     return (await this.project(dir).update({ defaults })).defaults;
+  }
+
+  /** Sets how exports and batch files are named; answers with an example name. */
+  async setNameTemplate(dir: string, template: string): Promise<{ template: string; example: string }> {
+    if (!/\{(image|audio|name|take|project)\}/.test(template)) {
+      throw new AppError('template_invalid', 'The name needs at least one of {project}, {image}, {audio}, {name} or {take}, so files do not all get the same name.');
+    }
+    const project = this.project(dir);
+    await project.update({ outputNameTemplate: template });
+    const example = outputName(template, { project: project.info.name, image: 'portrait.jpg', audio: 'voice.wav', take: 1, name: 'intro' });
+    return { template, example: `${example}.mp4` };
   }
 
   reveal(dir: string, id?: string): void {

@@ -61,6 +61,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'projects:rename': ({ projectDir, name }) => session.renameProject(projectDir, name),
     'projects:archive': ({ projectDir, archived }) => session.archiveProject(projectDir, archived),
     'projects:setDefaults': ({ projectDir, defaults }) => session.setDefaults(projectDir, defaults),
+    'projects:setNameTemplate': ({ projectDir, template }) => session.setNameTemplate(projectDir, template),
     'projects:reveal': ({ projectDir }) => session.reveal(projectDir),
 
     'inputs:pick': ({ kind }) =>

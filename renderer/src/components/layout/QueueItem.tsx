@@ -1,5 +1,6 @@
 import * as Tooltip from '@radix-ui/react-tooltip';
 import { useState } from 'react';
+import { estimateCostUSD } from '../../../../shared/aurora.ts';
 import { CANCELABLE_STATES, isTerminal, type GenerationSummary } from '../../../../shared/generation.ts';
 import { useNow } from '../../hooks/use-now.ts';
 import { call, studio } from '../../ipc/studio.ts';
@@ -10,6 +11,20 @@ import { toast } from '../../store/studio-store.ts';
 import { ConfirmDialog } from '../common/ConfirmDialog.tsx';
 import { Icon } from '../common/Icon.tsx';
 import { STATE_LABELS, startedAt } from './queue-labels.ts';
+
+/** The first part of a split generation whose generation failed (or is gone). */
+function firstFailedPart(g: GenerationSummary, all: Record<string, GenerationSummary>): number | null {
+  for (const part of g.parts ?? []) {
+    const state = part.generationId ? all[part.generationId]?.state : undefined;
+    if (state === 'failed' || state === 'canceled') return part.index;
+  }
+  return null;
+}
+
+function partPrice(g: GenerationSummary, index: number): number {
+  const part = g.parts?.find((p) => p.index === index);
+  return part ? estimateCostUSD(part.endSec - part.startSec, 1) : 0;
+}
 
 function remaining(progress: Progress | undefined, now: number): number | null {
   if (!progress || progress.etaSec === null) return null;
@@ -27,14 +42,24 @@ export function QueueItem({ generation: g }: { generation: GenerationSummary }) 
   const dir = currentDir();
 
   const cancel = () => dir && void command(() => call(studio().generations.cancel({ projectDir: dir, id: g.id })));
+  // A failed part (or a split generation waiting on one) is made again inside its
+  // split generation; anything else is retried as a new generation.
+  const failedPart = g.kind === 'sequence' ? firstFailedPart(g, useProjects.getState().generations) : g.parent ? g.parent.index : null;
   const retry = async () => {
     if (!dir) return;
-    const again = await command(() => call(studio().generations.retry({ projectDir: dir, id: g.id })));
+    const again = await command(() =>
+      call(
+        failedPart !== null
+          ? studio().generations.retryPart({ projectDir: dir, id: g.parent?.id ?? g.id, part: failedPart })
+          : studio().generations.retry({ projectDir: dir, id: g.id }),
+      ),
+    );
     if (again) {
       useProjects.getState().upsert(dir, again);
-      toast('info', `Queued “${again.name}” again.`);
+      toast('info', failedPart !== null ? `Making part ${failedPart} of “${again.name}” again.` : `Queued “${again.name}” again.`);
     }
   };
+  const retryPrice = failedPart !== null && g.kind === 'sequence' ? partPrice(g, failedPart) : g.estimateUSD;
 
   return (
     <li className={`queue-item queue-item--${g.state}`} aria-label={`${g.name}, ${STATE_LABELS[g.state]}`}>
@@ -65,7 +90,7 @@ export function QueueItem({ generation: g }: { generation: GenerationSummary }) 
         >
           <div className="progress__bar" style={{ width: `${percent}%` }} />
         </div>
-      ) : ['preparing', 'uploading', 'submitting', 'interrupted'].includes(g.state) ? (
+      ) : ['preparing', 'uploading', 'submitting', 'interrupted', 'stitching'].includes(g.state) ? (
         <div className="progress progress--indeterminate" role="progressbar" aria-label={`${g.name} progress`}>
           <div className="progress__bar" />
         </div>
@@ -85,7 +110,7 @@ export function QueueItem({ generation: g }: { generation: GenerationSummary }) 
           <Tooltip.Root>
             <Tooltip.Trigger asChild>
               <button type="button" className="button button--small" onClick={() => setConfirmRetry(true)}>
-                <Icon name="retry" /> Retry
+                <Icon name="retry" /> {failedPart !== null ? `Make part ${failedPart} again` : 'Retry'}
               </button>
             </Tooltip.Trigger>
             <Tooltip.Portal>
@@ -99,12 +124,13 @@ export function QueueItem({ generation: g }: { generation: GenerationSummary }) 
       <ConfirmDialog
         open={confirmRetry}
         onOpenChange={setConfirmRetry}
-        title={`Generate “${g.name}” again?`}
-        confirmLabel={`Generate again · ${money(g.estimateUSD)}`}
+        title={failedPart !== null ? `Make part ${failedPart} again?` : `Generate “${g.name}” again?`}
+        confirmLabel={`${failedPart !== null ? 'Make it again' : 'Generate again'} · ${money(retryPrice)}`}
         onConfirm={() => void retry()}
       >
-        This starts a new generation with the same portrait, voice and settings. It is billed on its own: {money(g.estimateUSD)} (
-        {g.billedSeconds} s × {plural(g.params.numberResults, 'take')}).
+        {failedPart !== null
+          ? `Only this part is made again; the finished parts are kept. It is billed on its own: ${money(retryPrice)}.`
+          : `This starts a new generation with the same portrait, voice and settings. It is billed on its own: ${money(g.estimateUSD)} (${g.billedSeconds} s × ${plural(g.params.numberResults, 'take')}).`}
       </ConfirmDialog>
     </li>
   );

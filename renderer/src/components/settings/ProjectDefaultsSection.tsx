@@ -1,5 +1,5 @@
-import { useId } from 'react';
-import { call, studio } from '../../ipc/studio.ts';
+import { useEffect, useId, useState } from 'react';
+import { call, messageOf, studio } from '../../ipc/studio.ts';
 import { settingsToSend } from '../../lib/composer-check.ts';
 import { command } from '../../store/actions.ts';
 import { useComposer } from '../../store/composer-store.ts';
@@ -10,7 +10,21 @@ import { toast } from '../../store/studio-store.ts';
 export function ProjectDefaultsSection() {
   const id = useId();
   const project = useProjects((s) => s.current);
+  const [template, setTemplate] = useState(project?.outputNameTemplate ?? '');
+  const [templateNote, setTemplateNote] = useState<{ error: boolean; text: string } | null>(null);
+  useEffect(() => setTemplate(project?.outputNameTemplate ?? ''), [project?.outputNameTemplate]);
   if (!project) return null;
+
+  const saveTemplate = async () => {
+    if (template.trim() === project.outputNameTemplate) return;
+    try {
+      const saved = await call(studio().projects.setNameTemplate({ projectDir: project.dir, template }));
+      useProjects.setState({ current: { ...project, outputNameTemplate: saved.template } });
+      setTemplateNote({ error: false, text: `For example: ${saved.example}` });
+    } catch (e) {
+      setTemplateNote({ error: true, text: messageOf(e) });
+    }
+  };
   const d = project.defaults;
   const summary = `${d.settings.numberResults} take${d.settings.numberResults === 1 ? '' : 's'} · ${d.settings.outputFormat} · quality ${d.settings.outputQuality} · CFG ${(d.settings.CFGScale ?? 1).toFixed(2)}${d.normalizeLoudness ? ' · even loudness' : ''}${d.settings.positivePrompt ? ` · prompt “${d.settings.positivePrompt.slice(0, 40)}”` : ''}`;
 
@@ -35,6 +49,24 @@ export function ProjectDefaultsSection() {
       <button type="button" className="button button--small" onClick={() => void saveFromComposer()}>
         Use the composer’s current settings as defaults
       </button>
+      <div className="field">
+        <label className="field-label" htmlFor={`${id}-template`}>
+          File names for exports and batches
+        </label>
+        <input
+          id={`${id}-template`}
+          className="input"
+          value={template}
+          spellCheck={false}
+          aria-invalid={templateNote?.error === true}
+          onChange={(e) => setTemplate(e.target.value)}
+          onBlur={() => void saveTemplate()}
+          onKeyDown={(e) => e.key === 'Enter' && void saveTemplate()}
+        />
+        <p className={templateNote?.error ? 'field-error' : 'field-hint'} role={templateNote?.error ? 'alert' : undefined}>
+          {templateNote?.text ?? 'Use {project}, {image}, {audio}, {name} and {take}.'}
+        </p>
+      </div>
     </section>
   );
 }

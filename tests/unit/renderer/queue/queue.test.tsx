@@ -75,6 +75,26 @@ describe('the queue', () => {
     expect(within(dialog).getByRole('button', { name: 'Generate again · $1.68' })).toBeTruthy();
   });
 
+  it('offers to make only the failed part of a split generation again, at that part’s price', () => {
+    const part1 = g('keynote-p1', 'done', { parent: { id: 'keynote', index: 1, count: 2 } });
+    const part2 = g('keynote-p2', 'failed', { parent: { id: 'keynote', index: 2, count: 2 }, error: { code: 'providerError', message: 'The model provider behind Runware failed.', at: 'x' } });
+    const sequence = g('keynote', 'failed', {
+      kind: 'sequence',
+      estimateUSD: 9.94,
+      parts: [
+        { index: 1, startSec: 0, endSec: 57.65, generationId: 'keynote-p1', attempts: ['keynote-p1'] },
+        { index: 2, startSec: 57.65, endSec: 70, generationId: 'keynote-p2', attempts: ['keynote-p2'] },
+      ],
+      error: { code: 'part_failed', message: 'Part 2 failed: The model provider behind Runware failed. Make that part again; the others are kept.', at: 'x' },
+    });
+    show([part1, part2, sequence]);
+    const item = screen.getByRole('listitem', { name: /^keynote, failed/ });
+    fireEvent.click(within(item).getByRole('button', { name: 'Make part 2 again' }));
+    const dialog = screen.getByRole('alertdialog');
+    expect(dialog.textContent).toContain('Only this part is made again; the finished parts are kept. It is billed on its own: $1.82.');
+    expect(within(dialog).getByRole('button', { name: 'Make it again · $1.82' })).toBeTruthy();
+  });
+
   it('says when Runware cannot be reached, and when the queue is paused', () => {
     show([], { ...summary, online: false, paused: true });
     expect(screen.getByText(/Runware can’t be reached\. The queue waits/)).toBeTruthy();
