@@ -158,6 +158,8 @@ export const channels = {
   'generations:trash': { input: generationRef, output: z.undefined() },
   'generations:restore': { input: generationRef, output: GenerationSummarySchema },
   'generations:reveal': { input: generationRef, output: z.undefined() },
+  /** Shows an exported file (inside the project's exports/) in the file manager. */
+  'generations:revealExport': { input: projectRef.extend({ file: z.string().min(1).max(4096) }).strict(), output: z.undefined() },
   'generations:export': {
     input: generationRef
       .extend({

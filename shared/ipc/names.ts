@@ -43,6 +43,7 @@ export const CHANNEL_NAMES = [
   'generations:trash',
   'generations:restore',
   'generations:reveal',
+  'generations:revealExport',
   'generations:export',
   'batches:plan',
   'batches:start',

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { AuroraSettings } from '../../../shared/aurora.ts';
 import { AppError } from '../../../shared/errors.ts';
@@ -165,6 +165,13 @@ export class StudioSession {
     await project.update({ outputNameTemplate: template });
     const example = outputName(template, { project: project.info.name, image: 'portrait.jpg', audio: 'voice.wav', take: 1, name: 'intro' });
     return { template, example: `${example}.mp4` };
+  }
+
+  /** Shows an exported file; only files inside the project's exports/ are shown. */
+  revealExport(dir: string, file: string): void {
+    const exports = this.project(dir).exportsDir();
+    if (!isInside(exports, resolve(file))) throw new AppError('path_outside_project', 'Only files in the project’s exports folder can be shown from here.');
+    this.#platform.showItemInFolder(resolve(file));
   }
 
   reveal(dir: string, id?: string): void {
@@ -373,6 +380,12 @@ export class StudioSession {
     const record = await this.getGeneration(options.projectDir, options.id);
     const take = record.takes.find((t) => t.index === options.take);
     if (!take?.file || take.state !== 'done') throw new AppError('take_missing', `Take ${options.take} of “${record.name}” is not on disk.`);
+    if (!(await stat(project.generations.file(record.id, take.file)).catch(() => null))) {
+      throw new AppError(
+        'take_missing',
+        `Take ${options.take} of “${record.name}” is no longer in its folder (it was moved or deleted outside Avatar Studio), so it cannot be exported. Put ${take.file} back in the generation’s folder, then try again.`,
+      );
+    }
     const name = outputNameFor(project.info.outputNameTemplate, project.info.name, record, take.index);
     await mkdir(project.exportsDir(), { recursive: true });
     const outFile = await freePath(project.exportsDir(), name, options.format);

@@ -88,6 +88,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'generations:trash': ({ projectDir, id }) => session.trash(projectDir, id),
     'generations:restore': ({ projectDir, id }) => session.restore(projectDir, id),
     'generations:reveal': ({ projectDir, id }) => session.reveal(projectDir, id),
+    'generations:revealExport': ({ projectDir, file }) => session.revealExport(projectDir, file),
     'generations:export': (input) => session.exportTake(input),
 
     'batches:plan': (input) => session.planBatch(input),

@@ -73,11 +73,6 @@ export function orientationFilters(orientation: number | null): string[] {
   }
 }
 
-/** EXIF orientations 5–8 turn the picture a quarter, swapping width and height. */
-export function orientationSwapsSides(orientation: number | null): boolean {
-  return orientation !== null && orientation >= 5 && orientation <= 8;
-}
-
 /** Clockwise degrees of the turn in an EXIF orientation (mirrors aside). */
 export function orientationRotation(orientation: number | null): 0 | 90 | 180 | 270 {
   switch (orientation) {

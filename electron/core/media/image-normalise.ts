@@ -1,7 +1,7 @@
 import { copyFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { AURORA_IMAGE_FORMATS } from '../../../shared/aurora.ts';
-import { orientationFilters, orientationSwapsSides } from './exif-orientation.ts';
+import { orientationFilters } from './exif-orientation.ts';
 import { inputArgs, STILL_IMAGE_OUTPUT, type MediaInfo } from './media-info.ts';
 import { isMediaError, MediaError, quoted } from './media-error.ts';
 import { codecLabel } from './media-refusals.ts';

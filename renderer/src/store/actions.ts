@@ -234,3 +234,35 @@ export function currentDir(): string | null {
 export function keyConfigured(): boolean {
   return useStudio.getState().keyStatus?.configured === true;
 }
+
+/** The failed part a retry of `g` should make again: a failed part itself, or the first failed part of a split generation. */
+export function failedPartOf(g: GenerationSummary, all: Record<string, GenerationSummary>): number | null {
+  if (g.parent) return g.parent.index;
+  if (g.kind !== 'sequence') return null;
+  for (const part of g.parts ?? []) {
+    const state = part.generationId ? all[part.generationId]?.state : undefined;
+    if (state === 'failed' || state === 'canceled') return part.index;
+  }
+  return null;
+}
+
+/**
+ * Makes a failed generation again (the person confirmed the price): a failed part
+ * is remade inside its split generation; anything else becomes a new generation.
+ */
+export async function retryGeneration(g: GenerationSummary): Promise<GenerationSummary | null> {
+  const dir = currentDir();
+  if (!dir) return null;
+  const part = failedPartOf(g, useProjects.getState().generations);
+  const again = await command(() =>
+    call(
+      part !== null
+        ? studio().generations.retryPart({ projectDir: dir, id: g.parent?.id ?? g.id, part })
+        : studio().generations.retry({ projectDir: dir, id: g.id }),
+    ),
+  );
+  if (!again) return null;
+  useProjects.getState().upsert(dir, again);
+  toast('info', part !== null ? `Making part ${part} of “${again.name}” again.` : `Queued “${again.name}” again · $${again.estimateUSD.toFixed(2)}.`);
+  return again;
+}

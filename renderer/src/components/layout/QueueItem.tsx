@@ -5,21 +5,11 @@ import { CANCELABLE_STATES, isTerminal, type GenerationSummary } from '../../../
 import { useNow } from '../../hooks/use-now.ts';
 import { call, studio } from '../../ipc/studio.ts';
 import { clock, money, plural } from '../../lib/format.ts';
-import { command, currentDir } from '../../store/actions.ts';
+import { command, currentDir, failedPartOf, retryGeneration } from '../../store/actions.ts';
 import { useProjects, type Progress } from '../../store/projects-store.ts';
-import { toast } from '../../store/studio-store.ts';
 import { ConfirmDialog } from '../common/ConfirmDialog.tsx';
 import { Icon } from '../common/Icon.tsx';
 import { STATE_LABELS, startedAt } from './queue-labels.ts';
-
-/** The first part of a split generation whose generation failed (or is gone). */
-function firstFailedPart(g: GenerationSummary, all: Record<string, GenerationSummary>): number | null {
-  for (const part of g.parts ?? []) {
-    const state = part.generationId ? all[part.generationId]?.state : undefined;
-    if (state === 'failed' || state === 'canceled') return part.index;
-  }
-  return null;
-}
 
 function partPrice(g: GenerationSummary, index: number): number {
   const part = g.parts?.find((p) => p.index === index);
@@ -44,21 +34,8 @@ export function QueueItem({ generation: g }: { generation: GenerationSummary }) 
   const cancel = () => dir && void command(() => call(studio().generations.cancel({ projectDir: dir, id: g.id })));
   // A failed part (or a split generation waiting on one) is made again inside its
   // split generation; anything else is retried as a new generation.
-  const failedPart = g.kind === 'sequence' ? firstFailedPart(g, useProjects.getState().generations) : g.parent ? g.parent.index : null;
-  const retry = async () => {
-    if (!dir) return;
-    const again = await command(() =>
-      call(
-        failedPart !== null
-          ? studio().generations.retryPart({ projectDir: dir, id: g.parent?.id ?? g.id, part: failedPart })
-          : studio().generations.retry({ projectDir: dir, id: g.id }),
-      ),
-    );
-    if (again) {
-      useProjects.getState().upsert(dir, again);
-      toast('info', failedPart !== null ? `Making part ${failedPart} of “${again.name}” again.` : `Queued “${again.name}” again.`);
-    }
-  };
+  const failedPart = failedPartOf(g, useProjects.getState().generations);
+  const retry = () => void retryGeneration(g);
   const retryPrice = failedPart !== null && g.kind === 'sequence' ? partPrice(g, failedPart) : g.estimateUSD;
 
   return (
@@ -126,7 +103,7 @@ export function QueueItem({ generation: g }: { generation: GenerationSummary }) 
         onOpenChange={setConfirmRetry}
         title={failedPart !== null ? `Make part ${failedPart} again?` : `Generate “${g.name}” again?`}
         confirmLabel={`${failedPart !== null ? 'Make it again' : 'Generate again'} · ${money(retryPrice)}`}
-        onConfirm={() => void retry()}
+        onConfirm={retry}
       >
         {failedPart !== null
           ? `Only this part is made again; the finished parts are kept. It is billed on its own: ${money(retryPrice)}.`

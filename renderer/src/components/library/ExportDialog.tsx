@@ -25,7 +25,7 @@ const QUALITIES: { value: Quality; label: string; hint: string }[] = [
   { value: 'small', label: 'Small', hint: 'For sharing and previews' },
 ];
 
-type Phase = { kind: 'form' } | { kind: 'running' } | { kind: 'done'; file: string } | { kind: 'error'; message: string };
+type Phase = { kind: 'form' } | { kind: 'running' } | { kind: 'done'; file: string; absolute: string } | { kind: 'error'; message: string };
 
 function Choice<T extends string>(props: {
   legend: string;
@@ -123,7 +123,7 @@ function ExportForm({ g, onClose }: { g: GenerationSummary; onClose(): void }) {
         studio().generations.export({ projectDir: dir, id: g.id, take: chosenTake.index, format, quality, originalAudio: originalAudio && sentAudio !== null }),
       );
       const shown = projectRelative(file, dir);
-      if (open.current) setPhase({ kind: 'done', file: shown });
+      if (open.current) setPhase({ kind: 'done', file: shown, absolute: file });
       else toast('info', `Exported “${g.name}” to ${shown}.`);
     } catch (error) {
       if (open.current) setPhase({ kind: 'error', message: messageOf(error) });
@@ -214,10 +214,10 @@ function ExportForm({ g, onClose }: { g: GenerationSummary; onClose(): void }) {
               <button
                 type="button"
                 className="button button--small"
-                onClick={() => project && void command(() => call(studio().projects.reveal({ projectDir: project.dir })))}
+                onClick={() => project && void command(() => call(studio().generations.revealExport({ projectDir: project.dir, file: phase.absolute })))}
               >
                 <Icon name="folder" />
-                Show the project folder
+                Show in folder
               </button>
             </div>
           ) : phase.kind === 'error' ? (

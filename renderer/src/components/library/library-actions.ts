@@ -1,7 +1,6 @@
 import type { GenerationSummary } from '../../../../shared/generation.ts';
 import { call, studio } from '../../ipc/studio.ts';
-import { money } from '../../lib/format.ts';
-import { command, currentDir, importPaths } from '../../store/actions.ts';
+import { command, currentDir, importPaths, retryGeneration } from '../../store/actions.ts';
 import { useComposer } from '../../store/composer-store.ts';
 import { useProjects } from '../../store/projects-store.ts';
 import { toast, useStudio } from '../../store/studio-store.ts';
@@ -53,16 +52,8 @@ export function revealGeneration(id: string): void {
   if (dir) void command(() => call(studio().generations.reveal({ projectDir: dir, id })));
 }
 
-/** Queues the same inputs and settings as a new generation (billed again: the caller confirmed). */
-export async function generateAgain(g: GenerationSummary): Promise<GenerationSummary | null> {
-  const dir = currentDir();
-  if (!dir) return null;
-  const again = await command(() => call(studio().generations.retry({ projectDir: dir, id: g.id })));
-  if (!again) return null;
-  useProjects.getState().upsert(dir, again);
-  toast('info', `Queued “${again.name}” again · ${money(again.estimateUSD)}.`);
-  return again;
-}
+/** Makes a failed or finished generation again (billed again: the caller confirmed). */
+export const generateAgain = retryGeneration;
 
 /**
  * Fills the composer with what a generation was made from: its portrait and voice
