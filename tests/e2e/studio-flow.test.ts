@@ -1,6 +1,6 @@
 // Brings in the renderer's declaration of window.studio for page.evaluate callbacks.
 import type {} from '../../renderer/src/ipc/studio.ts';
-import { mkdir, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { dropFiles } from '../support/drop-files.ts';
@@ -41,7 +41,7 @@ describe('the studio, as a new user uses it', () => {
     await page.getByRole('button', { name: new RegExp(`^${name}`) }).waitFor();
   }
 
-  it('drop, trim, see the price, generate, watch it finish', async () => {
+  it('drop, trim, see the price, generate, watch it finish, play it, export it', async () => {
     h = await startHarness({ cipher: new TestCipher(), runwareUrl: fake.url, files: files() });
     await h.backend.keyStore.set(fake.apiKey);
     const { page } = h;
@@ -76,6 +76,33 @@ describe('the studio, as a new user uses it', () => {
     const { generations } = await project.generations.list();
     expect(generations[0]).toMatchObject({ state: 'done', costUSD: 0.84, billedSeconds: 6 });
     expect(fake.acceptedSubmissions).toHaveLength(1);
+
+    // The take plays in the library's player.
+    await page.getByRole('tab', { name: 'Library' }).click();
+    const player = page.getByRole('region', { name: 'Player' });
+    const video = player.locator('video');
+    await video.waitFor();
+    const playing = await video.evaluate(async (v: HTMLVideoElement) => {
+      v.muted = true;
+      if (v.readyState < 2) await new Promise((ok) => v.addEventListener('loadeddata', ok, { once: true }));
+      await v.play();
+      await new Promise((ok) => setTimeout(ok, 300));
+      return { readyState: v.readyState, duration: v.duration, advanced: v.currentTime > 0 };
+    });
+    expect(playing.readyState).toBeGreaterThanOrEqual(2);
+    expect(Math.abs(playing.duration - 5.5)).toBeLessThan(0.15);
+    expect(playing.advanced).toBe(true);
+
+    // Exported as WebM into the project's exports/.
+    await player.getByRole('button', { name: 'Export…' }).click();
+    const exportDialog = page.getByRole('dialog', { name: /^Export/ });
+    await exportDialog.getByRole('radio', { name: /WebM/ }).check();
+    await exportDialog.getByRole('button', { name: 'Export', exact: true }).click();
+    await expect.poll(() => exportDialog.getByRole('status').textContent(), { timeout: 30_000 }).toContain('Saved to exports/');
+    const exported = await readdir(join(project.dir, 'exports'));
+    expect(exported).toEqual(['Spring ads_monalisa_jfk_1.webm']);
+    await exportDialog.getByRole('button', { name: 'Show in folder' }).click();
+    await expect.poll(() => h.platform.revealed).toEqual([join(project.dir, 'exports', 'Spring ads_monalisa_jfk_1.webm')]);
     expect(h.problems).toEqual([]);
   });
 
