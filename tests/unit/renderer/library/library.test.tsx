@@ -233,7 +233,8 @@ describe('the library', () => {
     await act(async () => fireEvent.click(within(again).getByRole('button', { name: 'Generate again · $0.84' })));
     await waitFor(async () => expect(await readdir(join(project.dir, 'generations'))).toHaveLength(2));
     const copy = (await readdir(join(project.dir, 'generations'))).find((id) => id !== LIGHTHOUSE.id) ?? '';
-    const retried = await onDisk(copy);
+    // The folder appears a moment before its record is renamed into place.
+    const retried = await waitFor(() => onDisk(copy));
     expect(retried.retryOf).toBe(LIGHTHOUSE.id);
     expect(retried.inputs.trim).toEqual({ startSec: 1, endSec: 6.5 });
     expect(retried.estimateUSD).toBe(0.84);
