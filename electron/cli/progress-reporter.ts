@@ -1,18 +1,5 @@
 import type { GenerationRecord } from '../../shared/generation.ts';
-
-const LABELS: Record<string, string> = {
-  queued: 'queued',
-  preparing: 'preparing audio and portrait',
-  uploading: 'uploading',
-  submitting: 'submitting',
-  processing: 'generating',
-  downloading: 'downloading',
-  stitching: 'joining the parts',
-  done: 'done',
-  failed: 'failed',
-  canceled: 'canceled',
-  interrupted: 'resuming',
-};
+import { STATE_LABELS } from '../../shared/state-labels.ts';
 
 function clock(sec: number): string {
   const s = Math.max(0, Math.round(sec));
@@ -36,7 +23,7 @@ export class ProgressReporter {
   }
 
   state(record: GenerationRecord): void {
-    const label = LABELS[record.state] ?? record.state;
+    const label = STATE_LABELS[record.state];
     if (this.#last.get(record.id) === label) return;
     this.#last.set(record.id, label);
     if (this.#tty) this.#bar(record.id, label, record.progress ?? null, null);

@@ -26,6 +26,20 @@ export interface ChannelSpec {
 const none = z.undefined();
 const projectRef = z.object({ projectDir: z.string().min(1).max(4096) }).strict();
 const generationRef = projectRef.extend({ id: z.string().min(1).max(255) }).strict();
+/** What the composer sends: inputs already in the project, the selection and the settings. */
+const compositionInput = projectRef
+  .extend({
+    image: z.string(),
+    audio: z.string(),
+    startSec: z.number().nonnegative(),
+    endSec: z.number().positive(),
+    settings: AuroraSettingsSchema,
+    normalizeLoudness: z.boolean(),
+    name: z.string().max(200).optional(),
+    /** The file names the person dropped (the paths above are the project's copies). */
+    originalNames: z.object({ image: z.string().max(255), audio: z.string().max(255) }).strict().optional(),
+  })
+  .strict();
 
 export const AppInfoSchema = z
   .object({
@@ -112,37 +126,10 @@ export const channels = {
     input: projectRef,
     output: z.object({ generations: z.array(GenerationSummarySchema), unreadable: z.array(z.object({ id: z.string(), reason: z.string() })) }),
   },
-  'generations:create': {
-    input: projectRef
-      .extend({
-        image: z.string(),
-        audio: z.string(),
-        startSec: z.number().nonnegative(),
-        endSec: z.number().positive(),
-        settings: AuroraSettingsSchema,
-        normalizeLoudness: z.boolean(),
-        name: z.string().max(200).optional(),
-        /** The file names the person dropped (the paths above are the project's copies). */
-        originalNames: z.object({ image: z.string().max(255), audio: z.string().max(255) }).strict().optional(),
-      })
-      .strict(),
-    output: GenerationSummarySchema,
-  },
+  'generations:create': { input: compositionInput, output: GenerationSummarySchema },
   /** Audio over 60 s as one video: parts cut at `cuts`, stitched when all are done. */
   'generations:createSequence': {
-    input: projectRef
-      .extend({
-        image: z.string(),
-        audio: z.string(),
-        startSec: z.number().nonnegative(),
-        endSec: z.number().positive(),
-        cuts: z.array(z.number().positive()).max(100),
-        settings: AuroraSettingsSchema,
-        normalizeLoudness: z.boolean(),
-        name: z.string().max(200).optional(),
-        originalNames: z.object({ image: z.string().max(255), audio: z.string().max(255) }).strict().optional(),
-      })
-      .strict(),
+    input: compositionInput.extend({ cuts: z.array(z.number().positive()).max(100) }).strict(),
     output: GenerationSummarySchema,
   },
   /** Makes one failed part of a split generation again (billed on its own). */

@@ -4,6 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { dropFiles } from '../support/drop-files.ts';
+import { createFirstProject } from '../support/e2e-steps.ts';
 import { FakeRunware } from '../support/fake-runware/fake-runware.ts';
 import { MONALISA_JPG } from '../support/fixture-paths.ts';
 import { MEDIA_PREFIX, closeBrowser, startHarness, type Harness } from '../support/harness.ts';
@@ -41,12 +42,8 @@ describe('long audio and batches in the studio', () => {
   async function open(files: Record<string, string>, name: string) {
     h = await startHarness({ cipher: new TestCipher(), runwareUrl: fake.url, files });
     await h.backend.keyStore.set(fake.apiKey);
-    const { page } = h;
-    await page.getByRole('button', { name: 'Create your first project' }).click();
-    await page.getByLabel('New project name').fill(name);
-    await page.getByRole('button', { name: 'Create', exact: true }).click();
-    await page.getByRole('button', { name: new RegExp(`^${name}`) }).waitFor();
-    return page;
+    await createFirstProject(h.page, name);
+    return h.page;
   }
 
   it('makes a 70 s voice in 2 parts, stitched into one playable video', async () => {

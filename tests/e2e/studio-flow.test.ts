@@ -4,6 +4,7 @@ import { mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { dropFiles } from '../support/drop-files.ts';
+import { createFirstProject } from '../support/e2e-steps.ts';
 import { FakeRunware } from '../support/fake-runware/fake-runware.ts';
 import { JFK_FLAC, MONALISA_JPG } from '../support/fixture-paths.ts';
 import { MEDIA_PREFIX, closeBrowser, startHarness, type Harness } from '../support/harness.ts';
@@ -33,13 +34,7 @@ describe('the studio, as a new user uses it', () => {
 
   const files = () => ({ 'monalisa.jpg': MONALISA_JPG, 'jfk.flac': JFK_FLAC, 'notes.wav': notAudio });
 
-  async function createProject(name: string) {
-    const { page } = h;
-    await page.getByRole('button', { name: 'Create your first project' }).click();
-    await page.getByLabel('New project name').fill(name);
-    await page.getByRole('button', { name: 'Create', exact: true }).click();
-    await page.getByRole('button', { name: new RegExp(`^${name}`) }).waitFor();
-  }
+  const createProject = (name: string) => createFirstProject(h.page, name);
 
   it('drop, trim, see the price, generate, watch it finish, play it, export it', async () => {
     h = await startHarness({ cipher: new TestCipher(), runwareUrl: fake.url, files: files() });

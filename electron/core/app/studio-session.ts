@@ -241,9 +241,9 @@ export class StudioSession {
     return { generations: this.#withLive(project, generations), unreadable };
   }
 
-  async createGeneration(input: CreateGenerationInput): Promise<GenerationSummary> {
-    const project = this.project(input.projectDir);
-    const record = await this.#engine.enqueue(project, {
+  /** The composer's request with the project's own paths made absolute. */
+  #request(project: Project, input: CreateGenerationInput) {
+    return {
       image: project.path(input.image),
       audio: project.path(input.audio),
       startSec: input.startSec,
@@ -252,8 +252,12 @@ export class StudioSession {
       normalizeLoudness: input.normalizeLoudness,
       name: input.name,
       originalNames: input.originalNames,
-    });
-    return summarise(record);
+    };
+  }
+
+  async createGeneration(input: CreateGenerationInput): Promise<GenerationSummary> {
+    const project = this.project(input.projectDir);
+    return summarise(await this.#engine.enqueue(project, this.#request(project, input)));
   }
 
   async splitPlan(dir: string, file: string, startSec: number, endSec: number) {
@@ -263,18 +267,7 @@ export class StudioSession {
 
   async createSequence(input: CreateGenerationInput & { cuts: number[] }): Promise<GenerationSummary> {
     const project = this.project(input.projectDir);
-    const record = await this.#sequences.create(project, {
-      image: project.path(input.image),
-      audio: project.path(input.audio),
-      startSec: input.startSec,
-      endSec: input.endSec,
-      cuts: input.cuts,
-      settings: input.settings,
-      normalizeLoudness: input.normalizeLoudness,
-      name: input.name,
-      originalNames: input.originalNames,
-    });
-    return summarise(record);
+    return summarise(await this.#sequences.create(project, { ...this.#request(project, input), cuts: input.cuts }));
   }
 
   async retryPart(dir: string, id: string, part: number): Promise<GenerationSummary> {

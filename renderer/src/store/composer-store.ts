@@ -38,18 +38,27 @@ export interface ComposerState {
 
 const round = (v: number) => Math.round(v * 100) / 100;
 
+type ComposerData = Omit<ComposerState, { [K in keyof ComposerState]: ComposerState[K] extends (...args: never[]) => unknown ? K : never }[keyof ComposerState]>;
+
+/** An empty composition, starting from a project's defaults when given. */
+function blank(defaults?: { settings: AuroraSettings; normalizeLoudness: boolean }): ComposerData {
+  return {
+    image: null,
+    audio: null,
+    peaks: null,
+    loading: { image: false, audio: false },
+    errors: { image: null, audio: null },
+    trim: { startSec: 0, endSec: 0 },
+    prompt: defaults?.settings.positivePrompt ?? '',
+    settings: defaults?.settings ?? DEFAULT_AURORA_SETTINGS,
+    normalizeLoudness: defaults?.normalizeLoudness ?? false,
+    submitting: false,
+    cuts: null,
+  };
+}
+
 export const useComposer = create<ComposerState>()((set) => ({
-  image: null,
-  audio: null,
-  peaks: null,
-  loading: { image: false, audio: false },
-  errors: { image: null, audio: null },
-  trim: { startSec: 0, endSec: 0 },
-  prompt: '',
-  settings: DEFAULT_AURORA_SETTINGS,
-  normalizeLoudness: false,
-  submitting: false,
-  cuts: null,
+  ...blank(),
   setImage: (image) => set((s) => ({ image, errors: { ...s.errors, image: null } })),
   setAudio: (audio, peaks = null) =>
     set((s) => ({
@@ -70,18 +79,5 @@ export const useComposer = create<ComposerState>()((set) => ({
   setSettings: (patch) => set((s) => ({ settings: { ...s.settings, ...patch } })),
   setNormalizeLoudness: (normalizeLoudness) => set({ normalizeLoudness }),
   setSubmitting: (submitting) => set({ submitting }),
-  reset: (defaults) =>
-    set({
-      image: null,
-      audio: null,
-      peaks: null,
-      loading: { image: false, audio: false },
-      errors: { image: null, audio: null },
-      trim: { startSec: 0, endSec: 0 },
-      prompt: defaults?.settings.positivePrompt ?? '',
-      settings: defaults?.settings ?? DEFAULT_AURORA_SETTINGS,
-      normalizeLoudness: defaults?.normalizeLoudness ?? false,
-      submitting: false,
-      cuts: null,
-    }),
+  reset: (defaults) => set(blank(defaults)),
 }));

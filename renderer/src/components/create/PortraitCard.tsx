@@ -1,8 +1,8 @@
-import { pickInputs } from '../../store/actions.ts';
 import { useComposer } from '../../store/composer-store.ts';
 import { useProjects } from '../../store/projects-store.ts';
 import { mediaUrl } from '../../lib/media-url.ts';
 import { Icon } from '../common/Icon.tsx';
+import { InputCardTop } from './InputCardTop.tsx';
 
 export function PortraitCard({ dragging }: { dragging: boolean }) {
   const image = useComposer((s) => s.image);
@@ -11,17 +11,7 @@ export function PortraitCard({ dragging }: { dragging: boolean }) {
   const project = useProjects((s) => s.current);
   return (
     <section className={`card card--portrait${dragging ? ' card--target' : ''}`} aria-label="Portrait" aria-busy={loading}>
-      <header className="card__header">
-        <h3 className="card__title">Portrait</h3>
-        <button type="button" className="button button--small button--ghost" onClick={() => void pickInputs('image')}>
-          {image ? 'Replace…' : 'Choose…'}
-        </button>
-      </header>
-      {error ? (
-        <p className="card__error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <InputCardTop title="Portrait" kind="image" filled={image !== null} error={error} />
       {loading ? (
         <div className="skeleton skeleton--portrait" aria-label="Reading the picture" />
       ) : image && project ? (

@@ -3,11 +3,11 @@ import { AURORA_MAX_AUDIO_SECONDS } from '../../../../shared/aurora.ts';
 import { call, messageOf, studio } from '../../ipc/studio.ts';
 import { kilohertz, seconds } from '../../lib/format.ts';
 import { mediaUrl } from '../../lib/media-url.ts';
-import { pickInputs } from '../../store/actions.ts';
 import { useComposer } from '../../store/composer-store.ts';
 import { useProjects } from '../../store/projects-store.ts';
 import { toast } from '../../store/studio-store.ts';
 import { Icon } from '../common/Icon.tsx';
+import { InputCardTop } from './InputCardTop.tsx';
 import { SplitParts } from './SplitParts.tsx';
 import { TrimControls } from './TrimControls.tsx';
 import { Waveform, type WaveformHandle } from './Waveform.tsx';
@@ -65,22 +65,19 @@ export function VoiceCard({ dragging }: { dragging: boolean }) {
   const selected = trim.endSec - trim.startSec;
   return (
     <section className={`card card--voice${dragging ? ' card--target' : ''}`} aria-label="Voice" aria-busy={loading}>
-      <header className="card__header">
-        <h3 className="card__title">Voice</h3>
-        {audio ? (
-          <span className="card__meta num" data-testid="voice-meta">
-            {audio.name} · {seconds(audio.durationSec)} · {kilohertz(audio.sampleRate)}
-          </span>
-        ) : null}
-        <button type="button" className="button button--small button--ghost" onClick={() => void pickInputs('audio')}>
-          {audio ? 'Replace…' : 'Choose…'}
-        </button>
-      </header>
-      {error ? (
-        <p className="card__error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <InputCardTop
+        title="Voice"
+        kind="audio"
+        filled={audio !== null}
+        error={error}
+        meta={
+          audio ? (
+            <span className="card__meta num" data-testid="voice-meta">
+              {audio.name} · {seconds(audio.durationSec)} · {kilohertz(audio.sampleRate)}
+            </span>
+          ) : null
+        }
+      />
       {loading ? (
         <div className="skeleton skeleton--wave" aria-label="Reading the audio" />
       ) : audio && project ? (
