@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { summarise } from '../../../shared/generation.ts';
 import type { AppInfo } from '../../../shared/ipc/contract.ts';
+import type { SettingsView } from '../../../shared/settings.ts';
 import { createHandlers } from '../ipc/handlers.ts';
 import type { EventSink, Handlers } from '../ipc/handlers-type.ts';
 import type { Platform } from '../ipc/platform.ts';
@@ -142,7 +143,7 @@ export async function createStudioBackend(options: StudioBackendOptions): Promis
 
   const unsubscribe = [
     keyStore.onChange((status) => options.emit('key:changed', status)),
-    settings.onChange((view) => options.emit('settings:changed', view)),
+    settings.onChange(settingsChanged(settings, options.emit)),
     notices.onNotice((notice) => options.emit('app:notice', notice)),
     engine.listen({
       changed: (project, record) => options.emit('generations:changed', { projectDir: project.dir, generation: summarise(record) }),
@@ -187,5 +188,21 @@ export async function createStudioBackend(options: StudioBackendOptions): Promis
       await runware.close();
       await logger.flush();
     },
+  };
+}
+
+/**
+ * Forwards settings to the window; a different projects folder (chosen, or reset to the
+ * default) is also a different project list, so that is announced here, where the change is
+ * known, rather than guessed in the window from what it last saw.
+ */
+function settingsChanged(settings: SettingsStore, emit: EventSink): (view: SettingsView) => void {
+  let projectsRoot = settings.projectsRoot();
+  return (view) => {
+    emit('settings:changed', view);
+    const next = settings.projectsRoot();
+    if (next === projectsRoot) return;
+    projectsRoot = next;
+    emit('projects:changed', undefined);
   };
 }

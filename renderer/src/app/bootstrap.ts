@@ -13,11 +13,8 @@ export async function bootstrap(): Promise<() => void> {
   const projects = useProjects.getState();
   const offs = [
     api.key.onChanged((status) => store.setKeyStatus(status)),
-    api.settings.onChanged((view) => {
-      const rootChanged = useStudio.getState().settings?.settings.projectsRoot !== view.settings.projectsRoot;
-      store.setSettings(view);
-      if (rootChanged) void loadProjects();
-    }),
+    // A new projects folder arrives as projects:changed too.
+    api.settings.onChanged((view) => store.setSettings(view)),
     api.app.onNotice((notice) => store.pushToast(notice)),
     api.projects.onChanged(() => void loadProjects()),
     api.generations.onChanged(({ projectDir, generation }) => projects.upsert(projectDir, generation)),

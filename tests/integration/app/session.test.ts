@@ -10,15 +10,17 @@ describe('the studio session', () => {
   let temp: Awaited<ReturnType<typeof makeTempDir>>;
   let backend: StudioBackend;
   let platform: RecordingPlatform;
+  let events: string[];
   beforeEach(async () => {
     temp = await makeTempDir('session ');
     platform = recordingPlatform();
+    events = [];
     backend = await createStudioBackend({
       appInfo: { name: 'Avatar Studio', version: 'test', platform: 'linux', mediaBase: 'media://' },
       appDataDir: join(temp.path, 'data'),
       homeDir: temp.path,
       platform: platform.platform,
-      emit: () => undefined,
+      emit: (name) => void events.push(name),
       isAppUrl: () => true,
       runwareUrl: 'http://127.0.0.1:9/v1',
     });
@@ -27,6 +29,15 @@ describe('the studio session', () => {
   afterEach(async () => {
     await backend.dispose();
     await temp.cleanup();
+  });
+
+  it('announces a new project list whenever the projects folder changes, back to the default too', async () => {
+    events = [];
+    await backend.settings.update({ notifications: false });
+    expect(events).toEqual(['settings:changed']);
+    await backend.settings.update({ projectsRoot: join(temp.path, 'elsewhere') });
+    await backend.settings.update({ projectsRoot: null });
+    expect(events).toEqual(['settings:changed', 'settings:changed', 'projects:changed', 'settings:changed', 'projects:changed']);
   });
 
   it('shows an exported file in the folder, and nothing outside the exports', async () => {
