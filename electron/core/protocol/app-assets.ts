@@ -1,4 +1,4 @@
-import { fileResponse, notFound, resolveUnderRoot } from './serve-file.ts';
+import { fileResponse, findUnderRoot, notFound } from './serve-file.ts';
 
 /**
  * Serves the built renderer (`out/renderer`) for `app://studio/…` with the CSP as a
@@ -9,7 +9,7 @@ export function appAssetHandler(rendererDir: string, csp: string, host = 'studio
     const url = new URL(request.url);
     if (url.host !== host || (request.method !== 'GET' && request.method !== 'HEAD')) return notFound();
     const path = url.pathname === '/' || url.pathname === '' ? '/index.html' : url.pathname;
-    const file = await resolveUnderRoot(rendererDir, path);
+    const file = await findUnderRoot(rendererDir, path);
     if (!file) return notFound();
     return fileResponse(file, request, { 'content-security-policy': csp, 'x-content-type-options': 'nosniff' });
   };

@@ -1,4 +1,4 @@
-import { fileResponse, notFound, resolveUnderRoot } from './serve-file.ts';
+import { fileResponse, findUnderRoot, notFound } from './serve-file.ts';
 
 /**
  * Serves project media to the window as `<base><projectId>/<path inside project>`:
@@ -16,7 +16,7 @@ export function mediaAssetHandler(projectDir: (projectId: string) => string | nu
     if (slash <= 0) return notFound();
     const root = projectDir(decodeURIComponent(raw.slice(0, slash)));
     if (!root) return notFound();
-    const file = await resolveUnderRoot(root, raw.slice(slash));
+    const file = await findUnderRoot(root, raw.slice(slash));
     if (!file) return notFound();
     return fileResponse(file, request, { 'x-content-type-options': 'nosniff' });
   };

@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
-import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { Readable } from 'node:stream';
+import { isInside } from '../projects/safe-names.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -33,16 +34,14 @@ export function contentTypeFor(file: string): string {
   return CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
 }
 
-function isInside(root: string, target: string): boolean {
-  const rel = relative(root, target);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel) && !rel.startsWith(`..${sep}`));
-}
+/** A regular file found under a root, with the size its response needs. */
+export type FoundFile = { path: string; size: number };
 
 /**
  * Maps a URL path onto a file under `root`, or null. Refuses `..`, encoded
  * separators and NUL bytes, and resolves symlinks so a link cannot lead outside.
  */
-export async function resolveUnderRoot(root: string, urlPath: string): Promise<string | null> {
+export async function findUnderRoot(root: string, urlPath: string): Promise<FoundFile | null> {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);
@@ -59,7 +58,12 @@ export async function resolveUnderRoot(root: string, urlPath: string): Promise<s
   const real = await realpath(candidate).catch(() => null);
   if (!real || !isInside(realRoot, real)) return null;
   const info = await stat(real).catch(() => null);
-  return info?.isFile() ? real : null;
+  return info?.isFile() ? { path: real, size: info.size } : null;
+}
+
+/** The real path of the file `findUnderRoot` finds, or null. */
+export async function resolveUnderRoot(root: string, urlPath: string): Promise<string | null> {
+  return (await findUnderRoot(root, urlPath))?.path ?? null;
 }
 
 /** Parses a single `bytes=a-b` range; multi-range requests get the whole file. */
@@ -84,13 +88,17 @@ export function parseRange(header: string | null, size: number): { start: number
   return { start, end };
 }
 
-/** A streamed response for a file, with Range support so video players can seek. */
+/**
+ * A streamed response for a file, with Range support so video players can seek.
+ * A file `findUnderRoot` found already carries its size and is not stat'ed again.
+ */
 export async function fileResponse(
-  file: string,
+  found: string | FoundFile,
   request: { method?: string; headers?: { get(name: string): string | null } } = {},
   extraHeaders: Record<string, string> = {},
 ): Promise<Response> {
-  const info = await stat(file);
+  const file = typeof found === 'string' ? found : found.path;
+  const info = typeof found === 'string' ? await stat(file) : found;
   const headers: Record<string, string> = {
     'content-type': contentTypeFor(file),
     'accept-ranges': 'bytes',

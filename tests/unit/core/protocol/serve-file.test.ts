@@ -2,6 +2,7 @@ import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appAssetHandler } from '../../../../electron/core/protocol/app-assets.ts';
+import { mediaAssetHandler } from '../../../../electron/core/protocol/media-assets.ts';
 import { fileResponse, parseRange, resolveUnderRoot } from '../../../../electron/core/protocol/serve-file.ts';
 import { makeTempDir } from '../../../support/temp-dir.ts';
 
@@ -18,12 +19,23 @@ describe('serving files under a root', () => {
     await symlink(join(dir.path, 'secret.txt'), join(root, 'link-out.txt'));
     await symlink(join(root, 'index.html'), join(root, 'link-in.html'));
     await writeFile(join(root, 'digits.bin'), '0123456789');
+    await writeFile(join(root, '..take.mp4'), 'take');
   });
   afterAll(() => dir.cleanup());
 
   it('finds files inside the root', async () => {
     expect(await resolveUnderRoot(root, '/assets/app.js')).toMatch(/assets[/\\]app\.js$/);
     expect(await resolveUnderRoot(root, '/link-in.html')).toMatch(/index\.html$/);
+  });
+
+  it('serves a file whose name only starts with two dots', async () => {
+    expect(await resolveUnderRoot(root, '/..take.mp4')).toMatch(/[/\\]\.\.take\.mp4$/);
+    const handle = mediaAssetHandler((id) => (id === 'p1' ? root : null));
+    const response = await handle(new Request('media://p1/..take.mp4'));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('video/mp4');
+    expect(response.headers.get('content-length')).toBe('4');
+    expect(await response.text()).toBe('take');
   });
 
   it.each([
