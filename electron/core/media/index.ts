@@ -86,35 +86,8 @@ export function createMediaToolkit(options: MediaToolkitOptions): MediaToolkit {
   };
 }
 
-export { MEDIA_ERROR_CODES, MediaError, isMediaError, type MediaErrorCode, type MediaErrorDetails } from './media-error.ts';
 export type { MediaProgress } from './ffmpeg-progress.ts';
-export type { Env, FfmpegTools } from './ffmpeg-locator.ts';
-export type { AudioStreamInfo, MediaInfo, MediaKind, VisualStreamInfo } from './media-info.ts';
+export type { Env } from './ffmpeg-locator.ts';
+export type { MediaInfo } from './media-info.ts';
 export type { AudioFormat } from './audio-plan.ts';
-export type { LoudnessMeasurement } from './loudness.ts';
-export type { ExportFormat, ExportQuality } from './video-export.ts';
-export type { ImageFormat } from './image-normalise.ts';
-export { IMAGE_MAX_LONG_SIDE, IMAGE_MIN_SHORT_SIDE } from './image-normalise.ts';
-export { TAKE_DURATION_TOLERANCE_SEC } from './video-verify.ts';
-export { speechBounds, type SpeechBounds } from './silence-detect.ts';
-export type {
-  AudioInspection,
-  ComputePeaksOptions,
-  ConcatenatedTakes,
-  ConcatTakesOptions,
-  DetectSilencesOptions,
-  ExportedTake,
-  ExportTakeOptions,
-  InspectAudioOptions,
-  MakePosterOptions,
-  NormalisedImage,
-  NormaliseImageOptions,
-  Poster,
-  PreparedAudio,
-  PrepareAudioOptions,
-  ProbeOptions,
-  Silence,
-  VerifiedTake,
-  VerifyTakeOptions,
-  WaveformPeaks,
-};
+export { speechBounds } from './silence-detect.ts';

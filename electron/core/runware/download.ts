@@ -11,7 +11,6 @@ export interface DownloadOptions {
   signal?: AbortSignal;
   retry?: RetryPolicy;
   onProgress?: (received: number, total: number | null) => void;
-  onRetry?: (info: { attempt: number; delayMs: number; error: RunwareError }) => void;
 }
 
 export interface DownloadResult {
@@ -134,7 +133,6 @@ export async function downloadToFile(url: string, dest: string, options: Downloa
   const bytes = await withRetries(() => attemptOnce(), {
     policy: options.retry ?? DEFAULT_RETRY_POLICY,
     signal: options.signal,
-    onRetry: options.onRetry,
   });
   await rename(part, dest);
   return { file: dest, bytes, resumes };
