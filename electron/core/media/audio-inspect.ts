@@ -2,7 +2,7 @@ import { AURORA_MAX_AUDIO_SECONDS } from '../../../shared/aurora.ts';
 import { assertAudible, truncatedError } from './audio-checks.ts';
 import type { MediaProgress } from './ffmpeg-progress.ts';
 import { parseMaxVolume } from './loudness.ts';
-import type { MediaInfo } from './media-info.ts';
+import { audioDurationSec, type MediaInfo } from './media-info.ts';
 import { streamPcm } from './pcm-stream.ts';
 import { probeMedia } from './probe.ts';
 import type { MediaContext } from './run-ffmpeg.ts';
@@ -36,7 +36,7 @@ const TRUNCATION_MIN_SHARE = 0.02;
  */
 export async function inspectAudio(ctx: MediaContext, options: InspectAudioOptions): Promise<AudioInspection> {
   const info = await probeMedia(ctx, options.input, { expect: 'audio', signal: options.signal });
-  const declared = info.audio?.durationSec ?? info.durationSec;
+  const declared = audioDurationSec(info);
   const lines: string[] = [];
   let seen = 0;
   const rate = info.audio?.sampleRate ?? 44100;

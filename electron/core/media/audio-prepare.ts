@@ -3,7 +3,7 @@ import { assertAudible, truncatedError } from './audio-checks.ts';
 import { mp3FrameSamples, planTrim, TRIM_TOLERANCE_SEC, type AudioFormat, type TrimPlan } from './audio-plan.ts';
 import { progressSlice, type MediaProgress } from './ffmpeg-progress.ts';
 import { applyLoudnessFilter, measureLoudnessFilter, parseLoudnormReport, parseMaxVolume, type LoudnessMeasurement } from './loudness.ts';
-import { inputArgs, type MediaInfo } from './media-info.ts';
+import { audioDurationSec, audioInputArgs, type MediaInfo } from './media-info.ts';
 import { MediaError, quoted } from './media-error.ts';
 import { streamPcm } from './pcm-stream.ts';
 import { probeMedia } from './probe.ts';
@@ -155,7 +155,7 @@ function excessSamples(measured: MeasuredAudio, plan: TrimPlan): number {
  * guessed duration is no basis for either, so then the audio is decoded and counted.
  */
 async function selectableDuration(ctx: MediaContext, info: MediaInfo, endSec: number | undefined, signal?: AbortSignal): Promise<number | null> {
-  const declared = info.audio?.durationSec ?? info.durationSec;
+  const declared = audioDurationSec(info);
   if (endSec !== undefined && declared !== null && !info.durationEstimated) return declared;
   const decoded = await streamPcm(ctx, { info, action: 'measuring', signal, onSamples: () => undefined });
   return decoded.samples / decoded.sampleRate;
@@ -186,10 +186,6 @@ export function fadeFilters(plan: TrimPlan): string[] {
   return filters;
 }
 
-function audioInput(info: MediaInfo): string[] {
-  return [...inputArgs(info), '-map', `0:${info.audio?.index ?? 'a:0'}`, '-vn', '-sn', '-dn'];
-}
-
 async function measureSelection(
   cut: Cut,
   onProgress: ((p: MediaProgress) => void) | undefined,
@@ -197,7 +193,7 @@ async function measureSelection(
   const { info, plan } = cut;
   const lines: string[] = [];
   await runFfmpeg(cut.ctx, {
-    args: [...audioInput(info), '-af', [...selectionFilters(plan), 'volumedetect', measureLoudnessFilter()].join(','), '-f', 'null', '-'],
+    args: [...audioInputArgs(info), '-af', [...selectionFilters(plan), 'volumedetect', measureLoudnessFilter()].join(','), '-f', 'null', '-'],
     subject: info.file,
     action: 'measuring the loudness of',
     signal: cut.signal,
@@ -228,7 +224,7 @@ async function encode(cut: Cut, part: string, onProgress: ((p: MediaProgress) =>
   const lines: string[] = [];
   await runFfmpeg(cut.ctx, {
     args: [
-      ...audioInput(info),
+      ...audioInputArgs(info),
       '-af',
       [...selectionFilters(plan), ...level, ...fadeFilters(plan)].join(','),
       '-ac',
@@ -286,7 +282,7 @@ export async function measureWrittenAudio(ctx: MediaContext, file: string, forma
   const info = await probeMedia(ctx, file, { expect: 'audio', signal });
   const decoded = await streamPcm(ctx, { info, action: 'checking', signal, onSamples: () => undefined });
   const decodedSec = decoded.samples / decoded.sampleRate;
-  const containerSec = info.audio?.durationSec ?? info.durationSec ?? decodedSec;
+  const containerSec = audioDurationSec(info) ?? decodedSec;
   return {
     samples: decoded.samples,
     sampleRate: decoded.sampleRate,

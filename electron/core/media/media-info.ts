@@ -97,6 +97,16 @@ export function inputArgs(info: MediaInfo): string[] {
   return ['-f', demuxer, '-i', info.file];
 }
 
+/** `inputArgs` for decoding only the first audio stream: no picture, subtitle or data streams. */
+export function audioInputArgs(info: MediaInfo): string[] {
+  return [...inputArgs(info), '-map', `0:${info.audio?.index ?? 'a:0'}`, '-vn', '-sn', '-dn'];
+}
+
+/** The audio stream's own length, or the file's when the stream does not say. */
+export function audioDurationSec(info: MediaInfo): number | null {
+  return info.audio?.durationSec ?? info.durationSec;
+}
+
 /** Output options for one still picture; `-update 1` keeps the name from being read as a sequence pattern. */
 export const STILL_IMAGE_OUTPUT = ['-frames:v', '1', '-f', 'image2', '-update', '1'];
 

@@ -1,4 +1,4 @@
-import { inputArgs, type MediaInfo } from './media-info.ts';
+import { audioInputArgs, type MediaInfo } from './media-info.ts';
 import { runFfmpeg, type MediaContext } from './run-ffmpeg.ts';
 
 export interface PcmOptions {
@@ -45,12 +45,7 @@ export async function streamPcm(ctx: MediaContext, options: PcmOptions): Promise
   };
   await runFfmpeg(ctx, {
     args: [
-      ...inputArgs(options.info),
-      '-map',
-      `0:${audio?.index ?? 'a:0'}`,
-      '-vn',
-      '-sn',
-      '-dn',
+      ...audioInputArgs(options.info),
       ...(options.filters?.length ? ['-af', options.filters.join(',')] : []),
       '-ac',
       '1',

@@ -1,5 +1,5 @@
 import type { MediaProgress } from './ffmpeg-progress.ts';
-import { inputArgs } from './media-info.ts';
+import { audioDurationSec, audioInputArgs } from './media-info.ts';
 import { probeMedia } from './probe.ts';
 import { runFfmpeg, type MediaContext } from './run-ffmpeg.ts';
 
@@ -34,9 +34,7 @@ export async function detectSilences(ctx: MediaContext, options: DetectSilencesO
   let decodedSec = 0;
   await runFfmpeg(ctx, {
     args: [
-      ...inputArgs(info),
-      '-map',
-      `0:${info.audio?.index ?? 'a:0'}`,
+      ...audioInputArgs(info),
       '-af',
       // Timestamps from the sample count, so positions match the trimmer's exactly.
       `asetpts=N/SR/TB,silencedetect=noise=${threshold}dB:d=${minimum}`,
@@ -48,7 +46,7 @@ export async function detectSilences(ctx: MediaContext, options: DetectSilencesO
     action: 'looking for silence in',
     signal: options.signal,
     logLevel: 'info',
-    totalSec: info.audio?.durationSec ?? info.durationSec,
+    totalSec: audioDurationSec(info),
     onProgress: (p) => {
       decodedSec = Math.max(decodedSec, p.outTimeSec);
       options.onProgress?.(p);
@@ -57,7 +55,7 @@ export async function detectSilences(ctx: MediaContext, options: DetectSilencesO
       if (line.includes('silence_')) lines.push(line);
     },
   });
-  return parseSilences(lines, decodedSec || (info.audio?.durationSec ?? info.durationSec ?? 0));
+  return parseSilences(lines, decodedSec || (audioDurationSec(info) ?? 0));
 }
 
 /**

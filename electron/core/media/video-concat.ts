@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { AppError } from '../../../shared/errors.ts';
 import type { MediaProgress } from './ffmpeg-progress.ts';
-import { inputArgs, type MediaInfo } from './media-info.ts';
+import { audioDurationSec, inputArgs, type MediaInfo } from './media-info.ts';
 import { probeMedia } from './probe.ts';
 import { runFfmpeg, type MediaContext } from './run-ffmpeg.ts';
 import { fileSize, withTempDir, writeBeside } from './temp-files.ts';
@@ -40,6 +40,7 @@ export async function concatTakes(ctx: MediaContext, options: ConcatTakesOptions
   const audio = options.audio ? await probeMedia(ctx, options.audio, { expect: 'audio', signal: options.signal }) : null;
   const totalSec = takes.reduce((sum, t) => sum + (t.durationSec ?? 0), 0) || null;
   const copied = canCopy(takes, audio !== null);
+  const length = audio ? audioDurationSec(audio) : null;
   const outFile = resolve(options.outFile);
 
   await writeBeside(outFile, (part) =>
@@ -47,7 +48,6 @@ export async function concatTakes(ctx: MediaContext, options: ConcatTakesOptions
       const args = copied ? await copyArgs(dir, takes, audio) : encodeArgs(takes, audio);
       // With one continuous soundtrack the result lasts exactly as long as it: parts whose
       // videos run a frame long must not stretch the whole (players would show drift).
-      const length = audio?.audio?.durationSec ?? audio?.durationSec ?? null;
       const limit = length !== null ? ['-t', length.toFixed(3)] : [];
       await runFfmpeg(ctx, {
         args: [...args, ...limit, '-movflags', '+faststart', '-f', 'mp4', part],
@@ -59,7 +59,6 @@ export async function concatTakes(ctx: MediaContext, options: ConcatTakesOptions
       });
     }),
   );
-  const length = audio ? (audio.audio?.durationSec ?? audio.durationSec) : null;
   return { file: outFile, durationSec: length ?? totalSec, bytes: await fileSize(outFile), copied };
 }
 

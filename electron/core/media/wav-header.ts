@@ -1,4 +1,5 @@
-import { open } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { readHead } from './media-refusals.ts';
 
 export interface WavLayout {
   sampleRate: number;
@@ -43,13 +44,6 @@ export function parseWavHeader(bytes: Uint8Array, fileSize: number): WavLayout |
 }
 
 export async function readWavLayout(file: string): Promise<WavLayout | null> {
-  const handle = await open(file, 'r');
-  try {
-    const { size } = await handle.stat();
-    const head = Buffer.alloc(Math.min(size, 4096));
-    await handle.read(head, 0, head.length, 0);
-    return parseWavHeader(head, size);
-  } finally {
-    await handle.close();
-  }
+  const { size } = await stat(file);
+  return parseWavHeader(await readHead(file, 4096), size);
 }

@@ -2,6 +2,7 @@ import type { MediaProgress } from './ffmpeg-progress.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { PeakReducer } from './peak-reducer.ts';
 import { streamPcm } from './pcm-stream.ts';
+import { audioDurationSec } from './media-info.ts';
 import { probeMedia } from './probe.ts';
 import type { MediaContext } from './run-ffmpeg.ts';
 
@@ -38,7 +39,7 @@ export async function computePeaks(ctx: MediaContext, options: ComputePeaksOptio
   }
   const info = await probeMedia(ctx, options.input, { expect: 'audio', signal: options.signal });
   const sampleRate = options.sampleRate ?? PEAKS_SAMPLE_RATE;
-  const estimatedSec = info.audio?.durationSec ?? info.durationSec ?? 60;
+  const estimatedSec = audioDurationSec(info) ?? 60;
   const reducer = new PeakReducer(options.buckets, estimatedSec * sampleRate);
   await streamPcm(ctx, {
     info,
