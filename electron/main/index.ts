@@ -10,15 +10,17 @@ import { createStudioBackend, type StudioBackend } from '../core/app/backend.ts'
 import { appAssetHandler } from '../core/protocol/app-assets.ts';
 import { restoreBounds } from '../core/window/window-bounds.ts';
 import { WindowStateStore } from '../core/window/window-state-store.ts';
-import { devServerUrl, isAppUrl } from './app-origin.ts';
+import { appOrigin, devServerUrl, isAppUrl } from './app-origin.ts';
 import { registerIpc } from './ipc/register-ipc.ts';
 import { electronPlatform } from './platform.ts';
 import { safeStorageCipher } from './secrets/safe-storage-cipher.ts';
 import { denyAllPermissions, installWebContentsGuards } from './security/web-guards.ts';
-import { mainWindowOptions } from './window/main-window.ts';
+import { displayWorkAreas, mainWindowOptions } from './window/main-window.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const dev = devServerUrl();
+// Where the window's own pages come from: the only sender IPC and navigation trust.
+const origin = appOrigin(dev);
 let mainWindow: BrowserWindow | null = null;
 let backend: StudioBackend | null = null;
 
@@ -37,9 +39,7 @@ function focusMainWindow(): void {
 
 async function createMainWindow(windowState: WindowStateStore): Promise<BrowserWindow> {
   const saved = await windowState.load();
-  const areas = screen.getAllDisplays().map((d) => d.workArea);
-  const primary = screen.getPrimaryDisplay().workArea;
-  const restored = restoreBounds(saved, [primary, ...areas.filter((a) => a !== primary)]);
+  const restored = restoreBounds(saved, displayWorkAreas(screen));
   const win = new BrowserWindow(
     mainWindowOptions({
       preload: join(here, '../preload/index.cjs'),
@@ -67,7 +67,7 @@ async function createMainWindow(windowState: WindowStateStore): Promise<BrowserW
 
 async function start(): Promise<void> {
   const appDataDir = app.getPath('userData');
-  installWebContentsGuards(app, shell, (url) => isAppUrl(url));
+  installWebContentsGuards(app, shell, (url) => isAppUrl(url, origin));
   denyAllPermissions(session.defaultSession);
   protocol.handle(APP_SCHEME, appAssetHandler(join(here, '../renderer'), contentSecurityPolicy()));
 
@@ -81,7 +81,7 @@ async function start(): Promise<void> {
         if (!win.isDestroyed()) win.webContents.send(event, payload);
       }
     },
-    isAppUrl: (url) => isAppUrl(url),
+    isAppUrl: (url) => isAppUrl(url, origin),
     logEcho: dev !== null,
   });
   registerIpc(ipcMain, backend.router);

@@ -1,10 +1,13 @@
 import type { BrowserWindow, Dialog, Shell } from 'electron';
 import type { Platform } from '../core/ipc/platform.ts';
 
+const IMAGE_EXTENSIONS = ['jpg', 'jpeg', 'png', 'webp'];
+const AUDIO_EXTENSIONS = ['wav', 'mp3', 'm4a', 'aac', 'flac', 'ogg', 'opus', 'mp4', 'mov', 'webm', 'mkv'];
+
 const FILTERS = {
-  image: [{ name: 'Portraits', extensions: ['jpg', 'jpeg', 'png', 'webp'] }],
-  audio: [{ name: 'Audio', extensions: ['wav', 'mp3', 'm4a', 'aac', 'flac', 'ogg', 'opus', 'mp4', 'mov', 'webm', 'mkv'] }],
-  any: [{ name: 'Portraits and audio', extensions: ['jpg', 'jpeg', 'png', 'webp', 'wav', 'mp3', 'm4a', 'aac', 'flac', 'ogg', 'opus', 'mp4', 'mov', 'webm', 'mkv'] }],
+  image: [{ name: 'Portraits', extensions: IMAGE_EXTENSIONS }],
+  audio: [{ name: 'Audio', extensions: AUDIO_EXTENSIONS }],
+  any: [{ name: 'Portraits and audio', extensions: [...IMAGE_EXTENSIONS, ...AUDIO_EXTENSIONS] }],
   manifest: [{ name: 'Batch list (CSV or JSON)', extensions: ['csv', 'json'] }],
 };
 

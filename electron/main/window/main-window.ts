@@ -1,4 +1,5 @@
 import type { BrowserWindowConstructorOptions, Rectangle } from 'electron';
+import { MIN_HEIGHT, MIN_WIDTH } from '../../core/window/window-bounds.ts';
 
 /**
  * The one window's options. Security settings follow Electron's checklist: isolated,
@@ -11,8 +12,8 @@ export function mainWindowOptions(params: {
 }): BrowserWindowConstructorOptions {
   return {
     ...params.bounds,
-    minWidth: 1024,
-    minHeight: 680,
+    minWidth: MIN_WIDTH,
+    minHeight: MIN_HEIGHT,
     show: false,
     title: 'Avatar Studio',
     backgroundColor: '#111318',
@@ -33,4 +34,16 @@ export function mainWindowOptions(params: {
       spellcheck: false,
     },
   };
+}
+
+type ScreenDisplay = { id: number; workArea: Rectangle };
+
+/**
+ * Every display's work area, the primary one first and only once. Each `screen`
+ * call returns new objects, so displays are told apart by id.
+ */
+export function displayWorkAreas(screen: { getAllDisplays(): ScreenDisplay[]; getPrimaryDisplay(): ScreenDisplay }): Rectangle[] {
+  const primary = screen.getPrimaryDisplay();
+  const others = screen.getAllDisplays().filter((d) => d.id !== primary.id);
+  return [primary.workArea, ...others.map((d) => d.workArea)];
 }
