@@ -37,8 +37,10 @@ export function missingKeyError(): RunwareError {
 
 /**
  * POSTs a task array to Runware and returns the parsed envelope. Throws a typed
- * RunwareError for HTTP failures, unreadable bodies and transport errors; a 200 with
- * `errors` inside is returned as is (errors are scoped per task).
+ * RunwareError for HTTP failures, unreadable bodies and transport errors, none of
+ * which carries the key (only an HTTP failure can echo it, and it is scrubbed with
+ * the key that was sent); a 200 with `errors` inside is returned as is (errors are
+ * scoped per task).
  */
 export class RunwareTransport {
   readonly #o: TransportOptions;

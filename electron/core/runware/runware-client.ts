@@ -115,10 +115,11 @@ export class RunwareClient {
           this.#log?.debug(`${label} → ${status}`, { tasks: tasks.length, ms: Date.now() - started, attempt });
           return envelope;
         } catch (error) {
-          if (!isRunwareError(error)) throw error;
-          const clean = scrub(error, this.#apiKey());
-          this.#log?.info(`${label} failed`, { code: clean.code, status: clean.httpStatus, retryable: clean.retryable, attempt });
-          throw clean;
+          // The transport already keeps the key out of what it throws.
+          if (isRunwareError(error)) {
+            this.#log?.info(`${label} failed`, { code: error.code, status: error.httpStatus, retryable: error.retryable, attempt });
+          }
+          throw error;
         }
       },
       { policy: options.retry ?? this.#retry, signal: options.signal },
