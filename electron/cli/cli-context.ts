@@ -1,18 +1,17 @@
 import { join, resolve } from 'node:path';
 import { defaultAppDataDir, defaultProjectsRoot } from '../core/app/app-paths.ts';
+import { createCoreServices } from '../core/app/core-services.ts';
 import { NoticeCenter } from '../core/app/notices.ts';
-import { BatchCoordinator } from '../core/jobs/batch.ts';
-import { JobEngine } from '../core/jobs/job-engine.ts';
-import { SequenceCoordinator } from '../core/jobs/sequence-coordinator.ts';
-import { createMediaOps } from '../core/jobs/media-adapter.ts';
-import { scratchFolder } from '../core/jobs/stale-files.ts';
-import { ThroughputModel } from '../core/jobs/throughput.ts';
+import type { BatchCoordinator } from '../core/jobs/batch.ts';
+import type { JobEngine } from '../core/jobs/job-engine.ts';
+import type { MediaOps } from '../core/jobs/media-ops.ts';
+import type { SequenceCoordinator } from '../core/jobs/sequence-coordinator.ts';
 import { createLogger, type Logger } from '../core/logging/logger.ts';
 import { Redactor } from '../core/logging/redactor.ts';
 import { Project } from '../core/projects/project.ts';
+import type { MediaToolkit } from '../core/media/index.ts';
 import { runwareApiUrl } from '../core/runware/runware-config.ts';
-import { RunwareClient } from '../core/runware/runware-client.ts';
-import { UploadCache } from '../core/runware/upload-cache.ts';
+import type { RunwareClient } from '../core/runware/runware-client.ts';
 import { MemoryKeyStore } from '../core/secrets/memory-key-store.ts';
 import { SettingsStore } from '../core/settings/settings-store.ts';
 import { UsageError } from './cli-args.ts';
@@ -24,7 +23,7 @@ export interface CliContext {
   runware: RunwareClient;
   logger: Logger;
   settings: SettingsStore;
-  media: Awaited<ReturnType<typeof createMediaOps>>;
+  media: MediaOps & { kit: MediaToolkit };
   openProject(dir: string | undefined): Promise<Project>;
   close(): Promise<void>;
 }
@@ -60,26 +59,18 @@ export async function createCliContext(env: NodeJS.ProcessEnv, options: { needsK
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-  const runware = new RunwareClient({
+  const core = await createCoreServices({
+    appDataDir: appData,
+    settings,
     apiKey: () => keyStore.getKey(),
-    baseUrl,
-    uploadCache: new UploadCache({ file: join(appData, 'upload-cache.json') }),
-    logger: logger.child('runware'),
-  });
-  // Scratch work stays in the app's own folder, never in the system's temp.
-  const scratch = await scratchFolder(join(appData, 'tmp'));
-  const media = await createMediaOps({ env, logger: logger.child('media'), tempDir: scratch });
-  const engine = new JobEngine({
-    runware,
-    media,
-    throughput: new ThroughputModel(join(appData, 'throughput.json')),
-    budgetCapUSD: () => settings.get().budgetCapUSD,
+    runwareUrl: baseUrl,
+    env,
+    logger,
     // A command reports "gave up" (exit 4) instead of retrying forever like the app.
-    maxStepFailures: 2,
-    logger: logger.child('jobs'),
+    engine: { maxStepFailures: 2 },
+    notifications: () => false,
   });
-  const sequences = new SequenceCoordinator({ engine, media: media.kit, budgetCapUSD: () => settings.get().budgetCapUSD, logger: logger.child('sequences') });
-  const batches = new BatchCoordinator({ engine, media, budgetCapUSD: () => settings.get().budgetCapUSD, notifications: () => false, logger: logger.child('batches') });
+  const { engine, sequences, batches, runware } = core;
   return {
     engine,
     sequences,
@@ -87,14 +78,13 @@ export async function createCliContext(env: NodeJS.ProcessEnv, options: { needsK
     runware,
     logger,
     settings,
-    media,
+    media: { ...core.mediaOps, kit: core.media },
     async openProject(dir) {
       const target = dir ? resolve(dir) : join(settings.projectsRoot(), 'Default');
       return Project.openOrCreate(target, { logger: logger.child('project') });
     },
     async close() {
-      engine.stop();
-      await runware.close();
+      await core.close();
       await logger.flush();
     },
   };

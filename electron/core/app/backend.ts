@@ -6,25 +6,20 @@ import { createHandlers } from '../ipc/handlers.ts';
 import type { EventSink, Handlers } from '../ipc/handlers-type.ts';
 import type { Platform } from '../ipc/platform.ts';
 import { createIpcRouter, type IpcRouter } from '../ipc/router.ts';
-import { BatchCoordinator } from '../jobs/batch.ts';
-import { JobEngine, type EngineOptions } from '../jobs/job-engine.ts';
-import { SequenceCoordinator } from '../jobs/sequence-coordinator.ts';
-import { mediaOpsFrom } from '../jobs/media-adapter.ts';
-import { scratchFolder } from '../jobs/stale-files.ts';
-import { ThroughputModel } from '../jobs/throughput.ts';
+import type { EngineOptions, JobEngine } from '../jobs/job-engine.ts';
 import { createLogger, type Logger } from '../logging/logger.ts';
 import { Redactor } from '../logging/redactor.ts';
-import { createMediaToolkit, type MediaToolkit } from '../media/index.ts';
+import type { MediaToolkit } from '../media/index.ts';
 import { mediaAssetHandler } from '../protocol/media-assets.ts';
 import { runwareApiUrl } from '../runware/runware-config.ts';
-import { RunwareClient } from '../runware/runware-client.ts';
-import { UploadCache } from '../runware/upload-cache.ts';
+import type { RunwareClient } from '../runware/runware-client.ts';
 import type { Cipher } from '../secrets/cipher.ts';
 import { EncryptedKeyStore } from '../secrets/encrypted-key-store.ts';
 import type { KeyStore } from '../secrets/key-store.ts';
 import { MemoryKeyStore } from '../secrets/memory-key-store.ts';
 import { SettingsStore } from '../settings/settings-store.ts';
 import { defaultProjectsRoot } from './app-paths.ts';
+import { createCoreServices } from './core-services.ts';
 import { desktopFeedback } from './desktop-feedback.ts';
 import { NoticeCenter } from './notices.ts';
 import { StudioSession } from './studio-session.ts';
@@ -90,42 +85,24 @@ export async function createStudioBackend(options: StudioBackendOptions): Promis
       })
     : new MemoryKeyStore(redactor);
 
-  const runware = new RunwareClient({
-    apiKey: () => keyStore.getKey(),
-    baseUrl: options.runwareUrl ?? runwareApiUrl(),
-    uploadCache: new UploadCache({ file: join(options.appDataDir, 'upload-cache.json') }),
-    logger: logger.child('runware'),
-  });
-  // Scratch work stays in the app's own folder, never in the system's temp.
-  const scratch = await scratchFolder(join(options.appDataDir, 'tmp'));
-  const media = createMediaToolkit({ env: options.env ?? process.env, tempDir: scratch, logger: logger.child('media') });
-  const engine = new JobEngine({
-    runware,
-    media: mediaOpsFrom(media),
-    throughput: new ThroughputModel(join(options.appDataDir, 'throughput.json'), options.throughputPrior),
-    budgetCapUSD: () => settings.get().budgetCapUSD,
-    logger: logger.child('jobs'),
-    ...options.engine,
-  });
   const feedback = desktopFeedback(options.platform, () => settings.get().notifications);
-  const sequences = new SequenceCoordinator({
-    engine,
-    media,
-    budgetCapUSD: () => settings.get().budgetCapUSD,
-    logger: logger.child('sequences'),
-    onChange: (project, record) => {
+  const core = await createCoreServices({
+    appDataDir: options.appDataDir,
+    settings,
+    apiKey: () => keyStore.getKey(),
+    runwareUrl: options.runwareUrl ?? runwareApiUrl(),
+    env: options.env ?? process.env,
+    logger,
+    engine: options.engine,
+    throughputPrior: options.throughputPrior,
+    notifications: () => settings.get().notifications,
+    platform: options.platform,
+    onSequenceChange: (project, record) => {
       options.emit('generations:changed', { projectDir: project.dir, generation: summarise(record) });
       feedback.changed?.(project, record);
     },
   });
-  const batches = new BatchCoordinator({
-    engine,
-    media: mediaOpsFrom(media),
-    platform: options.platform,
-    notifications: () => settings.get().notifications,
-    budgetCapUSD: () => settings.get().budgetCapUSD,
-    logger: logger.child('batches'),
-  });
+  const { runware, media, engine, sequences, batches } = core;
   const session = new StudioSession({
     settings,
     engine,
@@ -133,7 +110,7 @@ export async function createStudioBackend(options: StudioBackendOptions): Promis
     batches,
     media,
     platform: options.platform,
-    scratchDir: join(scratch, 'pasted'),
+    scratchDir: join(core.scratchDir, 'pasted'),
     logger: logger.child('session'),
     events: {
       projectsChanged: () => options.emit('projects:changed', undefined),
@@ -182,10 +159,8 @@ export async function createStudioBackend(options: StudioBackendOptions): Promis
     mediaHandler: (prefix = '') => mediaAssetHandler((id) => session.projectDirById(id), prefix),
     async dispose() {
       for (const off of unsubscribe) off();
-      engine.stop();
-      await batches.idle();
+      await core.close();
       await session.emptyTrash();
-      await runware.close();
       await logger.flush();
     },
   };
