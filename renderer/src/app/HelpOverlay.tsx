@@ -1,17 +1,16 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { useStudio } from '../store/studio-store.ts';
 import { Icon } from '../components/common/Icon.tsx';
-
-const mod = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform) ? '⌘' : 'Ctrl';
+import { MOD_KEY } from '../lib/keyboard.ts';
 
 export const SHORTCUTS: { keys: string; what: string }[] = [
   { keys: 'Space', what: 'Play or pause (the selection, or the take in the library)' },
   { keys: 'I / O', what: 'Set the trim in / out at the playhead' },
   { keys: '← / →', what: 'Move the playhead 10 ms (Shift: 100 ms)' },
-  { keys: `${mod}+Enter`, what: 'Generate' },
-  { keys: `${mod}+1 / ${mod}+2`, what: 'Create / Library' },
+  { keys: `${MOD_KEY}+Enter`, what: 'Generate' },
+  { keys: `${MOD_KEY}+1 / ${MOD_KEY}+2`, what: 'Create / Library' },
   { keys: 'Delete', what: 'Move the selected generation to the trash (Undo in the message)' },
-  { keys: `${mod}+,`, what: 'Settings' },
+  { keys: `${MOD_KEY}+,`, what: 'Settings' },
   { keys: '?', what: 'This list' },
 ];
 

@@ -1,11 +1,6 @@
 import { useEffect } from 'react';
+import { isEditable } from '../lib/keyboard.ts';
 import { useStudio } from '../store/studio-store.ts';
-
-/** True while typing, where single-key shortcuts must not fire. */
-function isEditable(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
-}
 
 /** Window-wide shortcuts: Ctrl/Cmd+, settings · Ctrl/Cmd+1/2 Create/Library · ? the list. */
 export function useShortcuts(): void {

@@ -2,6 +2,7 @@ import * as Tooltip from '@radix-ui/react-tooltip';
 import { AURORA_MAX_AUDIO_SECONDS } from '../../../../shared/aurora.ts';
 import { partsOf } from '../../../../shared/split-plan.ts';
 import { costLine, splitCostLine } from '../../lib/cost.ts';
+import { MOD_KEY } from '../../lib/keyboard.ts';
 import { useComposer } from '../../store/composer-store.ts';
 import { generate, splitSelection } from '../../store/actions.ts';
 
@@ -46,7 +47,7 @@ export function CostFooter({ reason }: { reason: string | null }) {
         </Tooltip.Trigger>
         <Tooltip.Portal>
           <Tooltip.Content className="tooltip" sideOffset={6} id="generate-reason">
-            {reason ?? 'Generate (Ctrl+Enter)'}
+            {reason ?? `Generate (${MOD_KEY}+Enter)`}
           </Tooltip.Content>
         </Tooltip.Portal>
       </Tooltip.Root>

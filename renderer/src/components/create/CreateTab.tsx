@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState, type DragEvent } from 'react';
 import { studio } from '../../ipc/studio.ts';
 import { checkComposer } from '../../lib/composer-check.ts';
+import { isEditable } from '../../lib/keyboard.ts';
 import { importBytes, importPaths, pendingBatch, pickManifest } from '../../store/actions.ts';
 import { BatchDialog } from './BatchDialog.tsx';
 import { useComposer } from '../../store/composer-store.ts';
@@ -53,8 +54,7 @@ export function CreateTab() {
 
   useEffect(() => {
     const onPaste = (event: ClipboardEvent) => {
-      const target = event.target as HTMLElement | null;
-      if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA')) return;
+      if (isEditable(event.target)) return;
       if (event.clipboardData?.files.length) {
         event.preventDefault();
         void takeFiles(event.clipboardData.files);

@@ -1,12 +1,8 @@
 import { useEffect } from 'react';
+import { isEditable } from '../../lib/keyboard.ts';
 import { generate } from '../../store/actions.ts';
 import { useComposer } from '../../store/composer-store.ts';
 import { toggleSelectionPlayback, waveformRef } from './VoiceCard.tsx';
-
-function typing(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
-}
 
 /**
  * The composer's keys (UI.md): Space play/pause · I / O set the trim at the
@@ -20,7 +16,7 @@ export function useComposerKeys(canGenerate: boolean): void {
         if (canGenerate) void generate();
         return;
       }
-      if (typing(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (isEditable(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
       // Arrow keys on the tab strip move between tabs, not the playhead.
       if (event.target instanceof HTMLElement && event.target.closest('[role="tablist"], [role="menu"], [role="dialog"]')) return;
       const handle = waveformRef.current;

@@ -2,11 +2,12 @@ import * as Tooltip from '@radix-ui/react-tooltip';
 import type { KeyboardEvent } from 'react';
 import { useProjects } from '../../store/projects-store.ts';
 import { useStudio, type Tab } from '../../store/studio-store.ts';
+import { MOD_KEY } from '../../lib/keyboard.ts';
 import { Icon } from '../common/Icon.tsx';
 
 const TABS: { id: Tab; label: string; shortcut: string }[] = [
-  { id: 'create', label: 'Create', shortcut: 'Ctrl+1' },
-  { id: 'library', label: 'Library', shortcut: 'Ctrl+2' },
+  { id: 'create', label: 'Create', shortcut: `${MOD_KEY}+1` },
+  { id: 'library', label: 'Library', shortcut: `${MOD_KEY}+2` },
 ];
 
 export function TopBar() {
@@ -64,7 +65,7 @@ export function TopBar() {
           </Tooltip.Trigger>
           <Tooltip.Portal>
             <Tooltip.Content className="tooltip" sideOffset={6}>
-              Settings (Ctrl+,)
+              Settings ({MOD_KEY}+,)
             </Tooltip.Content>
           </Tooltip.Portal>
         </Tooltip.Root>

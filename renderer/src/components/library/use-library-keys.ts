@@ -1,8 +1,5 @@
 import { useEffect, useRef, type RefObject } from 'react';
-
-function typing(target: HTMLElement): boolean {
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
-}
+import { isEditable } from '../../lib/keyboard.ts';
 
 /** Controls that answer Space themselves. */
 function ownsSpace(target: HTMLElement): boolean {
@@ -20,7 +17,7 @@ export function useLibraryKeys(player: RefObject<HTMLVideoElement | null>, onDel
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target instanceof HTMLElement ? event.target : null;
-      if (event.defaultPrevented || event.altKey || (target && typing(target))) return;
+      if (event.defaultPrevented || event.altKey || isEditable(target)) return;
       if (target?.closest('[role="dialog"], [role="alertdialog"], [role="menu"]')) return;
       const plain = !event.ctrlKey && !event.metaKey && !event.shiftKey;
       if (event.key === ' ' && plain && !(target && ownsSpace(target))) {
