@@ -1,3 +1,5 @@
+import { AURORA_LIMITS, type AuroraSettings } from '../../../shared/aurora.ts';
+
 /** Money always with two decimals and a dollar sign (UI.md, "Words"). */
 export function money(value: number): string {
   return `$${value.toFixed(2)}`;
@@ -23,4 +25,22 @@ export function plural(count: number, word: string): string {
 
 export function kilohertz(sampleRate: number): string {
   return `${Math.round(sampleRate / 100) / 10}k`;
+}
+
+/**
+ * A composition's settings on one line ("2 takes · MP4 · quality 95 · CFG 1.00 ·
+ * content check"), as the composer, the project defaults and the library show them.
+ * `takes: false` leaves out the count where it is shown beside.
+ */
+export function settingsSummary(settings: AuroraSettings, options: { takes?: boolean; normalizeLoudness?: boolean } = {}): string {
+  return [
+    options.takes === false ? null : plural(settings.numberResults, 'take'),
+    settings.outputFormat,
+    `quality ${settings.outputQuality}`,
+    `CFG ${(settings.CFGScale ?? AURORA_LIMITS.CFGScale.default).toFixed(2)}`,
+    settings.safety?.checkContent ? 'content check' : null,
+    options.normalizeLoudness ? 'even loudness' : null,
+  ]
+    .filter((part) => part !== null)
+    .join(' · ');
 }

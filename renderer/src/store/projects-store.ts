@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { GenerationSummary, QueueSummary } from '../../../shared/generation.ts';
+import { isTerminal, type GenerationSummary, type QueueSummary } from '../../../shared/generation.ts';
 import type { ProjectFile, ProjectListItem } from '../../../shared/project.ts';
 
 export type OpenProject = ProjectFile & { dir: string };
@@ -81,12 +81,12 @@ export function queueItems(generations: Record<string, GenerationSummary>, recen
   const all = Object.values(generations);
   // Running work first (oldest first), then what waits, in the order it will start.
   const running = all
-    .filter((g) => !['done', 'failed', 'canceled', 'queued', 'draft'].includes(g.state))
+    .filter((g) => !isTerminal(g.state) && g.state !== 'queued' && g.state !== 'draft')
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   const waiting = all.filter((g) => g.state === 'queued').sort((a, b) => a.queueOrder - b.queueOrder);
   const open = [...running, ...waiting];
   const finished = all
-    .filter((g) => ['done', 'failed', 'canceled'].includes(g.state))
+    .filter((g) => isTerminal(g.state))
     .sort((a, b) => (b.finishedAt ?? b.updatedAt).localeCompare(a.finishedAt ?? a.updatedAt))
     .slice(0, recentLimit);
   return [...open, ...finished];

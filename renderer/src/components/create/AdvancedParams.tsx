@@ -3,6 +3,7 @@ import { useEffect, useId, useState } from 'react';
 import { AURORA_LIMITS, OUTPUT_FORMATS, SAFETY_MODES, type AuroraSettings } from '../../../../shared/aurora.ts';
 import { useComposer } from '../../store/composer-store.ts';
 import type { ComposerCheck } from '../../lib/composer-check.ts';
+import { settingsSummary } from '../../lib/format.ts';
 
 function NumberField(props: { label: string; value: number | undefined; onChange(v: number): void; error?: string; decimals: number }) {
   const id = useId();
@@ -46,10 +47,7 @@ export function AdvancedParams({ fields }: { fields: ComposerCheck['fields'] }) 
   return (
     <details className="advanced">
       <summary className="advanced__summary num">
-        Takes {settings.numberResults} · Format {settings.outputFormat} · Quality {settings.outputQuality} · CFG{' '}
-        {(settings.CFGScale ?? L.CFGScale.default).toFixed(2)}
-        {settings.safety?.checkContent ? ' · Content check' : ''}
-        {normalize ? ' · Even loudness' : ''}
+        {settingsSummary(settings, { normalizeLoudness: normalize })}
       </summary>
       <div className="advanced__grid">
         <div className="param">

@@ -20,7 +20,6 @@ interface WaveformProps {
   onTrim(trim: Trim): void;
   onCuts(cuts: number[]): void;
   onReady(handle: WaveformHandle | null): void;
-  onTime?(seconds: number): void;
 }
 
 /** One channel of bar heights from main's min/max peaks. */
@@ -33,15 +32,15 @@ function bars(peaks: Peaks): number[] {
  * main (so a 10-minute file never has to be decoded in the window); the audio
  * element only plays.
  */
-export function Waveform({ url, peaks, trim, zoom, cuts, onTrim, onCuts, onReady, onTime }: WaveformProps) {
+export function Waveform({ url, peaks, trim, zoom, cuts, onTrim, onCuts, onReady }: WaveformProps) {
   const container = useRef<HTMLDivElement>(null);
   const audio = useRef<HTMLAudioElement>(null);
   const handle = useRef<WaveformHandle | null>(null);
   const zoomRef = useRef(zoom);
   zoomRef.current = zoom;
   // Latest callbacks without re-creating the waveform.
-  const callbacks = useRef({ onTrim, onTime, onReady, onCuts });
-  callbacks.current = { onTrim, onTime, onReady, onCuts };
+  const callbacks = useRef({ onTrim, onReady, onCuts });
+  callbacks.current = { onTrim, onReady, onCuts };
   const plugin = useRef<ReturnType<typeof RegionsPlugin.create> | null>(null);
   const markers = useRef<Region[]>([]);
 
@@ -77,7 +76,6 @@ export function Waveform({ url, peaks, trim, zoom, cuts, onTrim, onCuts, onReady
       minLength: 0.1,
     });
     region.on('update-end', () => callbacks.current.onTrim({ startSec: region.start, endSec: region.end }));
-    ws.on('timeupdate', (t) => callbacks.current.onTime?.(t));
     // Zooming before the waveform is ready throws; apply any zoom chosen meanwhile.
     ws.on('ready', () => {
       if (zoomRef.current > 0) ws.zoom(zoomRef.current);

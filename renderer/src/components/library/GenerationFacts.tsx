@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { GenerationSummary } from '../../../../shared/generation.ts';
-import { money, plural, seconds } from '../../lib/format.ts';
+import { money, plural, seconds, settingsSummary } from '../../lib/format.ts';
 import { costOf, dateLabel, durationOf, type PlayableTake } from './library-model.ts';
 import type { RecordState } from './use-generation-record.ts';
 
@@ -47,9 +47,7 @@ export function GenerationFacts({ g, take, record }: { g: GenerationSummary; tak
           {takeCost !== undefined && params.numberResults > 1 ? <span className="muted"> · this take {money(takeCost)}</span> : null}
         </Fact>
         <Fact label="Made">{dateLabel(g.createdAt)}</Fact>
-        <Fact label="Output">
-          {params.outputFormat} · quality {params.outputQuality} · CFG {(params.CFGScale ?? 1).toFixed(2)}
-        </Fact>
+        <Fact label="Output">{settingsSummary(params, { takes: false })}</Fact>
         {take?.seed !== undefined ? <Fact label="Seed">{take.seed}</Fact> : null}
         {g.parts ? <Fact label="Made of">{plural(g.parts.length, 'part')}, stitched over the whole voice</Fact> : null}
         {g.batch ? (

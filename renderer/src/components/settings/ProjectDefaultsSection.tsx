@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { call, messageOf, studio } from '../../ipc/studio.ts';
 import { settingsToSend } from '../../lib/composer-check.ts';
+import { settingsSummary } from '../../lib/format.ts';
 import { command } from '../../store/actions.ts';
 import { useComposer } from '../../store/composer-store.ts';
 import { useProjects } from '../../store/projects-store.ts';
@@ -26,7 +27,8 @@ export function ProjectDefaultsSection() {
     }
   };
   const d = project.defaults;
-  const summary = `${d.settings.numberResults} take${d.settings.numberResults === 1 ? '' : 's'} · ${d.settings.outputFormat} · quality ${d.settings.outputQuality} · CFG ${(d.settings.CFGScale ?? 1).toFixed(2)}${d.normalizeLoudness ? ' · even loudness' : ''}${d.settings.positivePrompt ? ` · prompt “${d.settings.positivePrompt.slice(0, 40)}”` : ''}`;
+  const prompt = d.settings.positivePrompt ? ` · prompt “${d.settings.positivePrompt.slice(0, 40)}”` : '';
+  const summary = `${settingsSummary(d.settings, { normalizeLoudness: d.normalizeLoudness })}${prompt}`;
 
   const saveFromComposer = async () => {
     const composer = useComposer.getState();
