@@ -1,5 +1,13 @@
 import { z } from 'zod';
 
+/**
+ * File name extensions (lower case, without the dot) that announce a picture or a
+ * sound: the window sorts dropped files by them, and main mentions them when a file's
+ * content is not what its name says.
+ */
+export const IMAGE_EXTENSIONS: readonly string[] = ['jpg', 'jpeg', 'png', 'webp', 'gif', 'bmp', 'tif', 'tiff', 'heic', 'heif', 'avif'];
+export const AUDIO_EXTENSIONS: readonly string[] = ['wav', 'mp3', 'm4a', 'aac', 'flac', 'ogg', 'oga', 'opus', 'wma', 'aif', 'aiff', 'caf'];
+
 /** A portrait imported into the project, as the composer shows it. */
 export const ImportedImageSchema = z.object({
   kind: z.literal('image'),

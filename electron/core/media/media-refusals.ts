@@ -1,5 +1,6 @@
 import { open } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
+import { AUDIO_EXTENSIONS, IMAGE_EXTENSIONS } from '../../../shared/inputs.ts';
 import type { MediaInfo, MediaKind } from './media-info.ts';
 import { MediaError, quoted } from './media-error.ts';
 
@@ -11,14 +12,14 @@ import { MediaError, quoted } from './media-error.ts';
 /** What a caller needs the file to be; it decides the wording of a refusal. */
 export type Expected = 'audio' | 'image' | 'video';
 
-const WANTED: Record<Expected, { noun: string; hint: string; extensions: RegExp }> = {
+const WANTED: Record<Expected, { noun: string; hint: string; extensions: readonly string[] }> = {
   audio: {
     noun: 'audio',
     hint: 'Choose an audio file (wav, mp3, m4a, flac, ogg or opus) or a video with sound.',
-    extensions: /^\.(wav|mp3|m4a|aac|flac|ogg|oga|opus|wma|aiff?|caf)$/,
+    extensions: AUDIO_EXTENSIONS,
   },
-  image: { noun: 'a picture', hint: 'Choose a JPEG, PNG or WebP picture.', extensions: /^\.(jpe?g|png|webp|gif|bmp|tiff?|hei[cf]|avif)$/ },
-  video: { noun: 'video', hint: 'Download or export it again.', extensions: /^\.(mp4|mov|m4v|webm|mkv|avi)$/ },
+  image: { noun: 'a picture', hint: 'Choose a JPEG, PNG or WebP picture.', extensions: IMAGE_EXTENSIONS },
+  video: { noun: 'video', hint: 'Download or export it again.', extensions: ['mp4', 'mov', 'm4v', 'webm', 'mkv', 'avi'] },
 };
 
 
@@ -62,7 +63,7 @@ export function assertKind(info: MediaInfo, expect: Expected): void {
     video: info.audio ? 'a video' : 'a video without sound',
   };
   // A renamed file is the usual cause; saying so explains the surprise.
-  const despite = WANTED[expect].extensions.test(ext) ? `, although its name ends in ${ext}` : '';
+  const despite = WANTED[expect].extensions.includes(ext.slice(1)) ? `, although its name ends in ${ext}` : '';
   throw new MediaError('media_wrong_kind', `${name} holds ${holds[info.kind]}, not ${WANTED[expect].noun}${despite}. ${hint}`, details);
 }
 

@@ -1,8 +1,9 @@
 import type { GenerationSummary } from '../../../shared/generation.ts';
 import { create } from 'zustand';
-import type { BatchPlanView, ImportedInput } from '../../../shared/inputs.ts';
+import { IMAGE_EXTENSIONS, type BatchPlanView, type ImportedInput } from '../../../shared/inputs.ts';
 import { call, messageOf, studio } from '../ipc/studio.ts';
 import { settingsToSend } from '../lib/composer-check.ts';
+import { inProject } from '../lib/project-path.ts';
 import { useComposer } from './composer-store.ts';
 import { useProjects } from './projects-store.ts';
 import { toast, useStudio } from './studio-store.ts';
@@ -14,10 +15,26 @@ function bucketsFor(durationSec: number): number {
   return Math.max(800, Math.min(20_000, Math.round(durationSec * 200)));
 }
 
-export async function loadProjects(): Promise<void> {
-  const listing = await call(studio().projects.list());
-  useProjects.getState().setList(listing.root, listing.projects);
-  for (const bad of listing.unreadable) toast('warning', `The project “${bad.dir}” could not be opened: ${bad.reason}`);
+let latestLoad: Promise<void> = Promise.resolve();
+
+export function loadProjects(): Promise<void> {
+  const load = (async () => {
+    const listing = await call(studio().projects.list());
+    useProjects.getState().setList(listing.root, listing.projects);
+    for (const bad of listing.unreadable) toast('warning', `The project “${bad.dir}” could not be opened: ${bad.reason}`);
+  })();
+  latestLoad = load.catch(() => undefined);
+  return load;
+}
+
+/**
+ * Waits for the project list to show a create, rename or archive that main has just
+ * answered. Main announces each one (projects:changed, which reloads the list) before
+ * its answer arrives, so the newest load already includes it: listing every project
+ * a second time would only repeat it.
+ */
+export function projectsReloaded(): Promise<void> {
+  return latestLoad;
 }
 
 export async function openProject(dir: string): Promise<void> {
@@ -47,7 +64,7 @@ export async function openInitialProject(): Promise<void> {
 export async function createProject(name: string): Promise<boolean> {
   try {
     const project = await call(studio().projects.create({ name }));
-    await loadProjects();
+    await projectsReloaded();
     await openProject(project.dir);
     return true;
   } catch (error) {
@@ -95,9 +112,9 @@ export async function importPaths(paths: readonly string[]): Promise<void> {
 /** 1 portrait × N voices, or N portraits × 1 voice (the other side may be in the composer already). */
 async function planBatchFrom(projectDir: string, images: string[], audios: string[]): Promise<void> {
   const composer = useComposer.getState();
-  const inProject = (file: string | undefined) => (file ? `${projectDir}/${file}` : undefined);
-  const portraits = images.length > 0 ? images : [inProject(composer.image?.file)].filter((p): p is string => p !== undefined);
-  const voices = audios.length > 0 ? audios : [inProject(composer.audio?.file)].filter((p): p is string => p !== undefined);
+  const current = (file: string | undefined) => (file ? [inProject(projectDir, file)] : []);
+  const portraits = images.length > 0 ? images : current(composer.image?.file);
+  const voices = audios.length > 0 ? audios : current(composer.audio?.file);
   if (portraits.length > 1 && voices.length > 1) {
     toast('warning', 'A batch pairs one portrait with many voices, or many portraits with one voice. Drop one side at a time.');
     return;
@@ -133,8 +150,10 @@ export async function importBytes(name: string, bytes: Uint8Array<ArrayBuffer>):
   await importOne(project.dir, () => call(studio().inputs.importBytes({ projectDir: project.dir, name, bytes })), name);
 }
 
+/** A picture by its name; anything else (a sound, a video's sound) fills the voice. */
 function guessKind(name: string): 'image' | 'audio' {
-  return /\.(jpe?g|png|webp|gif|heic|heif|bmp|tiff?)$/i.test(name) ? 'image' : 'audio';
+  const extension = /\.([^./\\]+)$/.exec(name)?.[1]?.toLowerCase();
+  return extension !== undefined && IMAGE_EXTENSIONS.includes(extension) ? 'image' : 'audio';
 }
 
 async function importOne(projectDir: string, run: () => Promise<ImportedInput>, name: string): Promise<void> {

@@ -30,6 +30,8 @@ export interface ComposerState {
   setTrim(trim: Trim): void;
   setPrompt(prompt: string): void;
   setSettings(patch: Partial<AuroraSettings>): void;
+  /** All the settings at once: none of the previous ones (prompt, CFG, content check) lingers. */
+  replaceSettings(settings: AuroraSettings): void;
   setNormalizeLoudness(on: boolean): void;
   setSubmitting(on: boolean): void;
   /** A new project starts from its own defaults. */
@@ -77,6 +79,7 @@ export const useComposer = create<ComposerState>()((set) => ({
   setCuts: (cuts) => set({ cuts: cuts ? [...cuts].sort((a, b) => a - b).map((c) => Math.round(c * 100) / 100) : null }),
   setPrompt: (prompt) => set({ prompt }),
   setSettings: (patch) => set((s) => ({ settings: { ...s.settings, ...patch } })),
+  replaceSettings: (settings) => set({ settings: { ...settings } }),
   setNormalizeLoudness: (normalizeLoudness) => set({ normalizeLoudness }),
   setSubmitting: (submitting) => set({ submitting }),
   reset: (defaults) => set(blank(defaults)),

@@ -1,7 +1,7 @@
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { call, studio } from '../../ipc/studio.ts';
-import { command, createProject, loadProjects, openProject } from '../../store/actions.ts';
+import { command, createProject, openProject, projectsReloaded } from '../../store/actions.ts';
 import { useProjects } from '../../store/projects-store.ts';
 import { toast } from '../../store/studio-store.ts';
 import { money } from '../../lib/format.ts';
@@ -50,7 +50,7 @@ function RenameField({ dir, name, onDone }: { dir: string; name: string; onDone:
     if (value.trim() && value.trim() !== name) {
       const renamed = await command(() => call(studio().projects.rename({ projectDir: dir, name: value })));
       if (renamed) {
-        await loadProjects();
+        await projectsReloaded();
         if (useProjects.getState().current?.dir === dir) {
           useProjects.setState({ current: null });
           await openProject(renamed.dir);
@@ -91,8 +91,8 @@ export function ProjectsSidebar() {
   const archive = async (dir: string, name: string) => {
     if (await command(() => call(studio().projects.archive({ projectDir: dir, archived: true })))) {
       toast('info', `Archived “${name}”. Its folder is untouched; it no longer shows here.`);
+      // Main's projects:changed reloads the list without it.
       if (current?.dir === dir) useProjects.getState().setCurrent(null, [], []);
-      await loadProjects();
     }
   };
 

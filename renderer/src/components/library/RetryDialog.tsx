@@ -2,7 +2,7 @@ import type { GenerationSummary } from '../../../../shared/generation.ts';
 import { costLine } from '../../lib/cost.ts';
 import { money } from '../../lib/format.ts';
 import { ConfirmDialog } from '../common/ConfirmDialog.tsx';
-import { generateAgain } from './library-actions.ts';
+import { retryGeneration } from '../../store/actions.ts';
 
 /** Generating again is billed again: the price is said before anything is sent. */
 export function RetryDialog({ g, onClose }: { g: GenerationSummary | null; onClose(): void }) {
@@ -12,7 +12,7 @@ export function RetryDialog({ g, onClose }: { g: GenerationSummary | null; onClo
       open={g !== null}
       title={g ? `Generate “${g.name}” again?` : ''}
       confirmLabel={line ? `Generate again · ${money(line.totalUSD)}` : 'Generate again'}
-      onConfirm={() => g && void generateAgain(g)}
+      onConfirm={() => g && void retryGeneration(g)}
       onOpenChange={(open) => !open && onClose()}
     >
       The same portrait, voice, trim and settings go to Runware as a new generation, billed again:{' '}

@@ -1,10 +1,10 @@
 import type { GenerationSummary } from '../../../../shared/generation.ts';
 import { call, studio } from '../../ipc/studio.ts';
-import { command, currentDir, importPaths, retryGeneration } from '../../store/actions.ts';
+import { inProject } from '../../lib/project-path.ts';
+import { command, currentDir, importPaths } from '../../store/actions.ts';
 import { useComposer } from '../../store/composer-store.ts';
 import { useProjects } from '../../store/projects-store.ts';
 import { toast, useStudio } from '../../store/studio-store.ts';
-import { inProject } from './library-model.ts';
 import { useLibrary } from './library-store.ts';
 
 /** Renames or (un)favourites; the store takes main's answer. Returns false on refusal. */
@@ -52,9 +52,6 @@ export function revealGeneration(id: string): void {
   if (dir) void command(() => call(studio().generations.reveal({ projectDir: dir, id })));
 }
 
-/** Makes a failed or finished generation again (billed again: the caller confirmed). */
-export const generateAgain = retryGeneration;
-
 /**
  * Fills the composer with what a generation was made from: its portrait and voice
  * (imported again from the project's media, which is idempotent and gives their full
@@ -77,8 +74,7 @@ export async function reuseSettings(g: GenerationSummary): Promise<void> {
     composer.setTrim(inputs.trim);
   }
   composer.setPrompt(params.positivePrompt ?? '');
-  // Every optional setting is named, so none lingers from the previous composition.
-  composer.setSettings({ ...params, positivePrompt: params.positivePrompt, CFGScale: params.CFGScale, safety: params.safety });
+  composer.replaceSettings(params);
   composer.setNormalizeLoudness(inputs.normalizeLoudness);
   const filled = useComposer.getState();
   if (filled.image && filled.audio) toast('info', `Loaded the portrait, voice, trim and settings of “${record.name}”.`);

@@ -125,9 +125,3 @@ export function projectRelative(file: string, projectDir: string): string {
   const path = norm(file);
   return path.startsWith(`${dir}/`) ? path.slice(dir.length + 1) : (path.split('/').pop() ?? path);
 }
-
-/** An absolute path for a project-relative one; main resolves and checks it. */
-export function inProject(projectDir: string, relative: string): string {
-  const sep = projectDir.includes('\\') && !projectDir.includes('/') ? '\\' : '/';
-  return `${projectDir.replace(/[\\/]+$/, '')}${sep}${relative.split('/').join(sep)}`;
-}
