@@ -8,6 +8,7 @@ import type { ProjectDefaults, ProjectListItem } from '../../../shared/project.t
 import type { Platform } from '../ipc/platform.ts';
 import { projectSpend } from '../jobs/budget.ts';
 import { readManifest, type BatchItemInput } from '../jobs/batch-manifest.ts';
+import { requestFromRecord } from '../jobs/create-generation.ts';
 import type { BatchCoordinator, BatchPlan } from '../jobs/batch.ts';
 import type { JobEngine } from '../jobs/job-engine.ts';
 import type { SequenceCoordinator } from '../jobs/sequence-coordinator.ts';
@@ -311,17 +312,7 @@ export class StudioSession {
   async retry(dir: string, id: string): Promise<GenerationSummary> {
     const project = this.project(dir);
     const old = await this.getGeneration(dir, id);
-    const record = await this.#engine.enqueue(project, {
-      image: project.path(old.inputs.image.file),
-      audio: project.path(old.inputs.audio.file),
-      startSec: old.inputs.trim.startSec,
-      endSec: old.inputs.trim.endSec,
-      settings: old.params,
-      normalizeLoudness: old.inputs.normalizeLoudness,
-      name: old.name,
-      retryOf: old.id,
-      originalNames: { image: old.inputs.image.originalName, audio: old.inputs.audio.originalName },
-    });
+    const record = await this.#engine.enqueue(project, { ...requestFromRecord(project, old), retryOf: old.id });
     return summarise(record);
   }
 

@@ -7,9 +7,11 @@ import type { Logger } from '../logging/logger.ts';
 import type { MediaToolkit } from '../media/index.ts';
 import type { Project } from '../projects/project.ts';
 import { checkBudget, projectSpend } from './budget.ts';
-import { validateSettings } from './create-generation.ts';
+import { measureInputs, requestFromRecord, validateSettings } from './create-generation.ts';
 import type { JobEngine } from './job-engine.ts';
 import { Journal } from './journal.ts';
+import { mediaOpsFrom } from './media-adapter.ts';
+import type { MediaOps } from './media-ops.ts';
 import { errorInfo } from './steps.ts';
 
 export interface SequenceRequest {
@@ -36,6 +38,8 @@ const RUNNING = new Set(['queued', 'preparing', 'uploading', 'submitting', 'proc
 export class SequenceCoordinator {
   readonly #engine: JobEngine;
   readonly #media: MediaToolkit;
+  /** The same checks the engine makes of a single generation's inputs. */
+  readonly #probe: MediaOps;
   readonly #now: () => Date;
   readonly #log: Logger | undefined;
   readonly #budgetCap: () => number | null;
@@ -54,6 +58,7 @@ export class SequenceCoordinator {
   }) {
     this.#engine = options.engine;
     this.#media = options.media;
+    this.#probe = mediaOpsFrom(options.media);
     this.#budgetCap = options.budgetCapUSD ?? (() => null);
     this.#now = options.now ?? (() => new Date());
     this.#log = options.logger;
@@ -75,11 +80,11 @@ export class SequenceCoordinator {
     const { generations } = await project.generations.list();
     checkBudget({ capUSD: this.#budgetCap(), spend: projectSpend(generations), estimateUSD, projectName: project.info.name });
 
-    const audioName = request.originalNames?.audio ?? basename(request.audio);
+    // Measured once here; every part reuses it instead of decoding the whole source again.
+    const inputs = await measureInputs(project, request, this.#probe, Number.POSITIVE_INFINITY);
+    const audioName = inputs.audio.originalName;
     const name = request.name?.trim() || basename(audioName, extname(audioName));
     const now = this.#now();
-    const image = await project.importMedia(request.image);
-    const audio = await project.importMedia(request.audio);
     const at = now.toISOString();
     let record: GenerationRecord = {
       schemaVersion: 1,
@@ -91,8 +96,8 @@ export class SequenceCoordinator {
       history: [{ state: 'queued', at, note: `split into ${pieces.length} parts` }],
       kind: 'sequence',
       inputs: {
-        image: { file: image.file, sha256: image.sha256, originalName: request.originalNames?.image ?? image.originalName },
-        audio: { file: audio.file, sha256: audio.sha256, originalName: audioName },
+        image: inputs.image,
+        audio: inputs.audio,
         trim: { startSec: request.startSec, endSec: request.endSec },
         normalizeLoudness: request.normalizeLoudness ?? project.info.defaults.normalizeLoudness,
       },
@@ -172,14 +177,10 @@ export class SequenceCoordinator {
   async #enqueuePart(project: Project, record: GenerationRecord, part: SequencePart): Promise<GenerationRecord> {
     const count = record.parts?.length ?? 1;
     return this.#engine.enqueue(project, {
-      image: project.path(record.inputs.image.file),
-      audio: project.path(record.inputs.audio.file),
+      ...requestFromRecord(project, record),
       startSec: part.startSec,
       endSec: part.endSec,
-      settings: record.params,
-      normalizeLoudness: record.inputs.normalizeLoudness,
       name: `${record.name} · part ${part.index} of ${count}`,
-      originalNames: { image: record.inputs.image.originalName, audio: record.inputs.audio.originalName },
       parent: { id: record.id, index: part.index, count },
     });
   }

@@ -54,7 +54,8 @@ describe('the generation engine against the fake Runware', () => {
   });
 
   it('runs at most two remote tasks at once and polls all of them in one request', async () => {
-    h = await startEngineHarness({ fake: { pollsBeforeSuccess: 4 } });
+    // Long enough on the fake that two tasks are always remote together, even on a busy machine.
+    h = await startEngineHarness({ fake: { generationMs: 1500 } });
     const audio = await h.tone(1);
     let maxActive = 0;
     const started: string[] = [];

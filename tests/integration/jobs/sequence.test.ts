@@ -64,4 +64,32 @@ describe('long audio made in parts and stitched into one video', () => {
     // The parts are kept.
     for (const part of done.parts ?? []) expect(existsSync(h.project.generations.file(part.generationId as string, 'take-1.mp4'))).toBe(true);
   }, 180_000);
+
+  it('decodes the long source once for all its parts, and refuses a selection past its end before queuing any', async () => {
+    const coordinator = new SequenceCoordinator({ engine: h.engine, media: h.media.kit });
+    const kit = h.media.kit;
+    const inspect = kit.inspectAudio.bind(kit);
+    let decodes = 0;
+    kit.inspectAudio = (options) => {
+      decodes += 1;
+      return inspect(options);
+    };
+    h.engine.pause();
+    try {
+      const before = (await h.project.generations.list()).generations.length;
+      await expect(
+        coordinator.create(h.project, { image: MONALISA_JPG, audio: speech.file, startSec: 0, endSec: 160, cuts: [55, 110], name: 'too far' }),
+      ).rejects.toMatchObject({ code: 'trim_invalid', message: expect.stringContaining('after the end of') });
+      expect((await h.project.generations.list()).generations.length).toBe(before);
+
+      decodes = 0;
+      const sequence = await coordinator.create(h.project, { image: MONALISA_JPG, audio: speech.file, startSec: 0, endSec: 150, cuts: [55, 110], name: 'once' });
+      expect(decodes).toBe(1);
+      expect(sequence.inputs.audio.durationSec).toBeCloseTo(150, 1);
+      for (const part of sequence.parts ?? []) await h.engine.cancel(h.project, part.generationId as string);
+    } finally {
+      kit.inspectAudio = inspect;
+      h.engine.resume();
+    }
+  });
 });
