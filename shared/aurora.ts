@@ -126,7 +126,20 @@ export function billedSeconds(seconds: number): number {
   return Math.max(1, Math.ceil(seconds - 1e-6));
 }
 
+/** Rounds a sum of money to whole cents, so sums of prices do not drift by fractions of a cent. */
+export function cents(valueUSD: number): number {
+  return Math.round(valueUSD * 100) / 100;
+}
+
 /** The price before submitting: ceil(seconds) × price × takes. */
 export function estimateCostUSD(seconds: number, takes: number, pricePerSecond = AURORA_PRICE_PER_SECOND_USD): number {
-  return Math.round(billedSeconds(seconds) * pricePerSecond * takes * 100) / 100;
+  return cents(billedSeconds(seconds) * pricePerSecond * takes);
+}
+
+/** A selection made in parts, one take each: every part is billed, and rounds up, on its own. */
+export function estimatePartsCost(parts: readonly { startSec: number; endSec: number }[]): { billedSec: number; totalUSD: number } {
+  return {
+    billedSec: parts.reduce((sum, p) => sum + billedSeconds(p.endSec - p.startSec), 0),
+    totalUSD: cents(parts.reduce((sum, p) => sum + estimateCostUSD(p.endSec - p.startSec, 1), 0)),
+  };
 }

@@ -161,32 +161,10 @@ export const GenerationSummarySchema = GenerationRecordSchema.pick({
   batch: true,
 }).extend({ audioSec: z.number().nonnegative() });
 
-export type GenerationSummaryShape = Pick<
-  GenerationRecord,
-  | 'id'
-  | 'name'
-  | 'state'
-  | 'createdAt'
-  | 'updatedAt'
-  | 'taskUUID'
-  | 'estimateUSD'
-  | 'costUSD'
-  | 'billedSeconds'
-  | 'progress'
-  | 'error'
-  | 'favorite'
-  | 'queueOrder'
-  | 'params'
-  | 'takes'
-  | 'kind'
-  | 'parent'
-  | 'parts'
-  | 'batch'
-> & { audioSec: number; submittedAt?: string; acceptedAt?: string; finishedAt?: string };
 export type GenerationSummary = z.infer<typeof GenerationSummarySchema>;
 
 export function summarise(record: GenerationRecord): GenerationSummary {
-  const summary: GenerationSummaryShape = {
+  const summary: GenerationSummary = {
     id: record.id,
     name: record.name,
     state: record.state,

@@ -1,3 +1,4 @@
+import { cents } from './aurora.ts';
 import { REMOTE_STATES, type GenerationSummary } from './generation.ts';
 
 export interface ProjectSpend {
@@ -8,10 +9,6 @@ export interface ProjectSpend {
 }
 
 const PENDING = new Set(['queued', 'preparing', 'uploading']);
-
-function cents(value: number): number {
-  return Math.round(value * 100) / 100;
-}
 
 export function projectSpend(generations: readonly GenerationSummary[]): ProjectSpend {
   let spent = 0;

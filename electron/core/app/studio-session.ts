@@ -16,6 +16,7 @@ import { planSplit } from '../../../shared/split-plan.ts';
 import type { Logger } from '../logging/logger.ts';
 import { speechBounds, type MediaToolkit } from '../media/index.ts';
 import { planImage } from '../media/image-normalise.ts';
+import { assertKind } from '../media/media-refusals.ts';
 import { GenerationTrash } from '../projects/generation-trash.ts';
 import { freePath, outputName, outputNameFor } from '../projects/output-names.ts';
 import { Project } from '../projects/project.ts';
@@ -196,7 +197,7 @@ export class StudioSession {
       const height = info.video?.displayHeight ?? 0;
       planImage(info.file, width, height);
       // Refuses GIF, HEIC and friends with the pipeline's own words.
-      await this.#media.probe(path, { expect: 'image' });
+      assertKind(info, 'image');
       const imported = await project.importMedia(path);
       return { kind: 'image', file: imported.file, name: imported.originalName, width, height, format: info.video?.codec ?? 'image', bytes: imported.bytes };
     }

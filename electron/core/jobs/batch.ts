@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { copyFile, link, mkdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { billedSeconds, estimateCostUSD, type AuroraSettings } from '../../../shared/aurora.ts';
+import { billedSeconds, cents, estimateCostUSD, type AuroraSettings } from '../../../shared/aurora.ts';
 import { AppError, isAppError } from '../../../shared/errors.ts';
 import { isTerminal, type GenerationRecord } from '../../../shared/generation.ts';
 import { checkTrim } from '../../../shared/trim.ts';
 import type { Platform } from '../ipc/platform.ts';
 import type { Logger } from '../logging/logger.ts';
-import { freePath, outputName } from '../projects/output-names.ts';
+import { freePath, outputName, outputNameFor } from '../projects/output-names.ts';
 import type { Project } from '../projects/project.ts';
 import { safeFolderName } from '../projects/safe-names.ts';
 import type { BatchItemInput } from './batch-manifest.ts';
@@ -122,7 +122,7 @@ export class BatchCoordinator {
         problems.push({ index, message: isAppError(error) ? error.message : 'This item could not be read.' });
       }
     }
-    const totalUSD = Math.round(planned.reduce((s, p) => s + p.estimateUSD, 0) * 100) / 100;
+    const totalUSD = cents(planned.reduce((s, p) => s + p.estimateUSD, 0));
     return {
       id: randomUUID(),
       name: options.name?.trim() || `Batch of ${items.length}`,
@@ -169,7 +169,7 @@ export class BatchCoordinator {
       count: first.count,
       done: items.filter((g) => g.state === 'done').length,
       failed: items.filter((g) => g.state === 'failed' || g.state === 'canceled').length,
-      costUSD: Math.round(items.reduce((s, g) => s + (g.costUSD ?? 0), 0) * 100) / 100,
+      costUSD: cents(items.reduce((s, g) => s + (g.costUSD ?? 0), 0)),
     };
   }
 
@@ -197,13 +197,7 @@ export class BatchCoordinator {
     await mkdir(dir, { recursive: true });
     for (const take of record.takes) {
       if (take.state !== 'done' || !take.file) continue;
-      const name = outputName(project.info.outputNameTemplate, {
-        project: project.info.name,
-        image: record.inputs.image.originalName,
-        audio: record.inputs.audio.originalName,
-        take: take.index,
-        name: record.name,
-      });
+      const name = outputNameFor(project.info.outputNameTemplate, project.info.name, record, take.index);
       const ext = extname(take.file).slice(1);
       const source = project.generations.file(record.id, take.file);
       // Already there (a later change to the record, or a restart): nothing to do.

@@ -1,11 +1,8 @@
+import { cents } from '../../../shared/aurora.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { ProjectSpend } from '../../../shared/spend.ts';
 
 export { projectSpend, type ProjectSpend } from '../../../shared/spend.ts';
-
-function cents(value: number): number {
-  return Math.round(value * 100) / 100;
-}
 
 export function money(value: number): string {
   return `$${value.toFixed(2)}`;

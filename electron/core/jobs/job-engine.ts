@@ -102,10 +102,6 @@ export class JobEngine {
     );
   }
 
-  get pollRequests(): number {
-    return this.#poller.requests;
-  }
-
   listen(listener: EngineListener): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);

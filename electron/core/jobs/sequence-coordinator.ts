@@ -1,5 +1,5 @@
 import { basename, extname } from 'node:path';
-import { AURORA_MAX_AUDIO_SECONDS, billedSeconds, estimateCostUSD, type AuroraSettings } from '../../../shared/aurora.ts';
+import { AURORA_MAX_AUDIO_SECONDS, estimatePartsCost, type AuroraSettings } from '../../../shared/aurora.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { isTerminal, type GenerationRecord, type SequencePart } from '../../../shared/generation.ts';
 import { checkCuts, partsOf } from '../../../shared/split-plan.ts';
@@ -76,7 +76,7 @@ export class SequenceCoordinator {
     if (problem) throw new AppError('split_invalid', problem);
     const pieces = partsOf(request.startSec, request.endSec, request.cuts);
     if (pieces.length < 2) throw new AppError('split_needless', `This selection fits in one generation (up to ${AURORA_MAX_AUDIO_SECONDS} s); no split is needed.`);
-    const estimateUSD = Math.round(pieces.reduce((sum, p) => sum + estimateCostUSD(p.endSec - p.startSec, 1), 0) * 100) / 100;
+    const { billedSec, totalUSD: estimateUSD } = estimatePartsCost(pieces);
     const { generations } = await project.generations.list();
     checkBudget({ capUSD: this.#budgetCap(), spend: projectSpend(generations), estimateUSD, projectName: project.info.name });
 
@@ -103,7 +103,7 @@ export class SequenceCoordinator {
       },
       params: settings,
       uploads: {},
-      billedSeconds: pieces.reduce((sum, p) => sum + billedSeconds(p.endSec - p.startSec), 0),
+      billedSeconds: billedSec,
       estimateUSD,
       takes: [],
       favorite: false,

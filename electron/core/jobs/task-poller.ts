@@ -28,8 +28,6 @@ export class TaskPoller {
   #inFlight = false;
   #failures = 0;
   #stopped = false;
-  /** Requests sent, for measurement. */
-  requests = 0;
 
   constructor(runware: RunwareClient, cadence: CadencePolicy, hooks: PollerHooks, now: () => number = Date.now) {
     this.#runware = runware;
@@ -74,7 +72,6 @@ export class TaskPoller {
     if (targets.length === 0 || this.#stopped) return;
     this.#inFlight = true;
     try {
-      this.requests += 1;
       const polls = await this.#runware.poll(targets.map((t) => t.job.record.taskUUID as string));
       this.#failures = 0;
       const at = this.#now();

@@ -1,4 +1,4 @@
-import { AURORA_PRICE_PER_SECOND_USD, billedSeconds, estimateCostUSD } from '../../../shared/aurora.ts';
+import { AURORA_PRICE_PER_SECOND_USD, billedSeconds, estimateCostUSD, estimatePartsCost } from '../../../shared/aurora.ts';
 import { money, plural } from './format.ts';
 
 export interface CostLine {
@@ -20,8 +20,7 @@ export function costLine(selectedSec: number, takes: number): CostLine {
 /** The price of a selection made in parts: every part rounds up on its own. */
 export function splitCostLine(parts: readonly { startSec: number; endSec: number }[]): CostLine {
   const selectedSec = parts.reduce((s, p) => s + (p.endSec - p.startSec), 0);
-  const billedSec = parts.reduce((s, p) => s + billedSeconds(p.endSec - p.startSec), 0);
-  const totalUSD = Math.round(parts.reduce((s, p) => s + estimateCostUSD(p.endSec - p.startSec, 1), 0) * 100) / 100;
+  const { billedSec, totalUSD } = estimatePartsCost(parts);
   const text = `${selectedSec.toFixed(2)} s in ${parts.length} parts → ${billedSec} s billed at ${money(AURORA_PRICE_PER_SECOND_USD)}/s = ${money(totalUSD)}`;
   return { selectedSec, billedSec, takes: 1, totalUSD, text };
 }
