@@ -62,6 +62,7 @@ export class BatchCoordinator {
   readonly #log: Logger | undefined;
   readonly #announced = new Set<string>();
   readonly #pending = new Set<Promise<void>>();
+  readonly #followed = new WeakSet<GenerationRecord>();
 
   constructor(options: {
     engine: JobEngine;
@@ -79,6 +80,10 @@ export class BatchCoordinator {
     this.#log = options.logger;
     this.#engine.listen({
       changed: (project, record) => {
+        // The engine announces a finished record more than once (when it is written, and when its
+        // step ends); each version is followed up once, so exports and listings are not repeated.
+        if (this.#followed.has(record)) return;
+        this.#followed.add(record);
         const work = this.#itemChanged(project, record);
         this.#pending.add(work);
         void work.finally(() => this.#pending.delete(work));

@@ -46,6 +46,7 @@ export class SequenceCoordinator {
   readonly #busy = new Set<string>();
   /** Updates asked for while one was running: run once more afterwards, never lose one. */
   readonly #again = new Set<string>();
+  readonly #partMarks = new Map<string, string>();
   readonly #onChange: (project: Project, record: GenerationRecord) => void;
 
   constructor(options: {
@@ -187,6 +188,12 @@ export class SequenceCoordinator {
 
   async #partChanged(project: Project, part: GenerationRecord): Promise<void> {
     if (!part.parent) return;
+    // Only a part's state and cost move the split generation; its uploads and progress ticks
+    // do not, and would otherwise re-read every part each time.
+    const key = `${project.dir}\u0000${part.id}`;
+    const mark = `${part.state} ${part.costUSD ?? ''}`;
+    if (this.#partMarks.get(key) === mark) return;
+    this.#partMarks.set(key, mark);
     await this.#update(project, part.parent.id);
   }
 
