@@ -15,6 +15,9 @@ export default defineConfig({
     // No test may reach the internet: anything that falls back to the default
     // endpoint lands on a closed local port instead of api.runware.ai.
     env: { RUNWARE_API_URL: 'http://127.0.0.1:9/v1' },
+    // A poll waits for something the app exposes; on a busy 2-core machine an import or an
+    // ffmpeg run can take seconds, so the limit is generous (a passing poll returns at once).
+    expect: { poll: { timeout: 20_000, interval: 50 } },
     projects: [
       {
         extends: true,

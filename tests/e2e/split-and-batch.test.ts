@@ -4,7 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { dropFiles } from '../support/drop-files.ts';
-import { createFirstProject } from '../support/e2e-steps.ts';
+import { cardsReach, createFirstProject } from '../support/e2e-steps.ts';
 import { FakeRunware } from '../support/fake-runware/fake-runware.ts';
 import { MONALISA_JPG } from '../support/fixture-paths.ts';
 import { MEDIA_PREFIX, closeBrowser, startHarness, type Harness } from '../support/harness.ts';
@@ -52,6 +52,7 @@ describe('long audio and batches in the studio', () => {
       { name: 'monalisa.jpg', type: 'image/jpeg' },
       { name: 'speech.wav', type: 'audio/wav' },
     ]);
+    await cardsReach(page, ['Portrait', 'Voice']);
     await expect.poll(() => page.getByTestId('cost-line').textContent()).toContain('This selection is 70.0 s; Aurora takes up to 60 s.');
     expect(await page.getByRole('button', { name: 'Generate' }).isDisabled()).toBe(true);
     await page.getByRole('button', { name: 'Split into 2 parts' }).click();
@@ -97,13 +98,15 @@ describe('long audio and batches in the studio', () => {
   it('pairs one portrait with three dropped voices into a batch it prices first', async () => {
     const page = await open({ 'monalisa.jpg': MONALISA_JPG, ...voices }, 'Lines');
     await dropFiles(page, '[data-testid=drop-zone]', [{ name: 'monalisa.jpg', type: 'image/jpeg' }]);
-    await expect.poll(() => page.getByTestId('portrait-meta').textContent()).toBe('256×256 · jpg');
+    await cardsReach(page, ['Portrait']);
+    expect(await page.getByTestId('portrait-meta').textContent()).toBe('256×256 · jpg');
     await dropFiles(
       page,
       '[data-testid=drop-zone]',
       Object.keys(voices).map((name) => ({ name, type: 'audio/wav' })),
     );
     const dialog = page.getByRole('dialog', { name: /^Batch/ });
+    await dialog.getByTestId('batch-summary').waitFor({ timeout: 60_000 });
     await expect.poll(() => dialog.getByTestId('batch-summary').textContent()).toBe('3 generations · 6.0 s of audio · 7 s billed · $0.98');
     await h.screenshot('batch');
     const before = fake.acceptedSubmissions.length;

@@ -4,7 +4,7 @@ import { mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { dropFiles } from '../support/drop-files.ts';
-import { createFirstProject } from '../support/e2e-steps.ts';
+import { cardsReach, createFirstProject } from '../support/e2e-steps.ts';
 import { FakeRunware } from '../support/fake-runware/fake-runware.ts';
 import { JFK_FLAC, MONALISA_JPG } from '../support/fixture-paths.ts';
 import { MEDIA_PREFIX, closeBrowser, startHarness, type Harness } from '../support/harness.ts';
@@ -46,8 +46,9 @@ describe('the studio, as a new user uses it', () => {
       { name: 'monalisa.jpg', type: 'image/jpeg' },
       { name: 'jfk.flac', type: 'audio/flac' },
     ]);
-    await expect.poll(() => page.getByTestId('portrait-meta').textContent()).toBe('256×256 · jpg');
-    await expect.poll(() => page.getByTestId('voice-meta').textContent()).toMatch(/^jfk\.flac · 11\.0 s · 44\.1k$/);
+    await cardsReach(page, ['Portrait', 'Voice']);
+    expect(await page.getByTestId('portrait-meta').textContent()).toBe('256×256 · jpg');
+    expect(await page.getByTestId('voice-meta').textContent()).toMatch(/^jfk\.flac · 11\.0 s · 44\.1k$/);
     expect(await page.getByRole('img', { name: 'Portrait: monalisa.jpg' }).evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(256);
     await page.locator('[data-testid=waveform] >> nth=0').waitFor();
 
@@ -106,6 +107,7 @@ describe('the studio, as a new user uses it', () => {
     const { page } = h;
     await createProject('Checks');
     await dropFiles(page, '[data-testid=drop-zone]', [{ name: 'notes.wav', type: 'audio/wav' }]);
+    await cardsReach(page, ['Voice'], 'error');
     const alert = page.getByRole('region', { name: 'Voice' }).getByRole('alert');
     await expect.poll(() => alert.textContent()).toBe(
       '"notes.wav" holds text, not audio; it may have been renamed. Choose an audio file (wav, mp3, m4a, flac, ogg or opus) or a video with sound.',
@@ -121,6 +123,7 @@ describe('the studio, as a new user uses it', () => {
       { name: 'monalisa.jpg', type: 'image/jpeg' },
       { name: 'jfk.flac', type: 'audio/flac' },
     ]);
+    await cardsReach(page, ['Portrait', 'Voice']);
     await expect.poll(() => page.getByTestId('cost-line').textContent()).toContain('$0.');
     await page.getByRole('button', { name: 'Generate' }).click();
     const toast = page.locator('.toast--error');
@@ -136,7 +139,7 @@ describe('the studio, as a new user uses it', () => {
     const { page } = h;
     await createProject('Media');
     await dropFiles(page, '[data-testid=drop-zone]', [{ name: 'monalisa.jpg', type: 'image/jpeg' }]);
-    await expect.poll(() => page.getByTestId('portrait-meta').textContent()).toBe('256×256 · jpg');
+    await cardsReach(page, ['Portrait']);
     const dir = join(h.projectsRoot, 'Media');
     const id = h.backend.session.project(dir).info.id;
     const secret = join(temp.path, 'secret.txt');

@@ -1,6 +1,16 @@
 import type { ReactNode } from 'react';
 import { pickInputs } from '../../store/actions.ts';
 
+/**
+ * What an input card is doing, as its `data-state`: tests and assistive tools wait on this
+ * rather than on how long an import usually takes.
+ */
+export function inputCardState(loading: boolean, error: string | null, filled: boolean): 'loading' | 'error' | 'ready' | 'empty' {
+  if (loading) return 'loading';
+  if (error) return 'error';
+  return filled ? 'ready' : 'empty';
+}
+
 /** The head of the portrait and voice cards: title, what is loaded, a picker, and any refusal. */
 export function InputCardTop(props: { title: string; kind: 'image' | 'audio'; filled: boolean; meta?: ReactNode; error: string | null }) {
   return (

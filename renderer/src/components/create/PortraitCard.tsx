@@ -2,7 +2,7 @@ import { useComposer } from '../../store/composer-store.ts';
 import { useProjects } from '../../store/projects-store.ts';
 import { mediaUrl } from '../../lib/media-url.ts';
 import { Icon } from '../common/Icon.tsx';
-import { InputCardTop } from './InputCardTop.tsx';
+import { InputCardTop, inputCardState } from './InputCardTop.tsx';
 
 export function PortraitCard({ dragging }: { dragging: boolean }) {
   const image = useComposer((s) => s.image);
@@ -10,7 +10,12 @@ export function PortraitCard({ dragging }: { dragging: boolean }) {
   const error = useComposer((s) => s.errors.image);
   const project = useProjects((s) => s.current);
   return (
-    <section className={`card card--portrait${dragging ? ' card--target' : ''}`} aria-label="Portrait" aria-busy={loading}>
+    <section
+      className={`card card--portrait${dragging ? ' card--target' : ''}`}
+      aria-label="Portrait"
+      aria-busy={loading}
+      data-state={inputCardState(loading, error, image !== null)}
+    >
       <InputCardTop title="Portrait" kind="image" filled={image !== null} error={error} />
       {loading ? (
         <div className="skeleton skeleton--portrait" aria-label="Reading the picture" />

@@ -7,7 +7,7 @@ import { useComposer } from '../../store/composer-store.ts';
 import { useProjects } from '../../store/projects-store.ts';
 import { toast } from '../../store/studio-store.ts';
 import { Icon } from '../common/Icon.tsx';
-import { InputCardTop } from './InputCardTop.tsx';
+import { InputCardTop, inputCardState } from './InputCardTop.tsx';
 import { SplitParts } from './SplitParts.tsx';
 import { TrimControls } from './TrimControls.tsx';
 import { Waveform, type WaveformHandle } from './Waveform.tsx';
@@ -64,7 +64,13 @@ export function VoiceCard({ dragging }: { dragging: boolean }) {
 
   const selected = trim.endSec - trim.startSec;
   return (
-    <section className={`card card--voice${dragging ? ' card--target' : ''}`} aria-label="Voice" aria-busy={loading}>
+    <section
+      className={`card card--voice${dragging ? ' card--target' : ''}`}
+      aria-label="Voice"
+      aria-busy={loading}
+      // Ready once the waveform can be drawn: the trim fields and the price follow it.
+      data-state={inputCardState(loading || (audio !== null && peaks === null), error, audio !== null)}
+    >
       <InputCardTop
         title="Voice"
         kind="audio"
