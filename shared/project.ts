@@ -40,6 +40,7 @@ export type ProjectSummary = z.infer<typeof ProjectSummarySchema>;
 
 /** A project in the sidebar: with what it has cost so far. */
 export const ProjectListItemSchema = ProjectSummarySchema.extend({
+  /** Everything paid, the generations in its trash included. */
   spentUSD: z.number().nonnegative(),
   generationCount: z.number().int().nonnegative(),
 });

@@ -17,6 +17,7 @@ import { KeyStatusSchema } from '../key-status.ts';
 import { NoticeSchema } from '../notices.ts';
 import { ProjectDefaultsSchema, ProjectFileSchema, ProjectListItemSchema } from '../project.ts';
 import { SettingsPatchSchema, SettingsViewSchema } from '../settings.ts';
+import { TrashedSpendSchema } from '../spend.ts';
 
 export interface ChannelSpec {
   input: z.ZodType;
@@ -95,6 +96,8 @@ export const channels = {
       project: ProjectFileSchema.extend({ dir: z.string() }),
       generations: z.array(GenerationSummarySchema),
       unreadable: z.array(z.object({ id: z.string(), reason: z.string() })),
+      /** What the generations in the project's trash cost: still part of its spend. */
+      trashed: z.array(TrashedSpendSchema),
     }),
   },
   'projects:rename': { input: projectRef.extend({ name: z.string().max(200) }).strict(), output: ProjectListItemSchema },
@@ -142,7 +145,8 @@ export const channels = {
     input: generationRef.extend({ name: z.string().max(200).optional(), favorite: z.boolean().optional() }).strict(),
     output: GenerationSummarySchema,
   },
-  'generations:trash': { input: generationRef, output: z.undefined() },
+  /** Answers with what the trashed generation cost, which the project's spend keeps counting. */
+  'generations:trash': { input: generationRef, output: TrashedSpendSchema },
   'generations:restore': { input: generationRef, output: GenerationSummarySchema },
   'generations:reveal': { input: generationRef, output: z.undefined() },
   /** Shows an exported file (inside the project's exports/) in the file manager. */

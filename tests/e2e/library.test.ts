@@ -165,16 +165,22 @@ describe('the library in Chromium', () => {
     const { page } = h;
     const generations = join(projectDir, 'generations');
     const before = await readdir(generations);
+    const spent = await page.getByTestId('total-spent').textContent();
     await card('outro').click();
     await page.keyboard.press('Delete');
     await expect.poll(() => grid().getByRole('gridcell').count()).toBe(1);
     expect(await page.getByText('Moved “outro” to the trash.').first().isVisible()).toBe(true);
+    // The trash does not un-spend: what it cost is still in the total, and said to be in the trash.
+    expect(await page.getByTestId('total-spent').textContent()).toBe(spent);
+    expect(await page.getByTestId('trashed-spent').textContent()).toMatch(/^\$\d+\.\d\d of “.+” is in the trash$/);
     expect((await readdir(generations)).length).toBe(before.length - 1);
     // The player moved on to what is left.
     expect(await page.getByRole('region', { name: 'Player' }).getByRole('heading', { level: 2 }).textContent()).toBe('intro');
 
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => grid().getByRole('gridcell').count()).toBe(2);
+    expect(await page.getByTestId('total-spent').textContent()).toBe(spent);
+    expect(await page.getByTestId('trashed-spent').count()).toBe(0);
     expect((await readdir(generations)).sort()).toEqual(before.sort());
     expect(await card('outro').getAttribute('aria-selected')).toBe('true');
     expect(h.problems).toEqual([]);

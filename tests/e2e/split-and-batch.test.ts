@@ -23,7 +23,7 @@ describe('long audio and batches in the studio', () => {
   beforeAll(async () => {
     fake = await FakeRunware.start({ pollsBeforeSuccess: 2, videoHeight: 120 });
     temp = await makeTempDir('split and batch ');
-    speech = (await longSpeech(temp.path, 70)).file;
+    speech = (await longSpeech(temp.path, 130)).file;
     for (let i = 1; i <= 3; i += 1) {
       const file = join(temp.path, `line ${i}.wav`);
       await writeFile(file, wavTone(1 + i * 0.5));
@@ -46,21 +46,21 @@ describe('long audio and batches in the studio', () => {
     return h.page;
   }
 
-  it('makes a 70 s voice in 2 parts, stitched into one playable video', async () => {
+  it('makes a 130 s voice in 3 parts, stitched into one playable video, and Spent is the sum of the parts', async () => {
     const page = await open({ 'monalisa.jpg': MONALISA_JPG, 'speech.wav': speech }, 'Keynote');
     await dropFiles(page, '[data-testid=drop-zone]', [
       { name: 'monalisa.jpg', type: 'image/jpeg' },
       { name: 'speech.wav', type: 'audio/wav' },
     ]);
     await cardsReach(page, ['Portrait', 'Voice']);
-    await expect.poll(() => page.getByTestId('cost-line').textContent()).toContain('This selection is 70.0 s; Aurora takes up to 60 s.');
+    await expect.poll(() => page.getByTestId('cost-line').textContent()).toContain('This selection is 130.0 s; Aurora takes up to 60 s.');
     expect(await page.getByRole('button', { name: 'Generate' }).isDisabled()).toBe(true);
-    await page.getByRole('button', { name: 'Split into 2 parts' }).click();
-    await expect.poll(() => page.getByTestId('cost-line').textContent()).toMatch(/^70\.00 s in 2 parts → (71|72) s billed at \$0\.14\/s = \$\d+\.\d\d$/);
-    expect(await page.getByTestId('split-parts').getByRole('listitem').count()).toBe(2);
+    await page.getByRole('button', { name: 'Split into 3 parts' }).click();
+    await expect.poll(() => page.getByTestId('cost-line').textContent()).toMatch(/^130\.00 s in 3 parts → 13[1-3] s billed at \$0\.14\/s = \$\d+\.\d\d$/);
+    expect(await page.getByTestId('split-parts').getByRole('listitem').count()).toBe(3);
     await h.screenshot('split');
     const before = fake.acceptedSubmissions.length;
-    await page.getByRole('button', { name: 'Generate 2 parts' }).click();
+    await page.getByRole('button', { name: 'Generate 3 parts' }).click();
 
     const project = h.backend.session.project(join(h.projectsRoot, 'Keynote'));
     let sequenceId = '';
@@ -75,7 +75,14 @@ describe('long audio and batches in the studio', () => {
         { timeout: 90_000, interval: 500 },
       )
       .toBe('done');
-    expect(fake.acceptedSubmissions.length - before).toBe(2);
+    expect(fake.acceptedSubmissions.length - before).toBe(3);
+    // Money counted once: the split generation is the sum of its parts, not that sum again.
+    const { generations } = await project.generations.list();
+    const parts = generations.filter((g) => g.parent?.id === sequenceId);
+    expect(parts).toHaveLength(3);
+    const partsCost = Math.round(parts.reduce((sum, p) => sum + (p.costUSD ?? Number.NaN), 0) * 100) / 100;
+    expect(generations.find((g) => g.id === sequenceId)?.costUSD).toBeCloseTo(partsCost, 2);
+    await expect.poll(() => page.getByTestId('total-spent').textContent()).toBe(`$${partsCost.toFixed(2)}`);
     const url = `${h.origin}${MEDIA_PREFIX}${project.info.id}/generations/${sequenceId}/take-1.mp4`;
     const video = await page.evaluate(async (src) => {
       const v = document.createElement('video');
@@ -91,7 +98,7 @@ describe('long audio and batches in the studio', () => {
       return { readyState: v.readyState, duration: v.duration, playing: v.currentTime > 0 };
     }, url);
     expect(video.readyState).toBeGreaterThanOrEqual(2);
-    expect(Math.abs(video.duration - 70)).toBeLessThan(0.15);
+    expect(Math.abs(video.duration - 130)).toBeLessThan(0.15);
     expect(video.playing).toBe(true);
   }, 150_000);
 

@@ -1,5 +1,6 @@
 import { parseCommand, UsageError } from '../cli-args.ts';
 import { Project } from '../../core/projects/project.ts';
+import { money, spendOnDisk, type ProjectSpend } from '../../core/jobs/budget.ts';
 import { outputsOf } from '../cli-output.ts';
 import type { CliIo } from '../run-cli.ts';
 
@@ -12,6 +13,7 @@ export async function listCommand(argv: readonly string[], io: CliIo): Promise<n
   if (!values.project) throw new UsageError('--project <dir> is required.');
   const project = await Project.open(values.project);
   const { generations, unreadable } = await project.generations.list();
+  const spend = await spendOnDisk(project, { generations });
   for (const bad of unreadable) io.stderr(`Skipped ${bad.id}: ${bad.reason}\n`);
   const rows = generations.map((g) => ({
     generationId: g.id,
@@ -22,7 +24,7 @@ export async function listCommand(argv: readonly string[], io: CliIo): Promise<n
     outputs: outputsOf(project, g),
   }));
   if (values.json) {
-    io.stdout(`${JSON.stringify({ generations: rows })}\n`);
+    io.stdout(`${JSON.stringify({ generations: rows, spend })}\n`);
   } else if (rows.length === 0) {
     io.stdout('No generations yet.\n');
   } else {
@@ -31,5 +33,13 @@ export async function listCommand(argv: readonly string[], io: CliIo): Promise<n
       io.stdout(`${row.generationId}  ${row.status}${cost}  ${row.outputs.length} take(s)\n`);
     }
   }
+  if (!values.json) io.stdout(spendLine(spend));
   return 0;
+}
+
+function spendLine(spend: ProjectSpend): string {
+  const parts = [`Spent ${money(spend.spentUSD)}`];
+  if (spend.trashedUSD > 0) parts.push(`${money(spend.trashedUSD)} of it on generations in the trash`);
+  if (spend.committedUSD > 0) parts.push(`${money(spend.committedUSD)} more queued`);
+  return `${parts.join(' · ')}\n`;
 }

@@ -1,11 +1,33 @@
 import { cents } from '../../../shared/aurora.ts';
 import { AppError } from '../../../shared/errors.ts';
-import type { ProjectSpend } from '../../../shared/spend.ts';
+import type { GenerationSummary } from '../../../shared/generation.ts';
+import { projectSpend, type ProjectSpend } from '../../../shared/spend.ts';
+import { GenerationTrash } from '../projects/generation-trash.ts';
+import type { Project } from '../projects/project.ts';
 
 export { projectSpend, type ProjectSpend } from '../../../shared/spend.ts';
 
 export function money(value: number): string {
   return `$${value.toFixed(2)}`;
+}
+
+export interface SpendOptions {
+  /** The project's listing, when the caller has just read it. */
+  generations?: readonly GenerationSummary[];
+  /** Leaves out one generation, e.g. the one being checked against the cap. */
+  except?: string;
+}
+
+/**
+ * A project's money as its folder records it: every generation once, plus what the
+ * generations in its trash cost (the trash does not un-spend).
+ */
+export async function spendOnDisk(project: Project, options: SpendOptions = {}): Promise<ProjectSpend> {
+  const [generations, trashed] = await Promise.all([
+    options.generations ?? project.generations.list().then((l) => l.generations),
+    GenerationTrash.spent(project),
+  ]);
+  return projectSpend(options.except === undefined ? generations : generations.filter((g) => g.id !== options.except), trashed);
 }
 
 /** Refuses work that would take a project past the budget cap, saying by how much. */
@@ -23,4 +45,13 @@ export function checkBudget(options: {
     'budget_exceeded',
     `This generation (${money(estimateUSD)}) would bring “${projectName}” to ${money(total)}, over its ${money(capUSD)} budget cap. Raise the cap in Settings, or trim the audio.`,
   );
+}
+
+/**
+ * The one budget gate: refuses `estimateUSD` more work in `project` when it would pass the
+ * cap. The project's spend is read only when a cap is set.
+ */
+export async function checkProjectBudget(project: Project, capUSD: number | null, estimateUSD: number, options: SpendOptions = {}): Promise<void> {
+  if (capUSD === null) return;
+  checkBudget({ capUSD, spend: await spendOnDisk(project, options), estimateUSD, projectName: project.info.name });
 }

@@ -1,9 +1,22 @@
 import { AURORA_LIMITS, type AuroraSettings } from '../../../shared/aurora.ts';
+import type { ShownCost } from '../../../shared/spend.ts';
 
 /** Money always with two decimals and a dollar sign (UI.md, "Words"). */
 export function money(value: number): string {
   return `$${value.toFixed(2)}`;
 }
+
+/** A generation's cost as rows show it: charged, estimated (≈), or not charged at all. */
+export function costText(cost: ShownCost): string {
+  if (cost.basis === 'none') return 'not charged';
+  return `${cost.basis === 'estimate' ? '≈' : ''}${money(cost.usd)}`;
+}
+
+export const COST_BASIS_HINT: Record<ShownCost['basis'], string> = {
+  reported: 'What Runware charged',
+  estimate: 'Estimated: Runware has not reported the cost yet',
+  none: 'Runware charged nothing for it',
+};
 
 /** Seconds with one decimal (the trim fields use two). */
 export function seconds(value: number, decimals = 1): string {

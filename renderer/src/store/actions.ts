@@ -43,7 +43,7 @@ export async function openProject(dir: string): Promise<void> {
   projects.setOpening(true);
   try {
     const view = await call(studio().projects.open({ projectDir: dir }));
-    projects.setCurrent(view.project, view.generations, view.unreadable);
+    projects.setCurrent(view.project, view.generations, view.unreadable, view.trashed);
     useComposer.getState().reset(view.project.defaults);
     localStorage.setItem(LAST_PROJECT, dir);
     for (const bad of view.unreadable) toast('warning', `Skipped the generation “${bad.id}”: ${bad.reason}. Its folder was left as it is.`);

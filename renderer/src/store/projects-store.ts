@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { isTerminal, type GenerationSummary, type QueueSummary } from '../../../shared/generation.ts';
 import type { ProjectFile, ProjectListItem } from '../../../shared/project.ts';
+import type { TrashedSpend } from '../../../shared/spend.ts';
 
 export type OpenProject = ProjectFile & { dir: string };
 
@@ -23,14 +24,22 @@ export interface ProjectsState {
   opening: boolean;
   generations: Record<string, GenerationSummary>;
   unreadable: { id: string; reason: string }[];
+  /** What the open project's trashed generations cost: still part of its spend. */
+  trashed: TrashedSpend[];
   progress: Record<string, Progress>;
   exportProgress: Record<string, number>;
   queue: QueueSummary | null;
   setList(root: string, list: ProjectListItem[]): void;
   setOpening(opening: boolean): void;
-  setCurrent(project: OpenProject | null, generations: GenerationSummary[], unreadable: { id: string; reason: string }[]): void;
+  setCurrent(
+    project: OpenProject | null,
+    generations: GenerationSummary[],
+    unreadable: { id: string; reason: string }[],
+    trashed?: TrashedSpend[],
+  ): void;
   upsert(projectDir: string, generation: GenerationSummary): void;
-  remove(id: string): void;
+  /** A generation left the list; `trashed` when it went to the trash, keeping what it cost. */
+  remove(id: string, trashed?: TrashedSpend): void;
   setProgress(projectDir: string, id: string, progress: number | null, etaSec: number | null): void;
   setExportProgress(id: string, fraction: number | null): void;
   setQueue(queue: QueueSummary): void;
@@ -44,19 +53,24 @@ export const useProjects = create<ProjectsState>()((set) => ({
   opening: false,
   generations: {},
   unreadable: [],
+  trashed: [],
   progress: {},
   exportProgress: {},
   queue: null,
   setList: (root, list) => set({ root, list, listLoaded: true }),
   setOpening: (opening) => set({ opening }),
-  setCurrent: (current, generations, unreadable) =>
-    set({ current, generations: Object.fromEntries(generations.map((g) => [g.id, g])), unreadable, progress: {}, opening: false }),
+  setCurrent: (current, generations, unreadable, trashed = []) =>
+    set({ current, generations: Object.fromEntries(generations.map((g) => [g.id, g])), unreadable, trashed, progress: {}, opening: false }),
   upsert: (projectDir, generation) =>
-    set((s) => (s.current?.dir === projectDir ? { generations: { ...s.generations, [generation.id]: generation } } : s)),
-  remove: (id) =>
+    set((s) =>
+      s.current?.dir === projectDir
+        ? { generations: { ...s.generations, [generation.id]: generation }, trashed: s.trashed.filter((t) => t.id !== generation.id) }
+        : s,
+    ),
+  remove: (id, trashed) =>
     set((s) => {
       const { [id]: _gone, ...rest } = s.generations;
-      return { generations: rest };
+      return { generations: rest, trashed: trashed ? [...s.trashed.filter((t) => t.id !== id), trashed] : s.trashed };
     }),
   setProgress: (projectDir, id, progress, etaSec) =>
     set((s) => (s.current?.dir === projectDir ? { progress: { ...s.progress, [id]: { progress, etaSec, at: Date.now() } } } : s)),

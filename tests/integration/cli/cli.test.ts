@@ -46,6 +46,7 @@ describe('the avatar-studio command line', () => {
           outputs: result.outputs.map((o) => ({ ...o, videoUUID: expect.any(String) })),
         },
       ],
+      spend: { spentUSD: 1.68, committedUSD: 0, trashedUSD: 0 },
     });
 
     const out = join(project, 'exports', 'spring.webm');

@@ -1,6 +1,8 @@
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { spendOnDisk } from '../../../electron/core/jobs/budget.ts';
+import { GenerationTrash } from '../../../electron/core/projects/generation-trash.ts';
 import { Project } from '../../../electron/core/projects/project.ts';
 import { ProjectsRoot } from '../../../electron/core/projects/projects-root.ts';
 import { safeFolderName, within } from '../../../electron/core/projects/safe-names.ts';
@@ -32,6 +34,30 @@ describe('projects', () => {
     await renamed.update({ archived: true });
     expect((await root.list()).projects.map((p) => p.name)).toEqual(['Onboarding', 'Spring ads']);
     expect((await root.list({ includeArchived: true })).projects).toHaveLength(3);
+  });
+
+  it('keeps what a trashed generation cost, after the system trash took it too; Restore counts it once', async () => {
+    const project = await root.create('Spend');
+    await project.generations.write(record('kept', { costUSD: 0.84 }));
+    await project.generations.write(record('thrown', { costUSD: 1.4 }));
+    expect(await spendOnDisk(project)).toEqual({ spentUSD: 2.24, committedUSD: 0, trashedUSD: 0 });
+
+    expect(await GenerationTrash.move(project, 'thrown', 1.4)).toEqual({ id: 'thrown', spentUSD: 1.4 });
+    expect(await spendOnDisk(project)).toEqual({ spentUSD: 2.24, committedUSD: 0, trashedUSD: 1.4 });
+    await GenerationTrash.restore(project, 'thrown');
+    expect(await spendOnDisk(project)).toEqual({ spentUSD: 2.24, committedUSD: 0, trashedUSD: 0 });
+
+    // Handed over to the system trash, the folder is gone from the project; the money is not.
+    await GenerationTrash.move(project, 'thrown', 1.4);
+    for (const path of await GenerationTrash.pending(project)) await rm(path, { recursive: true });
+    expect((await project.generations.list()).generations.map((g) => g.id)).toEqual(['kept']);
+    expect(await spendOnDisk(project)).toEqual({ spentUSD: 2.24, committedUSD: 0, trashedUSD: 1.4 });
+
+    // A ledger damaged by hand is set aside, never overwritten.
+    await writeFile(join(project.dir, '.studio', 'trashed-spend.json'), '{ not json');
+    await GenerationTrash.move(project, 'kept', 0.84);
+    expect((await readdir(join(project.dir, '.studio'))).some((n) => n.startsWith('trashed-spend.json.unreadable-'))).toBe(true);
+    expect(await spendOnDisk(project)).toMatchObject({ trashedUSD: 0.84 });
   });
 
   it('keeps the folder name while generations run, renaming only the project', async () => {

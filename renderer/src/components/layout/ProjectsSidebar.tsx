@@ -83,9 +83,10 @@ export function ProjectsSidebar() {
   const [creating, setCreating] = useState(false);
   const [renaming, setRenaming] = useState<string | null>(null);
   const generations = useProjects((s) => s.generations);
+  const trashed = useProjects((s) => s.trashed);
   // The open project's spend follows its generations live; the others were read at listing.
-  const liveSpend = useMemo(() => projectSpend(Object.values(generations)).spentUSD, [generations]);
-  const spentOf = (dir: string, listed: number) => (current?.dir === dir ? liveSpend : listed);
+  const live = useMemo(() => projectSpend(Object.values(generations), trashed), [generations, trashed]);
+  const spentOf = (dir: string, listed: number) => (current?.dir === dir ? live.spentUSD : listed);
   const total = list.reduce((sum, p) => sum + spentOf(p.dir, p.spentUSD), 0);
 
   const archive = async (dir: string, name: string) => {
@@ -164,11 +165,16 @@ export function ProjectsSidebar() {
           <Icon name="plus" /> New project
         </button>
       ) : null}
-      <footer className="sidebar__footer">
+      <footer className="sidebar__footer" title="What Runware charged across your projects, the videos in the trash included">
         <span className="muted">Spent</span>
         <span className="money" data-testid="total-spent">
           {money(total)}
         </span>
+        {current && live.trashedUSD > 0 ? (
+          <span className="sidebar__note muted" data-testid="trashed-spent">
+            {money(live.trashedUSD)} of “{current.name}” is in the trash
+          </span>
+        ) : null}
       </footer>
     </nav>
   );

@@ -1,11 +1,12 @@
 import { memo, useState } from 'react';
 import type { GenerationSummary } from '../../../../shared/generation.ts';
-import { money, seconds } from '../../lib/format.ts';
+import { COST_BASIS_HINT, costText, seconds } from '../../lib/format.ts';
+import { shownCost } from '../../../../shared/spend.ts';
 import { mediaUrl } from '../../lib/media-url.ts';
 import { useProjects } from '../../store/projects-store.ts';
 import { Icon } from '../common/Icon.tsx';
 import { toggleFavorite } from './library-actions.ts';
-import { costOf, dateLabel, durationOf, playableTakes, posterFile, shownTake, stateBadge } from './library-model.ts';
+import { dateLabel, durationOf, playableTakes, posterFile, shownTake, stateBadge } from './library-model.ts';
 import { useLibrary } from './library-store.ts';
 
 export interface CardProps {
@@ -44,11 +45,11 @@ export const GenerationCard = memo(function GenerationCard({ g, projectId, selec
   const take = shownTake(g, chosenTake);
   const poster = posterFile(g, chosenTake);
   const badge = stateBadge(g);
-  const cost = costOf(g);
+  const cost = shownCost(g);
   const date = dateLabel(g.createdAt);
   const length = seconds(durationOf(g, take));
   const playable = playableTakes(g).length;
-  const label = [g.name, date, length, `${money(cost.usd)}${cost.estimated ? ' estimated' : ''}`, g.favorite ? 'favourite' : null, badge?.label ?? null]
+  const label = [g.name, date, length, costText(cost).replace('≈', 'about '), g.favorite ? 'favourite' : null, badge?.label ?? null]
     .filter(Boolean)
     .join(', ');
 
@@ -110,9 +111,8 @@ export const GenerationCard = memo(function GenerationCard({ g, projectId, selec
         </div>
         <div className="lib-card__row lib-card__row--secondary">
           <time dateTime={g.createdAt}>{date}</time>
-          <span className="money" title={cost.estimated ? 'Estimated: Runware has not reported the cost yet' : 'What Runware charged'}>
-            {cost.estimated ? '≈' : ''}
-            {money(cost.usd)}
+          <span className="money" title={COST_BASIS_HINT[cost.basis]}>
+            {costText(cost)}
           </span>
         </div>
       </div>

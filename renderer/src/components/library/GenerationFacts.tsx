@@ -1,7 +1,8 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { GenerationSummary } from '../../../../shared/generation.ts';
-import { money, plural, seconds, settingsSummary } from '../../lib/format.ts';
-import { costOf, dateLabel, durationOf, type PlayableTake } from './library-model.ts';
+import { COST_BASIS_HINT, money, plural, seconds, settingsSummary } from '../../lib/format.ts';
+import { shownCost } from '../../../../shared/spend.ts';
+import { dateLabel, durationOf, type PlayableTake } from './library-model.ts';
 import type { RecordState } from './use-generation-record.ts';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -30,7 +31,7 @@ function useSlow(active: boolean, ms = 300): boolean {
  * once, the prompt and inputs from the full record once it is read.
  */
 export function GenerationFacts({ g, take, record }: { g: GenerationSummary; take: PlayableTake | null; record: RecordState | null }) {
-  const cost = costOf(g);
+  const cost = shownCost(g);
   const takeCost = take?.costUSD;
   const { params } = g;
   const full = record?.status === 'ready' ? record.record : null;
@@ -42,8 +43,10 @@ export function GenerationFacts({ g, take, record }: { g: GenerationSummary; tak
         <Fact label="Billed">
           {g.billedSeconds} s × {plural(params.numberResults, 'take')}
         </Fact>
-        <Fact label={cost.estimated ? 'Estimate' : 'Cost'}>
-          <span className="money">{money(cost.usd)}</span>
+        <Fact label={cost.basis === 'estimate' ? 'Estimate' : 'Cost'}>
+          <span className="money" title={COST_BASIS_HINT[cost.basis]}>
+            {cost.basis === 'none' ? 'Not charged' : money(cost.usd)}
+          </span>
           {takeCost !== undefined && params.numberResults > 1 ? <span className="muted"> · this take {money(takeCost)}</span> : null}
         </Fact>
         <Fact label="Made">{dateLabel(g.createdAt)}</Fact>

@@ -28,12 +28,9 @@ export function toggleFavorite(g: GenerationSummary): Promise<boolean> {
 export async function moveToTrash(g: GenerationSummary, next: string | null): Promise<void> {
   const dir = currentDir();
   if (!dir) return;
-  const done = await command(async () => {
-    await call(studio().generations.trash({ projectDir: dir, id: g.id }));
-    return true;
-  });
-  if (!done) return;
-  useProjects.getState().remove(g.id);
+  const trashed = await command(() => call(studio().generations.trash({ projectDir: dir, id: g.id })));
+  if (!trashed) return;
+  useProjects.getState().remove(g.id, trashed);
   const library = useLibrary.getState();
   library.dropFromCompare(g.id);
   if (library.selectedId === g.id) library.select(next);

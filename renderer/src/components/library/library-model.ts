@@ -34,10 +34,6 @@ export function durationOf(g: GenerationSummary, take?: Take | null): number {
   return take?.durationSec ?? playableTakes(g)[0]?.durationSec ?? g.audioSec;
 }
 
-/** What it cost, as Runware reported it; until then, what it was estimated to cost. */
-export function costOf(g: GenerationSummary): { usd: number; estimated: boolean } {
-  return g.costUSD === undefined ? { usd: g.estimateUSD, estimated: true } : { usd: g.costUSD, estimated: false };
-}
 
 // Every state but done has a badge: a new state cannot slip into the grid looking finished.
 const BADGES: Record<Exclude<GenerationSummary['state'], 'done'>, string> = {

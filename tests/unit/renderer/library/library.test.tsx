@@ -94,8 +94,9 @@ describe('the library', () => {
     expect(card('Podcast teaser').textContent).toContain('$1.68');
     expect(card('Podcast teaser').textContent).toContain('2 takes');
     expect(card('Podcast teaser').textContent).toContain('5.5 s');
-    // Not billed yet: the estimate, marked as one.
-    expect(card('Cabaret outro').textContent).toContain('≈$0.42');
+    // Failed, and Runware reported no cost: nothing was charged (not its estimate).
+    expect(card('Cabaret outro').textContent).toContain('not charged');
+    expect(card('Cabaret outro').textContent).not.toContain('$0.42');
     expect(within(card('Cabaret outro')).getByTestId('state-badge').textContent).toBe('Failed');
     expect(within(card('Lighthouse intro')).getByRole('button', { name: 'Favourite “Lighthouse intro”' }).getAttribute('aria-pressed')).toBe('true');
     expect(within(card('Podcast teaser')).getByRole('button', { name: 'Favourite “Podcast teaser”' }).getAttribute('aria-pressed')).toBe('false');
