@@ -135,6 +135,29 @@ export const GenerationRecordSchema = z.object({
 });
 export type GenerationRecord = z.infer<typeof GenerationRecordSchema>;
 
+/**
+ * Why a generation is not moving right now. Live, from the engine: never written to the
+ * record (a full disk could not take it), gone when the engine moves on.
+ */
+export const WaitSchema = z.object({
+  /**
+   * `blocked`: the person must act (key, credit); the queue is paused · `stalled`: stopped
+   * where it is, resumable (a full disk, or tries used up) · `retrying`: trying again by itself.
+   */
+  kind: z.enum(['blocked', 'stalled', 'retrying']),
+  code: z.string(),
+  /** For `blocked`: what must be fixed, `credits` or `auth`. */
+  category: z.string().optional(),
+  /** What happened and what to do, at the moment it happened. */
+  message: z.string(),
+  /** For `retrying`: what failed, when the next try starts, and which try that is. */
+  what: z.enum(['busy', 'upload', 'download', 'offline']).optional(),
+  retryAt: z.string().optional(),
+  attempt: z.number().int().positive().optional(),
+  attempts: z.number().int().positive().optional(),
+});
+export type Wait = z.infer<typeof WaitSchema>;
+
 /** What lists (queue, library, CLI `list`) need, without the history. */
 export const GenerationSummarySchema = GenerationRecordSchema.pick({
   id: true,
@@ -159,7 +182,7 @@ export const GenerationSummarySchema = GenerationRecordSchema.pick({
   parent: true,
   parts: true,
   batch: true,
-}).extend({ audioSec: z.number().nonnegative() });
+}).extend({ audioSec: z.number().nonnegative(), wait: WaitSchema.optional() });
 
 export type GenerationSummary = z.infer<typeof GenerationSummarySchema>;
 

@@ -114,16 +114,21 @@ describe('the studio, as a new user uses it', () => {
     );
   });
 
-  it('an invalid key shows the fix, and the queue waits', async () => {
+  /** A new project with the portrait and the voice dropped in and read, under `key`. */
+  async function composed(project: string, key: string) {
     h = await startHarness({ cipher: new TestCipher(), runwareUrl: fake.url, files: files() });
-    await h.backend.keyStore.set('rw_not_a_real_key_000000000000');
-    const { page } = h;
-    await createProject('Keys');
-    await dropFiles(page, '[data-testid=drop-zone]', [
+    await h.backend.keyStore.set(key);
+    await createProject(project);
+    await dropFiles(h.page, '[data-testid=drop-zone]', [
       { name: 'monalisa.jpg', type: 'image/jpeg' },
       { name: 'jfk.flac', type: 'audio/flac' },
     ]);
-    await cardsReach(page, ['Portrait', 'Voice']);
+    await cardsReach(h.page, ['Portrait', 'Voice']);
+    return h.page;
+  }
+
+  it('an invalid key shows the fix, and the queue waits', async () => {
+    const page = await composed('Keys', 'rw_not_a_real_key_000000000000');
     await expect.poll(() => page.getByTestId('cost-line').textContent()).toContain('$0.');
     await page.getByRole('button', { name: 'Generate' }).click();
     const toast = page.locator('.toast--error');
@@ -132,6 +137,26 @@ describe('the studio, as a new user uses it', () => {
     );
     await expect.poll(() => page.getByRole('button', { name: 'Resume the queue' }).isVisible()).toBe(true);
     expect(fake.acceptedSubmissions.length).toBeLessThanOrEqual(1);
+  });
+
+  it('a refused payment (402) leaves Spent as it was and the item as "refused: add credit"', async () => {
+    const page = await composed('Wallet', fake.apiKey);
+    const spentBefore = await page.getByTestId('total-spent').textContent();
+    const accepted = fake.acceptedSubmissions.length;
+    fake.creditsUSD = 0.01;
+    try {
+      await page.getByRole('button', { name: 'Generate' }).click();
+      const item = page.getByRole('complementary', { name: 'Queue' }).getByRole('listitem').first();
+      await expect.poll(() => item.getByTestId('queue-state').textContent(), { timeout: 30_000 }).toBe('refused: add credit');
+      expect(await item.getByTestId('queue-wait').textContent()).toBe(
+        'Your Runware balance is too low for this generation. Top up your account at my.runware.ai, then try again.',
+      );
+      expect(await page.getByTestId('total-spent').textContent()).toBe(spentBefore);
+      expect(await page.getByTestId('queue-counts').textContent()).toBe('0 running · 1 waiting');
+      expect(fake.acceptedSubmissions.length).toBe(accepted);
+    } finally {
+      fake.creditsUSD = Number.POSITIVE_INFINITY;
+    }
   });
 
   it('the media protocol serves open projects only, and refuses ../ and symlink escapes', async () => {

@@ -1,4 +1,4 @@
-import { isTerminal, type GenerationRecord } from '../../../shared/generation.ts';
+import { CANCELABLE_STATES, isTerminal, type GenerationRecord } from '../../../shared/generation.ts';
 import type { Project } from '../../core/projects/project.ts';
 import type { CliContext } from '../cli-context.ts';
 import { generationJson, type GenerationJson } from '../cli-output.ts';
@@ -6,18 +6,23 @@ import { ProgressReporter } from '../progress-reporter.ts';
 import { EXIT, type CliIo } from '../run-cli.ts';
 
 const REFUSED = new Set(['auth', 'credits', 'validation', 'safety']);
+/** Stops of this computer's making: the disk, not Runware. */
+const LOCAL_STOPS = new Set(['disk_full', 'write_failed']);
 
-export function exitCodeOf(record: GenerationRecord, waiting: { kind: 'blocked' | 'stalled' } | null, unfinished = false): number {
+export function exitCodeOf(record: GenerationRecord, waiting: { kind: 'blocked' | 'stalled'; code?: string } | null, unfinished = false): number {
   if (waiting?.kind === 'blocked') return EXIT.refused;
+  // A full disk before anything billable was sent: like bad input, nothing was sent (2);
+  // after that, Runware has the task and `resume` fetches it (4).
+  if (waiting?.kind === 'stalled' && LOCAL_STOPS.has(waiting.code ?? '') && CANCELABLE_STATES.has(record.state)) return EXIT.usage;
   if (waiting?.kind === 'stalled' || unfinished) return EXIT.gaveUp;
   if (record.state === 'done') return EXIT.ok;
   if (record.state === 'failed') return record.error?.category && REFUSED.has(record.error.category) ? EXIT.refused : EXIT.failed;
   return EXIT.gaveUp;
 }
 
-/** The worst outcome wins: interrupted > gave up > refused > failed > done. */
+/** The worst outcome wins: interrupted > gave up > refused > failed > nothing sent > done. */
 export function combinedExit(codes: readonly number[]): number {
-  const rank = [EXIT.ok, EXIT.failed, EXIT.refused, EXIT.gaveUp, EXIT.interrupted];
+  const rank = [EXIT.ok, EXIT.usage, EXIT.failed, EXIT.refused, EXIT.gaveUp, EXIT.interrupted];
   return codes.reduce<number>((worst, code) => (rank.indexOf(code as never) > rank.indexOf(worst as never) ? code : worst), EXIT.ok);
 }
 
@@ -101,13 +106,16 @@ export async function runUntilSettled(
   reporter.end();
   const results: GenerationJson[] = [];
   const codes: number[] = [];
+  let diskStop = false;
   for (const id of ids) {
     const { record, waiting } = await statusOf(ctx, project, id);
     if (!record) continue;
+    diskStop ||= waiting !== null && LOCAL_STOPS.has(waiting.code);
     results.push(generationJson(project, record, waiting));
     const done = record.state === 'done';
     codes.push(interrupted && !done ? EXIT.interrupted : exitCodeOf(record, waiting, record.kind === 'sequence' && record.state !== 'failed' && !waiting && !done));
   }
+  if (diskStop) io.stderr(`Once there is space, finish with: avatar-studio resume --project "${project.dir}"\n`);
   return { results, exitCode: combinedExit(codes) };
 }
 

@@ -123,7 +123,7 @@ export async function createStudioBackend(options: StudioBackendOptions): Promis
     settings.onChange(settingsChanged(settings, options.emit)),
     notices.onNotice((notice) => options.emit('app:notice', notice)),
     engine.listen({
-      changed: (project, record) => options.emit('generations:changed', { projectDir: project.dir, generation: summarise(record) }),
+      changed: (project, record) => options.emit('generations:changed', { projectDir: project.dir, generation: engine.summaryOf(project, record) }),
       progress: (project, id, progress, etaSec) => options.emit('generations:progress', { projectDir: project.dir, id, progress, etaSec }),
       queue: (summary) => options.emit('queue:changed', summary),
       blocked: (_project, _record, error) => notices.push('error', `${error.message} The queue is paused; resume it once that is fixed.`),

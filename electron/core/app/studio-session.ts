@@ -6,7 +6,8 @@ import { CANCELABLE_STATES, summarise, type GenerationRecord, type GenerationSum
 import type { ImportedInput, Peaks } from '../../../shared/inputs.ts';
 import type { ProjectDefaults, ProjectListItem } from '../../../shared/project.ts';
 import type { Platform } from '../ipc/platform.ts';
-import { projectSpend } from '../jobs/budget.ts';
+import { spendOnDisk } from '../jobs/budget.ts';
+import { spendOf, type TrashedSpend } from '../../../shared/spend.ts';
 import { readManifest, type BatchItemInput } from '../jobs/batch-manifest.ts';
 import { requestFromRecord } from '../jobs/create-generation.ts';
 import type { BatchCoordinator, BatchPlan } from '../jobs/batch.ts';
@@ -98,8 +99,7 @@ export class StudioSession {
     const projects: ProjectListItem[] = [];
     for (const summary of listing.projects) {
       const project = this.#open.get(summary.dir) ?? (await Project.open(summary.dir, this.#log));
-      const { generations } = await project.generations.list();
-      projects.push({ ...summary, spentUSD: projectSpend(generations).spentUSD, generationCount: generations.length });
+      projects.push(await this.#listItem(project, summary));
     }
     return { root: root.dir, projects, unreadable: listing.unreadable.map((u) => ({ dir: basename(u.dir), reason: u.reason })) };
   }
@@ -112,7 +112,9 @@ export class StudioSession {
   }
 
   /** Opens a project in the projects folder: its unfinished generations resume. */
-  async openProject(dir: string): Promise<{ project: Project; generations: GenerationSummary[]; unreadable: { id: string; reason: string }[] }> {
+  async openProject(
+    dir: string,
+  ): Promise<{ project: Project; generations: GenerationSummary[]; unreadable: { id: string; reason: string }[]; trashed: TrashedSpend[] }> {
     const abs = resolve(dir);
     if (!this.#open.has(abs) && !isInside(this.root.dir, abs)) {
       throw new AppError('project_outside_root', 'That folder is not in your projects folder. Choose the projects folder in Settings first.');
@@ -122,7 +124,7 @@ export class StudioSession {
     await this.#engine.attach(project, { resume: true });
     await this.#sequences.reconcile(project);
     const { generations, unreadable } = await project.generations.list();
-    return { project, generations: this.#withLive(project, generations), unreadable };
+    return { project, generations: this.#withLive(project, generations), unreadable, trashed: await GenerationTrash.spent(project) };
   }
 
   /** An open project, by folder. */
@@ -145,8 +147,12 @@ export class StudioSession {
     this.#open.delete(project.dir);
     this.#open.set(renamed.dir, renamed);
     this.#events.projectsChanged();
-    const { generations } = await renamed.generations.list();
-    return { ...renamed.summary(), spentUSD: projectSpend(generations).spentUSD, generationCount: generations.length };
+    return this.#listItem(renamed, renamed.summary());
+  }
+
+  async #listItem(project: Project, summary: ReturnType<Project['summary']>): Promise<ProjectListItem> {
+    const [{ generations }, spend] = await Promise.all([project.generations.list(), spendOnDisk(project)]);
+    return { ...summary, spentUSD: spend.spentUSD, generationCount: generations.length };
   }
 
   async archiveProject(dir: string, archived: boolean): Promise<void> {
@@ -331,15 +337,15 @@ export class StudioSession {
     return summarise(await this.#engine.update(this.project(dir), id, clean));
   }
 
-  /** Moves a finished generation out of the library (Undo brings it back). */
-  async trash(dir: string, id: string): Promise<void> {
+  /** Moves a finished generation out of the library (Undo brings it back); what it cost stays counted. */
+  async trash(dir: string, id: string): Promise<TrashedSpend> {
     const project = this.project(dir);
-    const record = await this.getGeneration(dir, id);
+    let record = await this.getGeneration(dir, id);
     if (this.#engine.isRunning(project, id) && !CANCELABLE_STATES.has(record.state)) {
       throw new AppError('generation_busy', 'This generation is still running at Runware; delete it once it has finished.');
     }
-    if (this.#engine.isRunning(project, id)) await this.#engine.cancel(project, id);
-    await GenerationTrash.move(project, id);
+    if (this.#engine.isRunning(project, id)) record = await this.#engine.cancel(project, id);
+    return GenerationTrash.move(project, id, spendOf(record).spentUSD);
   }
 
   async restore(dir: string, id: string): Promise<GenerationSummary> {
@@ -389,7 +395,7 @@ export class StudioSession {
   #withLive(project: Project, generations: GenerationSummary[]): GenerationSummary[] {
     return generations.map((g) => {
       const live = this.#engine.record(project, g.id);
-      return live ? summarise(live) : g;
+      return live ? this.#engine.summaryOf(project, live) : g;
     });
   }
 }

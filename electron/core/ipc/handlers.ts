@@ -55,8 +55,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'projects:list': () => session.listProjects(),
     'projects:create': ({ name }) => session.createProject(name),
     'projects:open': async ({ projectDir }) => {
-      const { project, generations, unreadable } = await session.openProject(projectDir);
-      return { project: { ...project.info, dir: project.dir }, generations, unreadable };
+      const { project, generations, unreadable, trashed } = await session.openProject(projectDir);
+      return { project: { ...project.info, dir: project.dir }, generations, unreadable, trashed };
     },
     'projects:rename': ({ projectDir, name }) => session.renameProject(projectDir, name),
     'projects:archive': ({ projectDir, archived }) => session.archiveProject(projectDir, archived),

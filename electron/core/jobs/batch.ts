@@ -11,7 +11,7 @@ import { freePath, outputName, outputNameFor } from '../projects/output-names.ts
 import type { Project } from '../projects/project.ts';
 import { safeFolderName } from '../projects/safe-names.ts';
 import type { BatchItemInput } from './batch-manifest.ts';
-import { checkBudget, money, projectSpend } from './budget.ts';
+import { checkProjectBudget, money } from './budget.ts';
 import { validateSettings } from './create-generation.ts';
 import type { JobEngine } from './job-engine.ts';
 import type { MediaOps } from './media-ops.ts';
@@ -144,8 +144,7 @@ export class BatchCoordinator {
     if (plan.problems.length > 0) {
       throw new AppError('batch_invalid', plan.problems.map((p) => `Item ${p.index}: ${p.message}`).join('\n'));
     }
-    const { generations } = await project.generations.list();
-    checkBudget({ capUSD: this.#budgetCap(), spend: projectSpend(generations), estimateUSD: plan.totalUSD, projectName: project.info.name });
+    await checkProjectBudget(project, this.#budgetCap(), plan.totalUSD);
     const records: GenerationRecord[] = [];
     for (const item of plan.items) {
       records.push(

@@ -1,11 +1,23 @@
-import { CANCELABLE_STATES, isTerminal, type GenerationRecord, type GenerationState, type QueueSummary, type Take } from '../../../shared/generation.ts';
+import {
+  CANCELABLE_STATES,
+  isTerminal,
+  summarise,
+  type GenerationRecord,
+  type GenerationState,
+  type GenerationSummary,
+  type QueueSummary,
+  type Take,
+  type Wait,
+} from '../../../shared/generation.ts';
 import { AppError } from '../../../shared/errors.ts';
+import { asLocalWriteError, isLocalWriteError } from '../fs/local-write-error.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { Project } from '../projects/project.ts';
 import { outcomeOf, progressOf, type TaskPoll } from '../runware/poll-result.ts';
-import type { RunwareClient } from '../runware/runware-client.ts';
+import type { RetryListener, RunwareClient } from '../runware/runware-client.ts';
 import { isRunwareError, type RunwareError } from '../runware/runware-error.ts';
-import { checkBudget, projectSpend } from './budget.ts';
+import { isAppError } from '../../../shared/errors.ts';
+import { checkProjectBudget } from './budget.ts';
 import { buildGeneration, type GenerationRequest } from './create-generation.ts';
 import { JobHandle } from './job-handle.ts';
 import { Journal } from './journal.ts';
@@ -16,7 +28,8 @@ import { TaskPoller } from './task-poller.ts';
 
 export type { QueueSummary };
 import { removeStalePartials } from './stale-files.ts';
-import { resumeStateAfterCrash } from './transitions.ts';
+import { bytesStillNeeded, projectFolder } from './space-needed.ts';
+import { mayFail, resumeStateAfterCrash, type Verdict } from './transitions.ts';
 import { ThroughputModel } from './throughput.ts';
 
 export interface EngineListener {
@@ -25,7 +38,10 @@ export interface EngineListener {
   queue?(summary: QueueSummary): void;
   /** Needs the person: the key was rejected, or the balance is too low. The queue pauses. */
   blocked?(project: Project, record: GenerationRecord, error: { code: string; message: string }): void;
-  /** Gave up after transient failures (maxStepFailures); the generation stays resumable. */
+  /**
+   * Stopped where it is, resumable: tries used up (maxStepFailures), or a local failure (a full
+   * disk, a failed write) that the person must fix first.
+   */
   stalled?(project: Project, record: GenerationRecord, error: { code: string; message: string }): void;
 }
 
@@ -90,13 +106,21 @@ export class JobEngine {
     };
     this.#throughput = options.throughput ?? new ThroughputModel();
     this.#budgetCap = options.budgetCapUSD ?? (() => null);
-    this.#ctx = { runware: options.runware, media: options.media, now: this.#o.now, logger: options.logger };
+    this.#ctx = {
+      runware: options.runware,
+      media: options.media,
+      now: this.#o.now,
+      logger: options.logger,
+      retrying: (job, what) => this.#retryListener([job], what),
+    };
     this.#poller = new TaskPoller(
       options.runware,
       this.#o.cadence,
       {
         onPoll: (job, poll) => this.#onPoll(job, poll),
+        onPollFailed: (job, error) => this.#onStepError(job, error),
         onError: (error, failures) => this.#onPollError(error, failures),
+        onRetry: (jobs) => this.#retryListener(jobs, 'busy'),
       },
       () => this.#o.now().getTime(),
     );
@@ -145,15 +169,12 @@ export class JobEngine {
     const listing = await project.generations.list();
     const maxOrder = Math.max(0, ...listing.generations.map((g) => g.queueOrder), ...this.jobsOf(project).map((g) => g.queueOrder));
     this.#orderSeed = Math.max(this.#orderSeed, maxOrder) + 1;
-    const record = await buildGeneration(project, request, { media: this.#o.media, now: this.#o.now(), queueOrder: this.#orderSeed });
-    checkBudget({
-      capUSD: this.#budgetCap(),
-      spend: projectSpend(listing.generations),
-      estimateUSD: record.estimateUSD,
-      projectName: project.info.name,
-    });
+    const record = await this.#nothingSentYet(project, () =>
+      buildGeneration(project, request, { media: this.#o.media, now: this.#o.now(), queueOrder: this.#orderSeed }),
+    );
+    await checkProjectBudget(project, this.#budgetCap(), record.estimateUSD, { generations: listing.generations });
     const journal = this.#journalOf(project);
-    await project.generations.write(record);
+    await this.#nothingSentYet(project, () => project.generations.write(record));
     await project.generations.flushIndex();
     const job = new JobHandle(project, journal, record);
     this.#jobs.set(job.key, job);
@@ -171,10 +192,13 @@ export class JobEngine {
   resume(): void {
     this.#paused = false;
     for (const job of this.#jobs.values()) {
+      const waited = job.blocked || job.stalled || job.retrying;
       job.blocked = null;
       job.stalled = null;
+      job.retrying = null;
       job.failures = 0;
       job.retryAt = 0;
+      if (waited) this.#emitChanged(job);
     }
     this.#pump();
   }
@@ -271,12 +295,27 @@ export class JobEngine {
     });
   }
 
-  /** Why a generation is waiting, if it is. */
-  waitReason(project: Project, id: string): { kind: 'blocked' | 'stalled'; code: string; message: string } | null {
+  /** Why a generation has stopped until the person acts, if it has (a retry is not a stop). */
+  waitReason(project: Project, id: string): { kind: 'blocked' | 'stalled'; code: string; message: string; category?: string } | null {
     const job = this.#jobs.get(JobHandle.keyOf(project.dir, id));
     if (job?.blocked) return { kind: 'blocked', ...job.blocked };
     if (job?.stalled) return { kind: 'stalled', ...job.stalled };
     return null;
+  }
+
+  /** Why a generation is not moving right now, retries included: what the queue row says. */
+  waitOf(project: Project, id: string): Wait | null {
+    const job = this.#jobs.get(JobHandle.keyOf(project.dir, id));
+    if (!job || isTerminal(job.record.state)) return null;
+    const stop = this.waitReason(project, id);
+    if (stop) return stop;
+    return job.retrying;
+  }
+
+  /** A record as lists show it, with why it waits if it does. */
+  summaryOf(project: Project, record: GenerationRecord): GenerationSummary {
+    const wait = this.waitOf(project, record.id);
+    return wait ? { ...summarise(record), wait } : summarise(record);
   }
 
   // ------------------------------------------------------------------ internals
@@ -299,8 +338,14 @@ export class JobEngine {
     this.#jobs.set(job.key, job);
     this.#orderSeed = Math.max(this.#orderSeed, record.queueOrder);
     if (record.state === 'queued') return;
+    // A disk still full at startup stops this generation where it is, not the whole resume.
+    await this.#reconcile(job).catch((error: unknown) => this.#onStepError(job, error));
+  }
+
+  async #reconcile(job: JobHandle): Promise<void> {
+    const { project, record } = job;
     await removeStalePartials(project.generations.folder(record.id));
-    const before = record.state === 'interrupted' ? this.#stateBeforeInterruption(record) : record.state;
+    const before = record.state === 'interrupted' || record.state === 'failed' ? this.#stateBeforeInterruption(record) : record.state;
     if (record.state !== 'interrupted') {
       await job.apply((r) => job.journal.move(r, 'interrupted', {}, `found ${before} at startup`));
     }
@@ -309,7 +354,7 @@ export class JobEngine {
       // Runware may or may not have the task: ask before resending, and resend only
       // with the same taskUUID (a duplicate answer means it was accepted).
       const poll = (await this.#o.runware.poll([record.taskUUID as string]).catch(() => null))?.get(record.taskUUID as string);
-      const resumed: GenerationState = poll?.known ? 'processing' : 'submitting';
+      const resumed = poll?.known ? 'processing' : 'submitting';
       await job.apply((r) => job.journal.move(r, resumed, resumed === 'processing' ? { acceptedAt: r.acceptedAt ?? r.submittedAt } : {}, 'reconciled'));
       if (poll?.known) await this.#onPoll(job, poll);
     } else {
@@ -318,10 +363,10 @@ export class JobEngine {
     this.#emitChanged(job);
   }
 
-  #stateBeforeInterruption(record: GenerationRecord): GenerationState {
+  #stateBeforeInterruption(record: GenerationRecord): Exclude<GenerationState, 'failed'> {
     for (let i = record.history.length - 1; i >= 0; i -= 1) {
       const state = record.history[i]?.state;
-      if (state && state !== 'interrupted') return state;
+      if (state && state !== 'interrupted' && state !== 'failed') return state;
     }
     return 'queued';
   }
@@ -355,9 +400,10 @@ export class JobEngine {
         this.#run(job, () => this.#finishIfComplete(job));
       } else if (state === 'submitting') {
         this.#run(job, () => submitStep(this.#ctx, job));
-      } else if (state === 'uploading' && !this.#paused) {
-        // Only after a transient upload failure: the step resumes from the record.
-        this.#run(job, () => this.#sendFrom('uploading', job));
+      } else if ((state === 'uploading' || state === 'preparing') && !this.#paused) {
+        // Only after a failure (a transient upload error, a full disk that was freed): the
+        // steps resume from the record, which already counts against the concurrency limit.
+        this.#run(job, () => this.#sendFrom(state === 'uploading' ? 'uploading' : 'queued', job));
       }
     }
     if (!this.#paused) {
@@ -394,9 +440,10 @@ export class JobEngine {
     void work()
       .then(() => {
         job.failures = 0;
-        this.#setOnline(true);
+        this.#recovered(job);
       })
       .catch((error: unknown) => this.#onStepError(job, error))
+      .catch((error: unknown) => this.#o.logger?.error('a failed step could not be handled', { id: job.record.id, error }))
       .finally(() => {
         job.busy = false;
         this.#emitChanged(job);
@@ -404,49 +451,142 @@ export class JobEngine {
       });
   }
 
-  async #checkBudgetBeforeSending(job: JobHandle): Promise<void> {
-    const { generations } = await job.project.generations.list();
-    checkBudget({
-      capUSD: this.#budgetCap(),
-      spend: projectSpend(generations.filter((g) => g.id !== job.record.id)),
-      estimateUSD: job.record.estimateUSD,
-      projectName: job.project.info.name,
-    });
+  #checkBudgetBeforeSending(job: JobHandle): Promise<void> {
+    return checkProjectBudget(job.project, this.#budgetCap(), job.record.estimateUSD, { except: job.record.id });
   }
 
+  /**
+   * Decides what a failed step means. It never throws: when deciding needs a write that
+   * fails too (a full disk), the generation still stops resumable.
+   */
   async #onStepError(job: JobHandle, error: unknown): Promise<void> {
     // Stopping (app quit, Ctrl+C) aborts work in flight; the journal keeps it resumable.
     if (this.#stopped) return;
+    job.retrying = null;
+    try {
+      await this.#decide(job, error);
+    } catch (secondary) {
+      await this.#hold(job, secondary);
+    }
+  }
+
+  async #decide(job: JobHandle, error: unknown): Promise<void> {
     const now = this.#o.now();
     if (isAbort(error) && job.record.state !== 'submitting') {
       if (CANCELABLE_STATES.has(job.record.state)) await job.apply((r) => job.journal.move(r, 'canceled'));
       if (job.record.state === 'canceled') this.#forget(job);
       return;
     }
-    const info = errorInfo(error, now);
-    if (isRunwareError(error) && BLOCKING.has(error.category)) {
-      // The person must act (new key, top-up): hold the work where it is, pause the queue.
-      job.blocked = { code: info.code, message: info.message };
-      this.#paused = true;
-      this.#o.logger?.warn('queue paused: Runware refused the account', { code: info.code });
-      for (const l of this.#listeners) l.blocked?.(job.project, job.record, job.blocked);
-      return;
-    }
-    if (isRunwareError(error) && error.retryable) {
-      job.failures += 1;
-      if (error.category === 'network' || error.category === 'timeout') this.#setOnline(false);
-      if (job.failures >= this.#o.maxStepFailures) {
-        job.stalled = { code: info.code, message: info.message };
-        for (const l of this.#listeners) l.stalled?.(job.project, job.record, job.stalled);
-        return;
-      }
-      job.retryAt = now.getTime() + Math.min(this.#o.retryMaxMs, this.#o.retryBaseMs * 2 ** (job.failures - 1));
-      return;
-    }
+    const local = await asLocalWriteError(error, projectFolder(job.project, bytesStillNeeded(job.record)));
+    if (local) return this.#hold(job, local);
+    if (isRunwareError(error) && BLOCKING.has(error.category)) return this.#refused(job, error);
+    if (isRunwareError(error) && error.retryable) return this.#retryLater(job, error, now);
+    const verdict: Verdict = isRunwareError(error) ? 'runware' : 'local';
+    // Runware may hold the task: only Runware can end it, so a local failure stops it resumable.
+    if (!mayFail(job.record, verdict)) return this.#hold(job, error);
     if (!isRunwareError(error)) this.#o.logger?.error('generation step failed', { id: job.record.id, error });
     // Before acceptance nothing was billed; from processing on, the takes that exist are kept.
-    await job.apply((r) => (isTerminal(r.state) ? Promise.resolve(r) : job.journal.move(r, 'failed', { error: info, finishedAt: now.toISOString() })));
+    const info = errorInfo(error, now);
+    await job.apply((r) => (isTerminal(r.state) ? Promise.resolve(r) : job.journal.fail(r, verdict, { error: info, finishedAt: now.toISOString() })));
     this.#forget(job);
+  }
+
+  /**
+   * Stops a generation where it is, in memory only (the disk may refuse every write): it is
+   * not retried until the person resumes the queue, and its record stays resumable.
+   */
+  async #hold(job: JobHandle, error: unknown): Promise<void> {
+    const local = isLocalWriteError(error) ? error : await asLocalWriteError(error, projectFolder(job.project, bytesStillNeeded(job.record))).catch(() => null);
+    if (!local) this.#o.logger?.error('generation stopped by an internal error', { id: job.record.id, error });
+    const reason = local
+      ? { code: String(local.code), message: local.message }
+      : {
+          code: 'internal',
+          message: isAppError(error)
+            ? `${error.message} Fix that, then Resume.`
+            : 'Something went wrong inside Avatar Studio (the log file has the details). The generation stopped where it was; Resume to carry on.',
+        };
+    job.retrying = null;
+    job.stalled = reason;
+    this.#poller.untrack(job);
+    for (const l of this.#listeners) l.stalled?.(job.project, job.record, reason);
+    this.#emitChanged(job);
+  }
+
+  /** Runware refused the account (key, credit): the person must act, so the queue pauses. */
+  async #refused(job: JobHandle, error: RunwareError): Promise<void> {
+    this.#paused = true;
+    this.#o.logger?.warn('queue paused: Runware refused the account', { code: error.code });
+    if (job.record.state === 'submitting') {
+      // Refused, so not accepted: it waits in the queue (same taskUUID, inputs kept) until the
+      // person fixes the account and resumes; it costs nothing meanwhile. [UNK] whether Runware
+      // keeps a refused taskUUID: if it does, the resend's duplicate answer is read as accepted
+      // and the poll settles it, so this can never bill twice.
+      await job.apply((r) => (r.state === 'submitting' ? job.journal.move(r, 'queued', {}, `refused by Runware: ${error.category}`) : Promise.resolve(r)));
+    }
+    job.blocked = { code: String(error.code), message: error.message, category: error.category };
+    for (const l of this.#listeners) l.blocked?.(job.project, job.record, job.blocked);
+    this.#emitChanged(job);
+  }
+
+  /** A transient failure after the client's own tries: the step runs again later, with backoff. */
+  #retryLater(job: JobHandle, error: RunwareError, now: Date): void {
+    job.failures += 1;
+    if (error.category === 'network' || error.category === 'timeout') this.#setOnline(false);
+    const info = errorInfo(error, now);
+    if (job.failures >= this.#o.maxStepFailures) {
+      job.stalled = { code: info.code, message: info.message };
+      for (const l of this.#listeners) l.stalled?.(job.project, job.record, job.stalled);
+      return;
+    }
+    job.retryAt = now.getTime() + Math.min(this.#o.retryMaxMs, this.#o.retryBaseMs * 2 ** (job.failures - 1));
+    job.retrying = {
+      kind: 'retrying',
+      code: info.code,
+      message: info.message,
+      what: retryWhat(job.record.state, error),
+      retryAt: new Date(job.retryAt).toISOString(),
+      attempt: job.failures + 1,
+      ...(Number.isFinite(this.#o.maxStepFailures) ? { attempts: this.#o.maxStepFailures } : {}),
+    };
+  }
+
+  /** Shows the client's own retries on the generations they are for, and the connection as lost at the first failed try. */
+  #retryListener(jobs: readonly JobHandle[], what: 'busy' | 'upload' | 'download'): RetryListener {
+    return ({ attempt, delayMs, error }) => {
+      if (error.category === 'network' || error.category === 'timeout') this.#setOnline(false);
+      const at = this.#o.now().getTime() + delayMs;
+      for (const job of jobs) {
+        job.retrying = {
+          kind: 'retrying',
+          code: String(error.code),
+          message: error.message,
+          what: error.category === 'network' ? 'offline' : what,
+          retryAt: new Date(at).toISOString(),
+          attempt: attempt + 2,
+          attempts: this.#o.runware.maxAttempts,
+        };
+        this.#emitChanged(job);
+      }
+    };
+  }
+
+  /** A step or poll went through: whatever it was retrying is over. */
+  #recovered(job: JobHandle): void {
+    this.#setOnline(true);
+    if (!job.retrying) return;
+    job.retrying = null;
+    this.#emitChanged(job);
+  }
+
+  /** Work before anything is sent: a full disk there is said as such, and nothing is queued. */
+  async #nothingSentYet<T>(project: Project, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      const local = await asLocalWriteError(error, { folder: project.dir, label: 'project folder', bytesNeeded: 0, then: 'try again' });
+      throw local ?? error;
+    }
   }
 
   #trackPoll(job: JobHandle): void {
@@ -456,7 +596,7 @@ export class JobEngine {
   }
 
   async #onPoll(job: JobHandle, poll: TaskPoll): Promise<void> {
-    this.#setOnline(true);
+    this.#recovered(job);
     if (job.record.state !== 'processing') return;
     const expected = job.record.params.numberResults;
     if (!poll.known) {
@@ -499,7 +639,7 @@ export class JobEngine {
     if (outcome === 'failed') {
       const failure = poll.generations.find((g) => g.status === 'error');
       const info = failure?.status === 'error' ? errorInfo(failure.error, this.#o.now()) : errorInfo(new AppError('task_failed', 'Runware reported the task failed.'), this.#o.now());
-      await job.apply((r) => job.journal.move(r, 'failed', { error: info, finishedAt: this.#o.now().toISOString(), progress: undefined }));
+      await job.apply((r) => job.journal.fail(r, 'runware', { error: info, finishedAt: this.#o.now().toISOString(), progress: undefined }));
       this.#forget(job);
       return;
     }
@@ -535,7 +675,7 @@ export class JobEngine {
         new AppError('task_lost', 'Runware no longer knows this task, so its result cannot be fetched. Nothing more will be charged for it; generate it again.'),
         this.#o.now(),
       );
-      await job.apply((r) => job.journal.move(r, 'failed', { error: info, finishedAt: this.#o.now().toISOString() }));
+      await job.apply((r) => job.journal.fail(r, 'runware', { error: info, finishedAt: this.#o.now().toISOString() }));
       this.#forget(job);
     }
   }
@@ -547,16 +687,29 @@ export class JobEngine {
     const info = errorInfo(error, this.#o.now());
     const blocking = runwareError !== null && BLOCKING.has(runwareError.category);
     if (blocking) this.#paused = true;
-    if (blocking || failures >= this.#o.maxStepFailures) {
-      // The tasks keep running at Runware; polling resumes when the person resumes the queue.
-      for (const job of this.#jobs.values()) {
-        if (job.record.state !== 'processing') continue;
-        this.#poller.untrack(job);
-        const reason = { code: info.code, message: info.message };
-        if (blocking) job.blocked = reason;
-        else job.stalled = reason;
-        for (const l of this.#listeners) (blocking ? l.blocked : l.stalled)?.(job.project, job.record, reason);
+    const stop = blocking || failures >= this.#o.maxStepFailures;
+    for (const job of this.#jobs.values()) {
+      if (job.record.state !== 'processing' || job.blocked || job.stalled) continue;
+      if (!stop) {
+        // The poller tries again after a pause; the row says so instead of looking stuck.
+        job.retrying = {
+          kind: 'retrying',
+          code: info.code,
+          message: info.message,
+          what: runwareError?.category === 'network' ? 'offline' : 'busy',
+          attempt: failures + 1,
+        };
+        this.#emitChanged(job);
+        continue;
       }
+      // The tasks keep running at Runware; polling resumes when the person resumes the queue.
+      this.#poller.untrack(job);
+      job.retrying = null;
+      if (blocking && runwareError) job.blocked = { code: info.code, message: info.message, category: runwareError.category };
+      else job.stalled = { code: info.code, message: info.message };
+      const reason = { code: info.code, message: info.message };
+      for (const l of this.#listeners) (blocking ? l.blocked : l.stalled)?.(job.project, job.record, reason);
+      this.#emitChanged(job);
     }
     this.#emitQueue();
   }
@@ -567,10 +720,12 @@ export class JobEngine {
     if (record.takes.some((t) => t.state === 'pending' || t.state === 'downloading')) return;
     const now = this.#o.now().toISOString();
     const anyDone = record.takes.some((t) => t.state === 'done');
+    // Every take failed for a reason of Runware's (a link that expired, a video that does not
+    // decode); failures of this computer stopped the download before it got here.
     await job.apply((r) =>
       anyDone
         ? job.journal.move(r, 'done', { finishedAt: now })
-        : job.journal.move(r, 'failed', { finishedAt: now, error: r.takes.find((t) => t.error)?.error ?? r.error }),
+        : job.journal.fail(r, 'runware', { finishedAt: now, error: r.takes.find((t) => t.error)?.error ?? r.error }),
     );
     this.#forget(job);
   }
@@ -606,4 +761,12 @@ export class JobEngine {
     const summary = this.summary();
     for (const l of this.#listeners) l.queue?.(summary);
   }
+}
+
+/** What a step was doing when it failed, in the words of its retry line. */
+function retryWhat(state: GenerationState, error: RunwareError): NonNullable<Wait['what']> {
+  if (error.category === 'network') return 'offline';
+  if (state === 'uploading' || state === 'preparing') return 'upload';
+  if (state === 'downloading') return 'download';
+  return 'busy';
 }

@@ -1,4 +1,4 @@
-import type { GenerationRecord } from '../../../shared/generation.ts';
+import type { GenerationRecord, Wait } from '../../../shared/generation.ts';
 import type { Project } from '../projects/project.ts';
 import type { Journal } from './journal.ts';
 
@@ -22,9 +22,11 @@ export class JobHandle {
   failures = 0;
   retryAt = 0;
   /** Waiting on the person (key rejected, balance too low): not retried until resumed. */
-  blocked: { code: string; message: string } | null = null;
-  /** Gave up after transient failures; the record stays resumable. */
+  blocked: { code: string; message: string; category: string } | null = null;
+  /** Stopped where it is (tries used up, a full disk); the record stays resumable. */
   stalled: { code: string; message: string } | null = null;
+  /** Trying again by itself after a transient failure: shown, never persisted. */
+  retrying: Wait | null = null;
   /** Poll bookkeeping. */
   lastPolledAt: number | undefined;
   unknownPolls = 0;

@@ -1,6 +1,6 @@
-import type { GenerationRecord, GenerationState } from '../../../shared/generation.ts';
+import type { ErrorInfo, GenerationRecord, GenerationState } from '../../../shared/generation.ts';
 import type { GenerationStore } from '../projects/generation-store.ts';
-import { canMove } from './transitions.ts';
+import { canMove, mayFail, type Verdict } from './transitions.ts';
 
 export type RecordPatch = Partial<Omit<GenerationRecord, 'id' | 'schemaVersion' | 'history' | 'state' | 'createdAt'>>;
 
@@ -19,7 +19,22 @@ export class Journal {
     this.#onChange = onChange;
   }
 
-  async move(record: GenerationRecord, state: GenerationState, patch: RecordPatch = {}, note?: string): Promise<GenerationRecord> {
+  async move(record: GenerationRecord, state: Exclude<GenerationState, 'failed'>, patch: RecordPatch = {}, note?: string): Promise<GenerationRecord> {
+    return this.#move(record, state, patch, note);
+  }
+
+  /**
+   * Ends a generation as failed, saying who decided it. A local verdict on a task Runware
+   * may hold is refused here, whichever caller asks (rule 7 in transitions.ts).
+   */
+  async fail(record: GenerationRecord, verdict: Verdict, patch: RecordPatch & { error?: ErrorInfo } = {}): Promise<GenerationRecord> {
+    if (!mayFail(record, verdict)) {
+      throw new Error(`journal: ${record.id} may be held by Runware (${record.state}); only Runware can fail it`);
+    }
+    return this.#move(record, 'failed', patch);
+  }
+
+  async #move(record: GenerationRecord, state: GenerationState, patch: RecordPatch, note?: string): Promise<GenerationRecord> {
     if (!canMove(record.state, state, record.kind ?? 'single')) {
       throw new Error(`journal: ${record.id} cannot move from ${record.state} to ${state}`);
     }

@@ -1,17 +1,19 @@
 import { basename, extname } from 'node:path';
 import { AURORA_MAX_AUDIO_SECONDS, estimatePartsCost, type AuroraSettings } from '../../../shared/aurora.ts';
 import { AppError } from '../../../shared/errors.ts';
-import { isTerminal, type GenerationRecord, type SequencePart } from '../../../shared/generation.ts';
+import type { GenerationRecord, SequencePart } from '../../../shared/generation.ts';
 import { checkCuts, partsOf } from '../../../shared/split-plan.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { MediaToolkit } from '../media/index.ts';
 import type { Project } from '../projects/project.ts';
-import { checkBudget, projectSpend } from './budget.ts';
+import { checkProjectBudget } from './budget.ts';
 import { measureInputs, requestFromRecord, validateSettings } from './create-generation.ts';
 import type { JobEngine } from './job-engine.ts';
 import { Journal } from './journal.ts';
 import { mediaOpsFrom } from './media-adapter.ts';
 import type { MediaOps } from './media-ops.ts';
+import { asLocalWriteError } from '../fs/local-write-error.ts';
+import { bytesStillNeeded, projectFolder } from './space-needed.ts';
 import { errorInfo } from './steps.ts';
 
 export interface SequenceRequest {
@@ -78,8 +80,7 @@ export class SequenceCoordinator {
     const pieces = partsOf(request.startSec, request.endSec, request.cuts);
     if (pieces.length < 2) throw new AppError('split_needless', `This selection fits in one generation (up to ${AURORA_MAX_AUDIO_SECONDS} s); no split is needed.`);
     const { billedSec, totalUSD: estimateUSD } = estimatePartsCost(pieces);
-    const { generations } = await project.generations.list();
-    checkBudget({ capUSD: this.#budgetCap(), spend: projectSpend(generations), estimateUSD, projectName: project.info.name });
+    await checkProjectBudget(project, this.#budgetCap(), estimateUSD);
 
     // Measured once here; every part reuses it instead of decoding the whole source again.
     const inputs = await measureInputs(project, request, this.#probe, Number.POSITIVE_INFINITY);
@@ -142,11 +143,14 @@ export class SequenceCoordinator {
     return next;
   }
 
-  /** At startup: finish any split generation whose parts are all done (e.g. a stitch cut short). */
+  /**
+   * At startup: finish any split generation whose parts are all done (a stitch cut short,
+   * or one that failed for lack of disk space).
+   */
   async reconcile(project: Project): Promise<void> {
     const { generations } = await project.generations.list();
     for (const g of generations) {
-      if (g.kind === 'sequence' && !isTerminal(g.state)) await this.#update(project, g.id);
+      if (g.kind === 'sequence' && g.state !== 'done' && g.state !== 'canceled') await this.#update(project, g.id);
     }
   }
 
@@ -227,7 +231,7 @@ export class SequenceCoordinator {
         const partError = parts[failedIndex - 1]?.error;
         const reason = partError?.message ?? 'It did not finish.';
         if (record.state !== 'failed') {
-          record = await journal.move(record, 'failed', {
+          record = await journal.fail(record, 'runware', {
             ...cost,
             error: {
               code: 'part_failed',
@@ -279,7 +283,9 @@ export class SequenceCoordinator {
         error: undefined,
       });
     } catch (error) {
-      current = await journal.move(current, 'failed', { error: errorInfo(error, this.#now()) });
+      // A full disk is said as such; the parts' takes are kept, and the next resume joins them again.
+      const local = await asLocalWriteError(error, projectFolder(project, bytesStillNeeded(record)));
+      current = await journal.fail(current, 'local', { error: errorInfo(local ?? error, this.#now()) });
     }
     await project.generations.flushIndex();
     return current;

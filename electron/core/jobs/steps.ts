@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { AURORA_MODEL, type AuroraTask } from '../../../shared/aurora.ts';
 import type { ErrorInfo, GenerationRecord, Take } from '../../../shared/generation.ts';
 import { isAppError } from '../../../shared/errors.ts';
 import type { Logger } from '../logging/logger.ts';
 import { sha256File } from '../projects/media-import.ts';
-import type { RunwareClient } from '../runware/runware-client.ts';
+import { isLocalWriteFailure } from '../fs/local-write-error.ts';
+import { isMediaError } from '../media/media-error.ts';
+import type { RetryListener, RunwareClient } from '../runware/runware-client.ts';
 import { isRunwareError } from '../runware/runware-error.ts';
 import type { JobHandle } from './job-handle.ts';
 import type { MediaOps } from './media-ops.ts';
@@ -16,6 +18,8 @@ export interface StepContext {
   media: MediaOps;
   now: () => Date;
   logger?: Logger;
+  /** Shows a generation's retries as they happen ("Upload failed — retrying in 4 s (attempt 2 of 6)"). */
+  retrying?(job: JobHandle, what: 'busy' | 'upload' | 'download'): RetryListener;
 }
 
 export function errorInfo(error: unknown, now: Date): ErrorInfo {
@@ -30,9 +34,26 @@ export function errorInfo(error: unknown, now: Date): ErrorInfo {
   };
 }
 
+async function exists(file: string): Promise<boolean> {
+  return (await stat(file).catch(() => null))?.isFile() === true;
+}
+
+/** The files a record says were prepared are still there (a refused submission goes back to the queue with them). */
+async function preparedOnDisk(job: JobHandle): Promise<boolean> {
+  const { prepared } = job.record;
+  if (!prepared) return false;
+  const file = (name: string) => job.project.generations.file(job.record.id, name);
+  return (await exists(file(prepared.audio.file))) && (await exists(file(prepared.image.file)));
+}
+
 /** queued → preparing → uploading: the exact audio and portrait that will be sent. */
 export async function prepareStep(ctx: StepContext, job: JobHandle, signal: AbortSignal): Promise<void> {
   await job.apply((r) => job.journal.move(r, 'preparing'));
+  if (await preparedOnDisk(job)) {
+    // Already made once (the same inputs give the same bytes): keep them, and their uploads.
+    await job.apply((rec) => job.journal.move(rec, 'uploading'));
+    return;
+  }
   const r = job.record;
   const folder = job.project.generations.folder(r.id);
   const audio = await ctx.media.prepareAudio({
@@ -65,7 +86,7 @@ export async function uploadStep(ctx: StepContext, job: JobHandle, signal: Abort
   for (const kind of ['image', 'audio'] as const) {
     if (job.record.uploads[kind]) continue;
     const bytes = await readFile(job.project.generations.file(job.record.id, prepared[kind].file));
-    const { mediaUUID } = await ctx.runware.uploadMedia(bytes, { signal });
+    const { mediaUUID } = await ctx.runware.uploadMedia(bytes, { signal, onRetry: ctx.retrying?.(job, 'upload') });
     await job.apply((r) => job.journal.patch(r, { uploads: { ...r.uploads, [kind]: mediaUUID } }));
   }
   signal.throwIfAborted();
@@ -101,7 +122,10 @@ export async function submitStep(ctx: StepContext, job: JobHandle): Promise<void
     await job.apply((r) => job.journal.patch(r, { uploads: { ...r.uploads, [kind]: mediaUUID } }));
     return mediaUUID;
   };
-  await ctx.runware.submitVideo(auroraTaskOf(job.record), { reupload: { image: reuploadOne('image'), audio: reuploadOne('audio') } });
+  await ctx.runware.submitVideo(auroraTaskOf(job.record), {
+    reupload: { image: reuploadOne('image'), audio: reuploadOne('audio') },
+    onRetry: ctx.retrying?.(job, 'busy'),
+  });
   await job.apply((r) => job.journal.move(r, 'processing', { acceptedAt: r.acceptedAt ?? ctx.now().toISOString() }));
 }
 
@@ -124,9 +148,12 @@ export async function downloadStep(ctx: StepContext, job: JobHandle): Promise<vo
     await job.apply((r) => job.journal.patch(r, { takes: withTake(r.takes, take.index, { state: 'downloading' }) }));
     let durationSec: number;
     try {
-      durationSec = await downloadAndVerify(ctx, take.remoteURL, file, expected);
+      durationSec = await downloadAndVerify(ctx, job, take.remoteURL, file, expected);
     } catch (error) {
-      if (isRunwareError(error) && error.retryable) throw error;
+      // Only Runware's result can fail a take (its link expired, what it sent does not decode).
+      // Anything else (the network, a full disk, a fault of this app) stops the download
+      // resumable: a paid take is never given up for a reason of this computer's.
+      if (!isTakeVerdict(error)) throw error;
       const info = errorInfo(error, ctx.now());
       await job.apply((r) => job.journal.patch(r, { takes: withTake(r.takes, take.index, { state: 'failed', error: info }) }));
       continue;
@@ -147,9 +174,19 @@ export async function downloadStep(ctx: StepContext, job: JobHandle): Promise<vo
   }
 }
 
-async function downloadAndVerify(ctx: StepContext, url: string, file: string, expectedSec: number): Promise<number> {
+function isTakeVerdict(error: unknown): boolean {
+  if (isLocalWriteFailure(error)) return false;
+  return (isRunwareError(error) && !error.retryable) || isMediaError(error, 'video_invalid');
+}
+
+async function downloadAndVerify(ctx: StepContext, job: JobHandle, url: string, file: string, expectedSec: number): Promise<number> {
+  // Saved before its record could say so (the disk filled right after): checked, not fetched again.
+  if (await exists(file)) {
+    const kept = await ctx.media.verifyTake({ file, expectedDurationSec: expectedSec }).catch(() => null);
+    if (kept) return kept.durationSec;
+  }
   for (let attempt = 1; ; attempt += 1) {
-    await ctx.runware.download(url, file);
+    await ctx.runware.download(url, file, { onRetry: ctx.retrying?.(job, 'download') });
     try {
       return (await ctx.media.verifyTake({ file, expectedDurationSec: expectedSec })).durationSec;
     } catch (error) {

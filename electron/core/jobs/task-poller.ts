@@ -1,5 +1,5 @@
 import type { TaskPoll } from '../runware/poll-result.ts';
-import type { RunwareClient } from '../runware/runware-client.ts';
+import type { RetryListener, RunwareClient } from '../runware/runware-client.ts';
 import type { JobHandle } from './job-handle.ts';
 import { nextPollDelayMs, type CadencePolicy } from './poll-cadence.ts';
 
@@ -11,7 +11,12 @@ export interface PollTarget {
 
 export interface PollerHooks {
   onPoll(job: JobHandle, poll: TaskPoll): Promise<void>;
+  /** Handling one task's answer failed (e.g. its record could not be written): that task only. */
+  onPollFailed(job: JobHandle, error: unknown): Promise<void>;
+  /** The poll request itself failed, after the client's own tries. */
   onError(error: unknown, failuresInRow: number): void;
+  /** The client is about to try the poll again. */
+  onRetry(jobs: readonly JobHandle[]): RetryListener;
 }
 
 /**
@@ -72,13 +77,20 @@ export class TaskPoller {
     if (targets.length === 0 || this.#stopped) return;
     this.#inFlight = true;
     try {
-      const polls = await this.#runware.poll(targets.map((t) => t.job.record.taskUUID as string));
+      const jobs = targets.map((t) => t.job);
+      const polls = await this.#runware.poll(
+        jobs.map((job) => job.record.taskUUID as string),
+        { onRetry: this.#hooks.onRetry(jobs) },
+      );
       this.#failures = 0;
       const at = this.#now();
       for (const target of targets) {
         target.job.lastPolledAt = at;
         const poll = polls.get(target.job.record.taskUUID as string);
-        if (poll && this.#targets.has(target.job.key)) await this.#hooks.onPoll(target.job, poll);
+        if (!poll || !this.#targets.has(target.job.key)) continue;
+        // One task's answer that cannot be recorded stops that task, not the poll of the others;
+        // and the request having worked does not hide that failure behind a reset count.
+        await this.#hooks.onPoll(target.job, poll).catch((error: unknown) => this.#hooks.onPollFailed(target.job, error));
       }
     } catch (error) {
       this.#failures += 1;

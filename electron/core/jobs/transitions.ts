@@ -1,4 +1,4 @@
-import type { GenerationState } from '../../../shared/generation.ts';
+import { REMOTE_STATES, type GenerationRecord, type GenerationState } from '../../../shared/generation.ts';
 
 /**
  * The journal's state machine (DESIGN.md, "A generation's life"). Every move is
@@ -9,7 +9,8 @@ const NEXT: Record<GenerationState, readonly GenerationState[]> = {
   queued: ['preparing', 'canceled', 'failed'],
   preparing: ['uploading', 'queued', 'failed', 'canceled', 'interrupted'],
   uploading: ['submitting', 'queued', 'failed', 'canceled', 'interrupted'],
-  submitting: ['processing', 'failed', 'interrupted'],
+  // Back to the queue only when Runware refused the submission (key, credit): it holds nothing.
+  submitting: ['processing', 'queued', 'failed', 'interrupted'],
   processing: ['downloading', 'done', 'failed', 'interrupted'],
   downloading: ['done', 'failed', 'interrupted'],
   interrupted: ['queued', 'submitting', 'processing', 'downloading', 'done', 'failed'],
@@ -42,7 +43,7 @@ export function canMove(from: GenerationState, to: GenerationState, kind: 'singl
  * was billed, so the work is simply redone; from submission on, Runware may hold the
  * task, so it is reconciled with the same taskUUID, never resubmitted under a new one.
  */
-export function resumeStateAfterCrash(state: GenerationState, hasTaskUUID: boolean): GenerationState {
+export function resumeStateAfterCrash(state: Exclude<GenerationState, 'failed'>, hasTaskUUID: boolean): Exclude<GenerationState, 'failed'> {
   switch (state) {
     case 'preparing':
     case 'uploading':
@@ -52,4 +53,22 @@ export function resumeStateAfterCrash(state: GenerationState, hasTaskUUID: boole
     default:
       return state;
   }
+}
+
+/** Who ends a generation: Runware, by its answer about the task, or something on this computer. */
+export type Verdict = 'runware' | 'local';
+
+/** Runware may hold (and bill) the task: it was sent, or is being sent, under this taskUUID. */
+export function mayHaveBeenAccepted(record: Pick<GenerationRecord, 'state' | 'taskUUID'>): boolean {
+  return record.taskUUID !== undefined && (REMOTE_STATES.has(record.state) || record.state === 'interrupted');
+}
+
+/**
+ * DESIGN.md rule 7, decided here and nowhere else: once a taskUUID may have been accepted,
+ * no local error (a full disk, a failed write, a crash in an error handler) can make the
+ * generation terminal. Only Runware can: a task error, or a result that expired. A local
+ * failure stops the generation where it is, resumable.
+ */
+export function mayFail(record: Pick<GenerationRecord, 'state' | 'taskUUID'>, verdict: Verdict): boolean {
+  return verdict === 'runware' || !mayHaveBeenAccepted(record);
 }

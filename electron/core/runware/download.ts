@@ -3,14 +3,16 @@ import { rename, stat, truncate } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import { request, type Dispatcher } from 'undici';
+import { isLocalWriteFailure } from '../fs/local-write-error.ts';
 import { RunwareError, fromTransportError } from './runware-error.ts';
-import { DEFAULT_RETRY_POLICY, parseRetryAfter, withRetries, type RetryPolicy } from './retry-policy.ts';
+import { DEFAULT_RETRY_POLICY, parseRetryAfter, withRetries, type RetryContext, type RetryPolicy } from './retry-policy.ts';
 
 export interface DownloadOptions {
   dispatcher: Dispatcher;
   signal?: AbortSignal;
   retry?: RetryPolicy;
   onProgress?: (received: number, total: number | null) => void;
+  onRetry?: RetryContext['onRetry'];
 }
 
 export interface DownloadResult {
@@ -117,6 +119,8 @@ export async function downloadToFile(url: string, dest: string, options: Downloa
         signal: options.signal,
       });
     } catch (error) {
+      // The disk, not the network, stopped it: retrying cannot help, and the person must hear which.
+      if (isLocalWriteFailure(error)) throw error;
       throw fromTransportError(error, options.signal);
     }
     if (total !== null && received !== total) {
@@ -133,6 +137,7 @@ export async function downloadToFile(url: string, dest: string, options: Downloa
   const bytes = await withRetries(() => attemptOnce(), {
     policy: options.retry ?? DEFAULT_RETRY_POLICY,
     signal: options.signal,
+    onRetry: options.onRetry,
   });
   await rename(part, dest);
   return { file: dest, bytes, resumes };

@@ -6,7 +6,7 @@ import { downloadToFile, type DownloadResult } from './download.ts';
 import { RunwareTransport, scrub } from './http-transport.ts';
 import type { Generation, TaskPoll } from './poll-result.ts';
 import type { DataItem, Envelope } from './response-envelope.ts';
-import { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retry-policy.ts';
+import { DEFAULT_RETRY_POLICY, withRetries, type RetryContext, type RetryPolicy } from './retry-policy.ts';
 import { runwareApiUrl, type RunwareTimeouts } from './runware-config.ts';
 import { RunwareError, fromApiError, isRunwareError, type RawApiError } from './runware-error.ts';
 import { UploadCache, sha256 } from './upload-cache.ts';
@@ -22,9 +22,13 @@ export interface RunwareClientOptions {
   logger?: Logger;
 }
 
-interface CallOptions {
+export interface CallOptions {
   signal?: AbortSignal;
+  /** Told before each wait between tries, so the person sees "retrying in 4 s (attempt 2 of 6)". */
+  onRetry?: RetryListener;
 }
+
+export type RetryListener = NonNullable<RetryContext['onRetry']>;
 
 /** Fresh media UUIDs for a resubmission after Runware lost an upload. */
 export interface Reupload {
@@ -122,7 +126,7 @@ export class RunwareClient {
           throw error;
         }
       },
-      { policy: options.retry ?? this.#retry, signal: options.signal },
+      { policy: options.retry ?? this.#retry, signal: options.signal, onRetry: options.onRetry },
     );
   }
 
@@ -143,17 +147,18 @@ export class RunwareClient {
       async () => {
         const taskUUID = randomUUID();
         const env = await this.#post('mediaStorage', [{ taskType: 'mediaStorage', taskUUID, operation: 'upload', media }], {
-          ...options,
+          signal: options.signal,
           retry: { ...this.#retry, maxAttempts: 1 },
         });
         return { env, taskUUID };
       },
-      { policy: this.#retry, signal: options.signal },
+      { policy: this.#retry, signal: options.signal, onRetry: options.onRetry },
     );
     const item = envelope.env.data.find((d) => d.taskUUID === envelope.taskUUID) ?? envelope.env.data[0];
     const mediaUUID = str(item?.mediaUUID) ?? str(item?.imageUUID);
     if (!mediaUUID) throw this.#firstError(envelope.env, envelope.taskUUID) ?? this.#protocolError('the upload');
-    await this.#cache.put(hash, mediaUUID);
+    // The cache only saves a later upload: a full app-data disk must not fail this one.
+    await this.#cache.put(hash, mediaUUID).catch((error: unknown) => this.#log?.warn('upload cache not saved', { error }));
     return { mediaUUID, cached: false };
   }
 
@@ -255,7 +260,13 @@ export class RunwareClient {
       signal: options.signal,
       retry: this.#retry,
       onProgress: options.onProgress,
+      onRetry: options.onRetry,
     });
+  }
+
+  /** How many tries a call makes before it gives up, for "attempt 2 of 6". */
+  get maxAttempts(): number {
+    return this.#retry.maxAttempts;
   }
 
   /**

@@ -4,12 +4,13 @@ import { estimateCostUSD } from '../../../../shared/aurora.ts';
 import { CANCELABLE_STATES, isTerminal, type GenerationSummary } from '../../../../shared/generation.ts';
 import { useNow } from '../../hooks/use-now.ts';
 import { call, studio } from '../../ipc/studio.ts';
-import { clock, money, plural } from '../../lib/format.ts';
+import { clock, COST_BASIS_HINT, costText, money, plural } from '../../lib/format.ts';
+import { shownCost } from '../../../../shared/spend.ts';
 import { command, currentDir, failedPartOf, retryGeneration } from '../../store/actions.ts';
 import { useProjects, type Progress } from '../../store/projects-store.ts';
 import { ConfirmDialog } from '../common/ConfirmDialog.tsx';
 import { Icon } from '../common/Icon.tsx';
-import { STATE_LABELS, startedAt } from './queue-labels.ts';
+import { STATE_LABELS, startedAt, waitLabel, waitText } from './queue-labels.ts';
 
 function partPrice(g: GenerationSummary, index: number): number {
   const part = g.parts?.find((p) => p.index === index);
@@ -25,12 +26,16 @@ export function QueueItem({ generation: g }: { generation: GenerationSummary }) 
   const progress = useProjects((s) => s.progress[g.id]);
   const finished = isTerminal(g.state);
   const now = useNow(1000, !finished);
+  const wait = finished ? undefined : g.wait;
+  const label = wait ? waitLabel(wait) : STATE_LABELS[g.state];
   const [confirmRetry, setConfirmRetry] = useState(false);
   const elapsed = ((finished ? Date.parse(g.finishedAt ?? g.updatedAt) : now) - startedAt(g)) / 1000;
   const eta = g.state === 'processing' ? remaining(progress, now) : null;
   const percent = g.state === 'processing' ? (progress?.progress ?? g.progress ?? null) : g.state === 'downloading' ? 100 : null;
   const dir = currentDir();
+  const cost = shownCost(g);
 
+  const resumeQueue = () => void command(async () => useProjects.getState().setQueue(await call(studio().queue.resume())));
   const cancel = () => dir && void command(() => call(studio().generations.cancel({ projectDir: dir, id: g.id })));
   // A failed part (or a split generation waiting on one) is made again inside its
   // split generation; anything else is retried as a new generation.
@@ -39,7 +44,7 @@ export function QueueItem({ generation: g }: { generation: GenerationSummary }) 
   const retryPrice = failedPart !== null && g.kind === 'sequence' ? partPrice(g, failedPart) : g.estimateUSD;
 
   return (
-    <li className={`queue-item queue-item--${g.state}`} aria-label={`${g.name}, ${STATE_LABELS[g.state]}`}>
+    <li className={`queue-item queue-item--${g.state}${wait ? ` queue-item--${wait.kind}` : ''}`} aria-label={`${g.name}, ${label}`}>
       <div className="queue-item__row">
         <span className="queue-item__name" title={g.name}>
           {g.name}
@@ -49,14 +54,16 @@ export function QueueItem({ generation: g }: { generation: GenerationSummary }) 
         </span>
       </div>
       <div className="queue-item__row">
-        <span className={`queue-item__state state state--${g.state}`} data-testid="queue-state">
-          {STATE_LABELS[g.state]}
+        <span className={`queue-item__state state state--${wait ? wait.kind : g.state}`} data-testid="queue-state">
+          {label}
           {g.state === 'done' ? ` · ${plural(g.takes.filter((t) => t.state === 'done').length, 'take')}` : ''}
           {eta !== null ? (eta >= 1 ? ` · about ${clock(eta)} left` : ' · finishing') : ''}
         </span>
-        <span className="queue-item__cost money">{money(g.costUSD ?? g.estimateUSD)}</span>
+        <span className="queue-item__cost money" title={COST_BASIS_HINT[cost.basis]} data-testid="queue-cost">
+          {costText(cost)}
+        </span>
       </div>
-      {percent !== null ? (
+      {wait?.kind === 'blocked' || wait?.kind === 'stalled' ? null : percent !== null ? (
         <div
           className={`progress${percent === null ? ' progress--indeterminate' : ''}`}
           role="progressbar"
@@ -72,12 +79,21 @@ export function QueueItem({ generation: g }: { generation: GenerationSummary }) 
           <div className="progress__bar" />
         </div>
       ) : null}
-      {g.state === 'failed' && g.error ? (
+      {wait ? (
+        <p className={`queue-item__wait queue-item__wait--${wait.kind}`} role="note" data-testid="queue-wait">
+          {waitText(wait, now)}
+        </p>
+      ) : g.state === 'failed' && g.error ? (
         <p className="queue-item__error" role="note">
           {g.error.message}
         </p>
       ) : null}
       <div className="queue-item__actions">
+        {wait?.kind === 'blocked' || wait?.kind === 'stalled' ? (
+          <button type="button" className="button button--small" onClick={resumeQueue} title="Once it is fixed, carry on where it stopped (nothing is sent twice)">
+            <Icon name="play" /> Resume
+          </button>
+        ) : null}
         {CANCELABLE_STATES.has(g.state) ? (
           <button type="button" className="button button--small" onClick={cancel}>
             Cancel

@@ -6,6 +6,7 @@ import { useStudio } from '../../store/studio-store.ts';
 import { EmptyState } from '../common/EmptyState.tsx';
 import { Icon } from '../common/Icon.tsx';
 import { QueueItem } from './QueueItem.tsx';
+import { queueCounts } from './queue-labels.ts';
 import { batchLines } from '../../lib/batch-progress.ts';
 import { clock } from '../../lib/format.ts';
 
@@ -16,8 +17,8 @@ export function QueuePanel() {
   const queue = useProjects((s) => s.queue);
   const items = useMemo(() => queueItems(generations), [generations]);
   const batches = useMemo(() => batchLines(Object.values(generations)), [generations]);
-  const running = (queue?.active ?? 0) + (queue?.downloading ?? 0);
-  const waiting = queue?.queued ?? 0;
+  // Counted from the rows shown, so the header always agrees with them.
+  const { running, waiting } = useMemo(() => queueCounts(items), [items]);
 
   const setPaused = (paused: boolean) =>
     void command(async () => useProjects.getState().setQueue(await call(paused ? studio().queue.pause() : studio().queue.resume())));

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { GenerationSummary } from '../../../../shared/generation.ts';
-import { checkBudget, projectSpend } from '../../../../electron/core/jobs/budget.ts';
+import { checkBudget } from '../../../../electron/core/jobs/budget.ts';
 import { checkTrim } from '../../../../shared/trim.ts';
 import { DEFAULT_CADENCE, nextPollAt, nextPollDelayMs } from '../../../../electron/core/jobs/poll-cadence.ts';
 import { ThroughputModel } from '../../../../electron/core/jobs/throughput.ts';
-import { canMove, resumeStateAfterCrash } from '../../../../electron/core/jobs/transitions.ts';
+import { canMove, mayFail, resumeStateAfterCrash } from '../../../../electron/core/jobs/transitions.ts';
+import { Journal } from '../../../../electron/core/jobs/journal.ts';
 
 describe('the journal state machine', () => {
   it('allows the documented path and nothing backwards after submission', () => {
@@ -63,17 +63,13 @@ describe('learned throughput', () => {
 });
 
 describe('budget', () => {
-  const g = (state: GenerationSummary['state'], estimateUSD: number, costUSD?: number) => ({ state, estimateUSD, costUSD }) as GenerationSummary;
-  it('counts reported cost, estimates of tasks Runware holds, and queued work', () => {
-    const spend = projectSpend([g('done', 0.84, 0.84), g('failed', 0.84), g('processing', 1.68), g('queued', 0.28), g('canceled', 5)]);
-    expect(spend).toEqual({ spentUSD: 2.52, committedUSD: 0.28 });
-  });
-  it('refuses what would pass the cap', () => {
-    expect(() => checkBudget({ capUSD: 3, spend: { spentUSD: 2.52, committedUSD: 0.28 }, estimateUSD: 0.14, projectName: 'P' })).not.toThrow();
-    expect(() => checkBudget({ capUSD: 3, spend: { spentUSD: 2.52, committedUSD: 0.28 }, estimateUSD: 0.28, projectName: 'P' })).toThrow(
+  it('refuses what would pass the cap, counting what is spent and what is queued', () => {
+    const spend = { spentUSD: 2.52, committedUSD: 0.28, trashedUSD: 0 };
+    expect(() => checkBudget({ capUSD: 3, spend, estimateUSD: 0.14, projectName: 'P' })).not.toThrow();
+    expect(() => checkBudget({ capUSD: 3, spend, estimateUSD: 0.28, projectName: 'P' })).toThrow(
       'This generation ($0.28) would bring “P” to $3.08, over its $3.00 budget cap. Raise the cap in Settings, or trim the audio.',
     );
-    expect(() => checkBudget({ capUSD: null, spend: { spentUSD: 1e6, committedUSD: 0 }, estimateUSD: 1, projectName: 'P' })).not.toThrow();
+    expect(() => checkBudget({ capUSD: null, spend: { ...spend, spentUSD: 1e6 }, estimateUSD: 1, projectName: 'P' })).not.toThrow();
   });
 });
 
@@ -89,5 +85,27 @@ describe('trim checks', () => {
   it('accepts exactly 60 s and a selection ending at the very end', () => {
     expect(() => checkTrim(0, 60, 60, 'a.wav')).not.toThrow();
     expect(() => checkTrim(1, 11.0004, 11, 'a.wav')).not.toThrow();
+  });
+});
+
+describe('who may end a generation (rule 7)', () => {
+  const STATES = ['queued', 'preparing', 'uploading', 'submitting', 'processing', 'downloading', 'interrupted'] as const;
+  const HELD = new Set(['submitting', 'processing', 'downloading', 'interrupted']);
+
+  it.each(STATES)('%s: Runware always may; this computer only before Runware may hold the task', (state) => {
+    expect(mayFail({ state, taskUUID: 'a-task' }, 'runware')).toBe(true);
+    expect(mayFail({ state, taskUUID: 'a-task' }, 'local')).toBe(!HELD.has(state));
+    // Without a taskUUID nothing was ever sent for billing.
+    expect(mayFail({ state, taskUUID: undefined }, 'local')).toBe(true);
+  });
+
+  it('the journal refuses a local failure of a task Runware may hold, whoever asks', async () => {
+    const writes: string[] = [];
+    const journal = new Journal({ write: async (r: { state: string }) => void writes.push(r.state) } as never, () => new Date(0), () => undefined);
+    const record = { id: 'g', state: 'processing', taskUUID: 'a-task', history: [], kind: 'single' } as never;
+    await expect(journal.fail(record, 'local', {})).rejects.toThrow('only Runware can fail it');
+    expect(writes).toEqual([]);
+    await expect(journal.fail(record, 'runware', {})).resolves.toMatchObject({ state: 'failed' });
+    expect(writes).toEqual(['failed']);
   });
 });

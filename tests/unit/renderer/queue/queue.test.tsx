@@ -66,6 +66,36 @@ describe('the queue', () => {
     expect(screen.getByTestId('queue-counts').textContent).toBe('1 running · 1 waiting');
   });
 
+  it('says why an item waits, instead of "sending" or "generating", and counts it as waiting', () => {
+    const retryAt = new Date(Date.now() + 4_000).toISOString();
+    show([
+      g('refused', 'queued', {
+        taskUUID: 'task-1',
+        wait: { kind: 'blocked', code: 'insufficientCredits', category: 'credits', message: 'Your Runware balance is too low for this generation. Top up your account at my.runware.ai, then try again.' },
+      }),
+      g('full', 'processing', {
+        acceptedAt: '2026-11-23T10:00:00.000Z',
+        wait: { kind: 'stalled', code: 'disk_full', message: 'The project folder “/p/Spring” is full: free about 12 MB, then Resume.' },
+      }),
+      g('busy', 'submitting', { wait: { kind: 'retrying', code: 'http_503', message: 'x', what: 'busy', retryAt, attempt: 2, attempts: 6 } }),
+      g('broken', 'failed', { error: { code: 'providerError', message: 'The model provider behind Runware failed.', at: 'x' } }),
+    ]);
+    const item = (name: string) => screen.getByRole('listitem', { name: new RegExp(`^${name},`) });
+    expect(within(item('refused')).getByTestId('queue-state').textContent).toBe('refused: add credit');
+    expect(within(item('refused')).getByTestId('queue-wait').textContent).toContain('Top up your account at my.runware.ai');
+    expect(within(item('refused')).getByRole('button', { name: /Resume/ })).toBeTruthy();
+    expect(within(item('refused')).getByTestId('queue-cost').textContent).toBe('≈$0.84');
+    expect(within(item('full')).getByTestId('queue-state').textContent).toBe('stopped: disk full');
+    expect(within(item('full')).getByTestId('queue-wait').textContent).toBe('The project folder “/p/Spring” is full: free about 12 MB, then Resume.');
+    expect(within(item('full')).queryByRole('progressbar')).toBeNull();
+    expect(within(item('busy')).getByTestId('queue-state').textContent).toBe('retrying');
+    expect(within(item('busy')).getByTestId('queue-wait').textContent).toMatch(/^Runware is busy — retrying in [34] s \(attempt 2 of 6\)$/);
+    // A failure Runware charged nothing for says so, not its estimate.
+    expect(within(item('broken')).getByTestId('queue-cost').textContent).toBe('not charged');
+    // The header counts what the rows show: one moving, two stopped until the person acts.
+    expect(screen.getByTestId('queue-counts').textContent).toBe('1 running · 2 waiting');
+  });
+
   it('asks before retrying, naming the price of the new generation', () => {
     show([g('broken', 'failed', { estimateUSD: 1.68, params: { numberResults: 2, outputFormat: 'MP4', outputQuality: 95 } })]);
     fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
