@@ -9,14 +9,13 @@ import {
   type Take,
   type Wait,
 } from '../../../shared/generation.ts';
-import { AppError } from '../../../shared/errors.ts';
+import { AppError, isAppError } from '../../../shared/errors.ts';
 import { asLocalWriteError, isLocalWriteError } from '../fs/local-write-error.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { Project } from '../projects/project.ts';
 import { outcomeOf, progressOf, type TaskPoll } from '../runware/poll-result.ts';
 import type { RetryListener, RunwareClient } from '../runware/runware-client.ts';
 import { isRunwareError, type RunwareError } from '../runware/runware-error.ts';
-import { isAppError } from '../../../shared/errors.ts';
 import { checkProjectBudget } from './budget.ts';
 import { buildGeneration, type GenerationRequest } from './create-generation.ts';
 import { JobHandle } from './job-handle.ts';
