@@ -5,28 +5,71 @@
  */
 
 export const ERROR_CODES = [
+  // IPC and the app shell
   'invalid_input',
   'forbidden_sender',
   'unknown_channel',
   'internal',
-  'key_missing',
-  'key_invalid_format',
-  'key_storage_failed',
   'unsafe_url',
   'settings_invalid',
+  // the API key
+  'key_missing',
+  'key_invalid_format',
+  // projects
+  'project_name_empty',
+  'project_missing',
+  'project_not_open',
+  'project_outside_root',
+  'path_outside_project',
+  'template_invalid',
+  // inputs
+  'media_missing',
+  'paste_empty',
+  'paste_too_large',
+  'trim_invalid',
+  'invalid_parameter',
+  'budget_exceeded',
+  // generations, splits and batches
+  'generation_missing',
+  'generation_unreadable',
+  'generation_not_running',
+  'generation_busy',
+  'cannot_cancel',
+  'not_queued',
+  'name_empty',
+  'task_failed',
+  'task_lost',
+  'sequence_takes',
+  'split_invalid',
+  'split_needless',
+  'part_missing',
+  'part_not_failed',
+  'part_take_missing',
+  'batch_empty',
+  'batch_invalid',
+  'batch_plan_missing',
+  'manifest_missing',
+  'manifest_empty',
+  'manifest_invalid',
+  // the library
+  'take_missing',
+  'trash_missing',
+  'restore_conflict',
 ] as const;
 
-export type ErrorCode = (typeof ERROR_CODES)[number] | (string & {});
+/** The codes Avatar Studio throws itself; media, disk, Runware and usage errors carry codes of their own. */
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** An error as it crosses a boundary (IPC, CLI JSON): any layer's code, and the words for the person. */
 export interface ErrorShape {
-  code: ErrorCode;
+  code: string;
   message: string;
 }
 
-export class AppError extends Error implements ErrorShape {
-  readonly code: ErrorCode;
+export class AppError<C extends string = ErrorCode> extends Error implements ErrorShape {
+  readonly code: C;
 
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+  constructor(code: C, message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'AppError';
     this.code = code;
@@ -37,6 +80,6 @@ export class AppError extends Error implements ErrorShape {
   }
 }
 
-export function isAppError(value: unknown): value is AppError {
+export function isAppError(value: unknown): value is AppError<string> {
   return value instanceof AppError;
 }

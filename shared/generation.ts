@@ -135,6 +135,11 @@ export const GenerationRecordSchema = z.object({
 });
 export type GenerationRecord = z.infer<typeof GenerationRecordSchema>;
 
+/** The seconds of audio a generation sends: as measured once prepared, else its selection. */
+export function audioSecondsOf(record: Pick<GenerationRecord, 'prepared' | 'inputs'>): number {
+  return record.prepared?.audio.durationSec ?? record.inputs.trim.endSec - record.inputs.trim.startSec;
+}
+
 /**
  * Why a generation is not moving right now. Live, from the engine: never written to the
  * record (a full disk could not take it), gone when the engine moves on.

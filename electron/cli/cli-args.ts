@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
+import { ExportFormatSchema, type ExportFormat } from '../../shared/composition.ts';
 import { AppError } from '../../shared/errors.ts';
 
 /** A usage mistake: exit code 2, nothing sent. */
-export class UsageError extends AppError {
+export class UsageError extends AppError<'usage'> {
   constructor(message: string) {
     super('usage', message);
     this.name = 'UsageError';
@@ -38,9 +39,9 @@ export function numberOption(value: string | undefined, name: string, min: numbe
   return n;
 }
 
-export function formatOption(value: string | undefined, name = 'format'): 'mp4' | 'webm' | 'mov' | undefined {
+export function formatOption(value: string | undefined, name = 'format'): ExportFormat | undefined {
   if (value === undefined) return undefined;
-  const lower = value.toLowerCase();
-  if (lower === 'mp4' || lower === 'webm' || lower === 'mov') return lower;
+  const parsed = ExportFormatSchema.safeParse(value.toLowerCase());
+  if (parsed.success) return parsed.data;
   throw new UsageError(`--${name} must be mp4, webm or mov (got "${value}").`);
 }

@@ -1,30 +1,20 @@
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { defaultAppDataDir, defaultProjectsRoot } from '../core/app/app-paths.ts';
 import { createCoreServices } from '../core/app/core-services.ts';
-import { NoticeCenter } from '../core/app/notices.ts';
-import type { BatchCoordinator } from '../core/jobs/batch.ts';
-import type { JobEngine } from '../core/jobs/job-engine.ts';
-import type { MediaOps } from '../core/jobs/media-ops.ts';
-import type { SequenceCoordinator } from '../core/jobs/sequence-coordinator.ts';
 import { createLogger, type Logger } from '../core/logging/logger.ts';
 import { Redactor } from '../core/logging/redactor.ts';
-import { Project } from '../core/projects/project.ts';
-import type { MediaToolkit } from '../core/media/index.ts';
 import { runwareApiUrl } from '../core/runware/runware-config.ts';
-import type { RunwareClient } from '../core/runware/runware-client.ts';
 import { MemoryKeyStore } from '../core/secrets/memory-key-store.ts';
 import { SettingsStore } from '../core/settings/settings-store.ts';
+import { NoticeCenter } from '../core/shell/notices.ts';
+import type { Studio } from '../core/studio/studio.ts';
 import { UsageError } from './cli-args.ts';
+import { headlessPlatform } from './headless-platform.ts';
 
 export interface CliContext {
-  engine: JobEngine;
-  sequences: SequenceCoordinator;
-  batches: BatchCoordinator;
-  runware: RunwareClient;
+  /** Every use case: the same doors the window's handlers use. */
+  studio: Studio;
   logger: Logger;
-  settings: SettingsStore;
-  media: MediaOps & { kit: MediaToolkit };
-  openProject(dir: string | undefined): Promise<Project>;
   close(): Promise<void>;
 }
 
@@ -68,21 +58,11 @@ export async function createCliContext(env: NodeJS.ProcessEnv, options: { needsK
     logger,
     // A command reports "gave up" (exit 4) instead of retrying forever like the app.
     engine: { maxStepFailures: 2 },
-    notifications: () => false,
+    platform: headlessPlatform,
   });
-  const { engine, sequences, batches, runware } = core;
   return {
-    engine,
-    sequences,
-    batches,
-    runware,
+    studio: core.studio,
     logger,
-    settings,
-    media: { ...core.mediaOps, kit: core.media },
-    async openProject(dir) {
-      const target = dir ? resolve(dir) : join(settings.projectsRoot(), 'Default');
-      return Project.openOrCreate(target, { logger: logger.child('project') });
-    },
     async close() {
       await core.close();
       await logger.flush();

@@ -1,30 +1,11 @@
 import { isAppError } from '../../shared/errors.ts';
+import { EXIT, type CliIo } from './cli-io.ts';
 import { UsageError } from './cli-args.ts';
 import { batchCommand } from './commands/batch.ts';
 import { exportCommand } from './commands/export.ts';
 import { generateCommand } from './commands/generate.ts';
 import { listCommand } from './commands/list.ts';
 import { resumeCommand } from './commands/resume.ts';
-
-export interface CliIo {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  env: NodeJS.ProcessEnv;
-  /** stderr is a terminal: draw a live progress bar. */
-  isTTY?: boolean;
-  /** Resolves when the user interrupts (Ctrl+C / SIGTERM). */
-  interrupted?: Promise<void>;
-}
-
-export const EXIT = {
-  ok: 0,
-  /** The generation failed at Runware or after (the message says why). */
-  failed: 1,
-  usage: 2,
-  refused: 3,
-  gaveUp: 4,
-  interrupted: 130,
-} as const;
 
 export const USAGE = `Avatar Studio — lip-synced talking-head videos from a portrait and a voice.
 
@@ -35,14 +16,15 @@ Usage:
   avatar-studio batch    <manifest.csv|json> --project <dir> [--json]
   avatar-studio resume   --project <dir> [--json]
   avatar-studio list     --project <dir> [--json]
-  avatar-studio export   <generation-id> --project <dir> --format mp4|webm|mov --out <file>
-                         [--take <n>] [--original-audio]
+  avatar-studio export   <generation-id> --project <dir> --format mp4|webm|mov [--out <file>]
+                         [--take <n>] [--quality high|balanced|small] [--original-audio]
 
 --project is the project folder itself (created if missing); without it, "Default"
 in the projects folder is used. --json prints one JSON object on stdout at the end;
 progress goes to stderr. --split auto makes audio over 60 s in parts, cut at its
 pauses and joined into one video. A batch manifest lists image,audio,prompt,start,
 end,name (CSV with that header line, or JSON); relative paths are from its folder.
+export writes into the project's exports/ folder, named by its template, unless --out says where.
 
 Environment:
   RUNWARE_API_KEY   your Runware API key
@@ -89,3 +71,5 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return EXIT.failed;
   }
 }
+
+export { EXIT, type CliIo };

@@ -1,5 +1,5 @@
 import type { BrowserWindow, Dialog, Shell } from 'electron';
-import type { Platform } from '../core/ipc/platform.ts';
+import type { Platform } from '../core/shell/platform.ts';
 
 const IMAGE_EXTENSIONS = ['jpg', 'jpeg', 'png', 'webp'];
 const AUDIO_EXTENSIONS = ['wav', 'mp3', 'm4a', 'aac', 'flac', 'ogg', 'opus', 'mp4', 'mov', 'webm', 'mkv'];

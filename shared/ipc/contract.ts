@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { AuroraSettingsSchema } from '../aurora.ts';
+import { CompositionSchema, ExportFormatSchema, ExportQualitySchema } from '../composition.ts';
 import { GenerationRecordSchema, GenerationSummarySchema, QueueSummarySchema } from '../generation.ts';
 import { BatchItemSchema, BatchPlanSchema, ImportedInputSchema, PeaksSchema, SpeechBoundsSchema, SplitPlanSchema } from '../inputs.ts';
 import { KeyStatusSchema } from '../key-status.ts';
@@ -28,19 +29,7 @@ const none = z.undefined();
 const projectRef = z.object({ projectDir: z.string().min(1).max(4096) }).strict();
 const generationRef = projectRef.extend({ id: z.string().min(1).max(255) }).strict();
 /** What the composer sends: inputs already in the project, the selection and the settings. */
-const compositionInput = projectRef
-  .extend({
-    image: z.string(),
-    audio: z.string(),
-    startSec: z.number().nonnegative(),
-    endSec: z.number().positive(),
-    settings: AuroraSettingsSchema,
-    normalizeLoudness: z.boolean(),
-    name: z.string().max(200).optional(),
-    /** The file names the person dropped (the paths above are the project's copies). */
-    originalNames: z.object({ image: z.string().max(255), audio: z.string().max(255) }).strict().optional(),
-  })
-  .strict();
+const compositionInput = projectRef.extend(CompositionSchema.shape).strict();
 
 export const AppInfoSchema = z
   .object({
@@ -155,8 +144,8 @@ export const channels = {
     input: generationRef
       .extend({
         take: z.number().int().min(1).max(4),
-        format: z.enum(['mp4', 'webm', 'mov']),
-        quality: z.enum(['high', 'balanced', 'small']),
+        format: ExportFormatSchema,
+        quality: ExportQualitySchema,
         originalAudio: z.boolean(),
       })
       .strict(),

@@ -17,10 +17,9 @@ describe('the library in Chromium', () => {
   let projectDir: string;
 
   async function generate(name: string, settings: AuroraSettings): Promise<string> {
-    const image = await h.backend.session.importInput(projectDir, MONALISA_JPG);
-    const audio = await h.backend.session.importInput(projectDir, JFK_FLAC);
-    const created = await h.backend.session.createGeneration({
-      projectDir,
+    const image = await h.backend.studio.inputs.import(projectDir, MONALISA_JPG);
+    const audio = await h.backend.studio.inputs.import(projectDir, JFK_FLAC);
+    const created = await h.backend.studio.generations.create(projectDir, {
       image: image.file,
       audio: audio.file,
       startSec: 1,
@@ -30,7 +29,7 @@ describe('the library in Chromium', () => {
       name,
       originalNames: { image: image.name, audio: audio.name },
     });
-    const [record] = await h.backend.engine.settled(h.backend.session.project(projectDir), [created.id]);
+    const [record] = await h.backend.engine.settled(h.backend.studio.projects.get(projectDir), [created.id]);
     expect(record?.state).toBe('done');
     return created.id;
   }
@@ -45,7 +44,7 @@ describe('the library in Chromium', () => {
     fake = await FakeRunware.start({ pollsBeforeSuccess: 1 });
     h = await startHarness({ runwareUrl: fake.url });
     await h.backend.keyStore.set(fake.apiKey);
-    projectDir = (await h.backend.session.createProject('Spring ads')).dir;
+    projectDir = (await h.backend.studio.projects.create('Spring ads')).dir;
     await generate('intro', { numberResults: 2, outputFormat: 'MP4', outputQuality: 90, CFGScale: 1, positivePrompt: 'natural blinking, gentle head turns' });
     await generate('outro', { numberResults: 1, outputFormat: 'MP4', outputQuality: 90, CFGScale: 1 });
     // The page opens the project as someone starting the app would.

@@ -62,7 +62,7 @@ describe('long audio and batches in the studio', () => {
     const before = fake.acceptedSubmissions.length;
     await page.getByRole('button', { name: 'Generate 3 parts' }).click();
 
-    const project = h.backend.session.project(join(h.projectsRoot, 'Keynote'));
+    const project = h.backend.studio.projects.get(join(h.projectsRoot, 'Keynote'));
     let sequenceId = '';
     await expect
       .poll(

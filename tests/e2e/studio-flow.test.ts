@@ -68,7 +68,7 @@ describe('the studio, as a new user uses it', () => {
     await expect.poll(() => page.getByTestId('total-spent').textContent()).toBe('$0.84');
 
     // What was sent is exactly the selection.
-    const project = h.backend.session.project(join(h.projectsRoot, 'Spring ads'));
+    const project = h.backend.studio.projects.get(join(h.projectsRoot, 'Spring ads'));
     const { generations } = await project.generations.list();
     expect(generations[0]).toMatchObject({ state: 'done', costUSD: 0.84, billedSeconds: 6 });
     expect(fake.acceptedSubmissions).toHaveLength(1);
@@ -166,7 +166,7 @@ describe('the studio, as a new user uses it', () => {
     await dropFiles(page, '[data-testid=drop-zone]', [{ name: 'monalisa.jpg', type: 'image/jpeg' }]);
     await cardsReach(page, ['Portrait']);
     const dir = join(h.projectsRoot, 'Media');
-    const id = h.backend.session.project(dir).info.id;
+    const id = h.backend.studio.projects.get(dir).info.id;
     const secret = join(temp.path, 'secret.txt');
     await writeFile(secret, 'outside the project');
     await mkdir(join(dir, 'media'), { recursive: true });

@@ -1,5 +1,5 @@
 import { rm } from 'node:fs/promises';
-import type { Platform } from '../../electron/core/ipc/platform.ts';
+import type { Platform } from '../../electron/core/shell/platform.ts';
 
 /**
  * The desktop shell for tests: records what the app asked of it, and answers file

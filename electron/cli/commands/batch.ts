@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
-import { readManifest } from '../../core/jobs/batch-manifest.ts';
+import { money } from '../../../shared/money.ts';
 import { parseCommand, UsageError } from '../cli-args.ts';
 import { createCliContext } from '../cli-context.ts';
-import { EXIT, type CliIo } from '../run-cli.ts';
+import { EXIT, type CliIo } from '../cli-io.ts';
 import { describe, runUntilSettled } from './run-generations.ts';
 
 /** `batch <manifest>`: every row checked and priced first, then queued, then followed to the end. */
@@ -14,22 +14,20 @@ export async function batchCommand(argv: readonly string[], io: CliIo): Promise<
   });
   if (!values.project) throw new UsageError('--project <dir> is required.');
   const manifest = resolve(positionals[0] as string);
-  const items = await readManifest(manifest);
   const ctx = await createCliContext(io.env, { needsKey: true });
   try {
-    const project = await ctx.openProject(values.project);
-    await ctx.engine.attach(project, { resume: false });
-    const plan = await ctx.batches.plan(project, items, { name: manifest.split(/[\\/]/).pop()?.replace(/\.(csv|json)$/i, '') });
+    const project = await ctx.studio.projects.openFolder(values.project, { resume: false });
+    const plan = await ctx.studio.batches.plan(project.dir, { manifest });
     if (plan.problems.length > 0) {
       const lines = plan.problems.map((p) => `Item ${p.index}: ${p.message}`);
       io.stderr(`${lines.join('\n')}\nNothing was sent.\n`);
       if (values.json) io.stdout(`${JSON.stringify({ status: 'invalid', problems: plan.problems })}\n`);
       return EXIT.usage;
     }
-    io.stderr(`${plan.items.length} generations · ${plan.totalSec.toFixed(1)} s of audio · ${plan.totalBilledSec} s billed · $${plan.totalUSD.toFixed(2)}\n`);
-    const records = await ctx.batches.start(project, plan);
+    io.stderr(`${plan.items.length} generations · ${plan.totalSec.toFixed(1)} s of audio · ${plan.totalBilledSec} s billed · ${money(plan.totalUSD)}\n`);
+    const records = await ctx.studio.batches.start(project.dir, plan.id);
     const { results, exitCode } = await runUntilSettled(ctx, project, records.map((r) => r.id), io);
-    await ctx.batches.idle();
+    await ctx.studio.batches.idle();
     const summary = {
       batchId: plan.id,
       name: plan.name,
@@ -40,7 +38,7 @@ export async function batchCommand(argv: readonly string[], io: CliIo): Promise<
       generations: results,
     };
     if (values.json) io.stdout(`${JSON.stringify(summary)}\n`);
-    else io.stdout(`${results.map(describe).join('\n')}\n${summary.done}/${summary.count} done · $${summary.costUSD.toFixed(2)}\n`);
+    else io.stdout(`${results.map(describe).join('\n')}\n${summary.done}/${summary.count} done · ${money(summary.costUSD)}\n`);
     return exitCode;
   } finally {
     await ctx.close();

@@ -1,13 +1,8 @@
-import { basename } from 'node:path';
-import { AURORA_LIMITS, AURORA_MAX_AUDIO_SECONDS, type AuroraSettings } from '../../../shared/aurora.ts';
-import { planSplit } from '../../../shared/split-plan.ts';
-import { checkTrim } from '../../../shared/trim.ts';
-import type { GenerationRequest } from '../../core/jobs/create-generation.ts';
-import type { Project } from '../../core/projects/project.ts';
+import { AURORA_LIMITS, type AuroraSettings } from '../../../shared/aurora.ts';
 import { isAppError } from '../../../shared/errors.ts';
 import { formatOption, numberOption, parseCommand, UsageError } from '../cli-args.ts';
 import { createCliContext } from '../cli-context.ts';
-import { EXIT, type CliIo } from '../run-cli.ts';
+import { EXIT, type CliIo } from '../cli-io.ts';
 import { describe, runUntilSettled } from './run-generations.ts';
 
 const OPTIONS = {
@@ -24,31 +19,6 @@ const OPTIONS = {
   split: { type: 'string' },
   json: { type: 'boolean' },
 } as const;
-
-/**
- * Queues one generation; with `split`, a selection over Aurora's limit becomes parts
- * cut at its pauses and joined into one video.
- */
-async function queueGeneration(
-  ctx: Awaited<ReturnType<typeof createCliContext>>,
-  project: Project,
-  request: GenerationRequest,
-  split: boolean,
-): Promise<string> {
-  if (split) {
-    const { durationSec } = await ctx.media.probeAudio(request.audio);
-    const startSec = request.startSec ?? 0;
-    const endSec = request.endSec ?? durationSec;
-    checkTrim(startSec, endSec, durationSec, basename(request.audio), Number.POSITIVE_INFINITY);
-    if (endSec - startSec > AURORA_MAX_AUDIO_SECONDS) {
-      const silences = await ctx.media.kit.detectSilences({ input: request.audio });
-      const plan = planSplit(startSec, endSec, silences);
-      const sequence = await ctx.sequences.create(project, { ...request, startSec, endSec, cuts: plan.cuts });
-      return sequence.id;
-    }
-  }
-  return (await ctx.engine.enqueue(project, request)).id;
-}
 
 export async function generateCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const { values } = parseCommand(argv, OPTIONS, { min: 0, max: 0, names: 'no positional arguments' });
@@ -71,11 +41,11 @@ export async function generateCommand(argv: readonly string[], io: CliIo): Promi
 
   const ctx = await createCliContext(io.env, { needsKey: true });
   try {
-    const project = await ctx.openProject(values.project);
-    await ctx.engine.attach(project, { resume: false });
+    const project = await ctx.studio.projects.openFolder(values.project, { resume: false });
     let id: string;
     try {
-      id = await queueGeneration(ctx, project, { image: values.image, audio: values.audio, startSec, endSec, settings }, values.split === 'auto');
+      const request = { image: values.image, audio: values.audio, startSec, endSec, settings };
+      id = (await ctx.studio.generations.createFromFiles(project.dir, request, { split: values.split === 'auto' })).id;
     } catch (error) {
       if (!isAppError(error)) throw error;
       const hint = error.code === 'audio_too_long' && values.split !== 'auto' ? ' Add --split auto to make it in parts, joined into one video.' : '';

@@ -1,8 +1,9 @@
+import { money } from '../../../shared/money.ts';
+import type { ProjectSpend } from '../../../shared/spend.ts';
 import { parseCommand, UsageError } from '../cli-args.ts';
-import { Project } from '../../core/projects/project.ts';
-import { money, spendOnDisk, type ProjectSpend } from '../../core/jobs/budget.ts';
+import { createCliContext } from '../cli-context.ts';
+import type { CliIo } from '../cli-io.ts';
 import { outputsOf } from '../cli-output.ts';
-import type { CliIo } from '../run-cli.ts';
 
 export async function listCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const { values } = parseCommand(argv, { project: { type: 'string' }, json: { type: 'boolean' } } as const, {
@@ -11,30 +12,35 @@ export async function listCommand(argv: readonly string[], io: CliIo): Promise<n
     names: 'no positional arguments',
   });
   if (!values.project) throw new UsageError('--project <dir> is required.');
-  const project = await Project.open(values.project);
-  const { generations, unreadable } = await project.generations.list();
-  const spend = await spendOnDisk(project, { generations });
-  for (const bad of unreadable) io.stderr(`Skipped ${bad.id}: ${bad.reason}\n`);
-  const rows = generations.map((g) => ({
-    generationId: g.id,
-    status: g.state,
-    taskUUID: g.taskUUID ?? null,
-    createdAt: g.createdAt,
-    costUSD: g.costUSD ?? null,
-    outputs: outputsOf(project, g),
-  }));
-  if (values.json) {
-    io.stdout(`${JSON.stringify({ generations: rows, spend })}\n`);
-  } else if (rows.length === 0) {
-    io.stdout('No generations yet.\n');
-  } else {
+  const ctx = await createCliContext(io.env, { needsKey: false });
+  try {
+    const { projects, generations: listing } = ctx.studio;
+    const project = await projects.openFolder(values.project, { resume: false, create: false });
+    const { generations, unreadable } = await listing.list(project.dir);
+    const spend = await projects.spend(project.dir);
+    for (const bad of unreadable) io.stderr(`Skipped ${bad.id}: ${bad.reason}\n`);
+    const rows = generations.map((g) => ({
+      generationId: g.id,
+      status: g.state,
+      taskUUID: g.taskUUID ?? null,
+      createdAt: g.createdAt,
+      costUSD: g.costUSD ?? null,
+      outputs: outputsOf(project, g),
+    }));
+    if (values.json) {
+      io.stdout(`${JSON.stringify({ generations: rows, spend })}\n`);
+      return 0;
+    }
+    if (rows.length === 0) io.stdout('No generations yet.\n');
     for (const row of rows) {
-      const cost = row.costUSD === null ? '' : `  $${row.costUSD.toFixed(2)}`;
+      const cost = row.costUSD === null ? '' : `  ${money(row.costUSD)}`;
       io.stdout(`${row.generationId}  ${row.status}${cost}  ${row.outputs.length} take(s)\n`);
     }
+    io.stdout(spendLine(spend));
+    return 0;
+  } finally {
+    await ctx.close();
   }
-  if (!values.json) io.stdout(spendLine(spend));
-  return 0;
 }
 
 function spendLine(spend: ProjectSpend): string {

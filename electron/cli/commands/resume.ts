@@ -1,7 +1,6 @@
-import { isTerminal } from '../../../shared/generation.ts';
 import { parseCommand, UsageError } from '../cli-args.ts';
 import { createCliContext } from '../cli-context.ts';
-import type { CliIo } from '../run-cli.ts';
+import type { CliIo } from '../cli-io.ts';
 import { describe, runUntilSettled } from './run-generations.ts';
 
 export async function resumeCommand(argv: readonly string[], io: CliIo): Promise<number> {
@@ -13,19 +12,11 @@ export async function resumeCommand(argv: readonly string[], io: CliIo): Promise
   if (!values.project) throw new UsageError('--project <dir> is required.');
   const ctx = await createCliContext(io.env, { needsKey: true });
   try {
-    const project = await ctx.openProject(values.project);
-    await ctx.engine.attach(project, { resume: true });
-    await ctx.sequences.reconcile(project);
-    // Parts are reported through their split generation; everything else by itself.
-    const singles = ctx.engine
-      .jobsOf(project)
-      .filter((r) => !r.parent && (!isTerminal(r.state) || r.history.some((h) => h.note === 'reconciled')))
-      .map((r) => r.id);
-    const { generations } = await project.generations.list();
-    const sequences = generations.filter((g) => g.kind === 'sequence' && g.state !== 'done' && g.state !== 'canceled').map((g) => g.id);
-    const ids = [...singles, ...sequences];
+    // Opening it reconciles and continues whatever it left unfinished, as the window does.
+    const project = await ctx.studio.projects.openFolder(values.project, { resume: true });
+    const ids = await ctx.studio.generations.unfinished(project.dir);
     const { results, exitCode } = await runUntilSettled(ctx, project, ids, io);
-    await ctx.batches.idle();
+    await ctx.studio.batches.idle();
     if (values.json) io.stdout(`${JSON.stringify({ generations: results })}\n`);
     else io.stdout(results.length === 0 ? 'Nothing to resume.\n' : `${results.map(describe).join('\n')}\n`);
     return exitCode;

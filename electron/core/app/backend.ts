@@ -1,15 +1,13 @@
 import { join } from 'node:path';
-import { summarise } from '../../../shared/generation.ts';
 import type { AppInfo } from '../../../shared/ipc/contract.ts';
 import type { SettingsView } from '../../../shared/settings.ts';
 import { createHandlers } from '../ipc/handlers.ts';
 import type { EventSink, Handlers } from '../ipc/handlers-type.ts';
-import type { Platform } from '../ipc/platform.ts';
+import type { Platform } from '../shell/platform.ts';
 import { createIpcRouter, type IpcRouter } from '../ipc/router.ts';
 import type { EngineOptions, JobEngine } from '../jobs/job-engine.ts';
 import { createLogger, type Logger } from '../logging/logger.ts';
 import { Redactor } from '../logging/redactor.ts';
-import type { MediaToolkit } from '../media/index.ts';
 import { mediaAssetHandler } from '../protocol/media-assets.ts';
 import { runwareApiUrl } from '../runware/runware-config.ts';
 import type { RunwareClient } from '../runware/runware-client.ts';
@@ -20,9 +18,9 @@ import { MemoryKeyStore } from '../secrets/memory-key-store.ts';
 import { SettingsStore } from '../settings/settings-store.ts';
 import { defaultProjectsRoot } from './app-paths.ts';
 import { createCoreServices } from './core-services.ts';
-import { desktopFeedback } from './desktop-feedback.ts';
-import { NoticeCenter } from './notices.ts';
-import { StudioSession } from './studio-session.ts';
+import { desktopFeedback } from '../studio/desktop-feedback.ts';
+import type { Studio } from '../studio/studio.ts';
+import { NoticeCenter } from '../shell/notices.ts';
 
 export interface StudioBackendOptions {
   appInfo: AppInfo;
@@ -53,8 +51,8 @@ export interface StudioBackend {
   notices: NoticeCenter;
   runware: RunwareClient;
   engine: JobEngine;
-  session: StudioSession;
-  media: MediaToolkit;
+  /** Every use case (what the handlers call). */
+  studio: Studio;
   /** Serves `media://<projectId>/<path>` (or `<prefix><projectId>/<path>`) for open projects only. */
   mediaHandler(prefix?: string): (request: Request) => Promise<Response>;
   dispose(): Promise<void>;
@@ -85,7 +83,6 @@ export async function createStudioBackend(options: StudioBackendOptions): Promis
       })
     : new MemoryKeyStore(redactor);
 
-  const feedback = desktopFeedback(options.platform, () => settings.get().notifications);
   const core = await createCoreServices({
     appDataDir: options.appDataDir,
     settings,
@@ -95,40 +92,24 @@ export async function createStudioBackend(options: StudioBackendOptions): Promis
     logger,
     engine: options.engine,
     throughputPrior: options.throughputPrior,
-    notifications: () => settings.get().notifications,
     platform: options.platform,
-    onSequenceChange: (project, record) => {
-      options.emit('generations:changed', { projectDir: project.dir, generation: summarise(record) });
-      feedback.changed?.(project, record);
-    },
   });
-  const { runware, media, engine, sequences, batches } = core;
-  const session = new StudioSession({
-    settings,
-    engine,
-    sequences,
-    batches,
-    media,
-    platform: options.platform,
-    scratchDir: join(core.scratchDir, 'pasted'),
-    logger: logger.child('session'),
-    events: {
-      projectsChanged: () => options.emit('projects:changed', undefined),
-      exportProgress: (projectDir, id, fraction) => options.emit('generations:exportProgress', { projectDir, id, fraction }),
-    },
-  });
+  const { runware, engine, studio } = core;
 
   const unsubscribe = [
     keyStore.onChange((status) => options.emit('key:changed', status)),
     settings.onChange(settingsChanged(settings, options.emit)),
     notices.onNotice((notice) => options.emit('app:notice', notice)),
-    engine.listen({
+    // The engine's one bus, forwarded to the window.
+    studio.events.listen({
       changed: (project, record) => options.emit('generations:changed', { projectDir: project.dir, generation: engine.summaryOf(project, record) }),
       progress: (project, id, progress, etaSec) => options.emit('generations:progress', { projectDir: project.dir, id, progress, etaSec }),
       queue: (summary) => options.emit('queue:changed', summary),
+      projects: () => options.emit('projects:changed', undefined),
+      exportProgress: (project, id, fraction) => options.emit('generations:exportProgress', { projectDir: project.dir, id, fraction }),
       blocked: (_project, _record, error) => notices.push('error', `${error.message} The queue is paused; resume it once that is fixed.`),
     }),
-    engine.listen(feedback),
+    studio.events.listen(desktopFeedback(options.platform, () => settings.get().notifications)),
   ];
 
   const handlers = createHandlers({
@@ -138,8 +119,7 @@ export async function createStudioBackend(options: StudioBackendOptions): Promis
     notices,
     platform: options.platform,
     runware,
-    session,
-    engine,
+    studio,
   });
   const router = createIpcRouter({ handlers, isAppUrl: options.isAppUrl, logger: logger.child('ipc'), redactor });
   logger.info('backend ready', { version: options.appInfo.version, platform: options.appInfo.platform });
@@ -154,13 +134,12 @@ export async function createStudioBackend(options: StudioBackendOptions): Promis
     notices,
     runware,
     engine,
-    session,
-    media,
-    mediaHandler: (prefix = '') => mediaAssetHandler((id) => session.projectDirById(id), prefix),
+    studio,
+    mediaHandler: (prefix = '') => mediaAssetHandler((id) => studio.projects.dirById(id), prefix),
     async dispose() {
       for (const off of unsubscribe) off();
       await core.close();
-      await session.emptyTrash();
+      await studio.library.emptyTrash();
       await logger.flush();
     },
   };

@@ -1,19 +1,17 @@
 import { join } from 'node:path';
-import type { GenerationRecord } from '../../../shared/generation.ts';
-import type { Platform } from '../ipc/platform.ts';
 import { BatchCoordinator } from '../jobs/batch.ts';
 import { JobEngine, type EngineOptions } from '../jobs/job-engine.ts';
 import { mediaOpsFrom } from '../jobs/media-adapter.ts';
-import type { MediaOps } from '../jobs/media-ops.ts';
 import { SequenceCoordinator } from '../jobs/sequence-coordinator.ts';
 import { scratchFolder } from '../jobs/stale-files.ts';
 import { ThroughputModel } from '../jobs/throughput.ts';
 import type { Logger } from '../logging/logger.ts';
-import { createMediaToolkit, type Env, type MediaToolkit } from '../media/index.ts';
-import type { Project } from '../projects/project.ts';
+import { createMediaToolkit, type Env } from '../media/index.ts';
 import { RunwareClient } from '../runware/runware-client.ts';
 import { UploadCache } from '../runware/upload-cache.ts';
 import type { SettingsStore } from '../settings/settings-store.ts';
+import type { Platform } from '../shell/platform.ts';
+import { Studio } from '../studio/studio.ts';
 
 export interface CoreServicesOptions {
   /** The app's own folder: upload cache, learned timings and scratch files live here for the window and the CLI alike. */
@@ -26,19 +24,15 @@ export interface CoreServicesOptions {
   logger: Logger;
   engine?: Partial<EngineOptions>;
   throughputPrior?: number;
-  /** Whether a finished batch may show a system notification. */
-  notifications: () => boolean;
-  platform?: Platform;
-  onSequenceChange?: (project: Project, record: GenerationRecord) => void;
+  /** The desktop shell (the command line has a silent one). */
+  platform: Platform;
 }
 
 export interface CoreServices {
   runware: RunwareClient;
-  media: MediaToolkit;
-  mediaOps: MediaOps;
   engine: JobEngine;
-  sequences: SequenceCoordinator;
-  batches: BatchCoordinator;
+  /** Every use case: what the IPC handlers and the CLI commands call. */
+  studio: Studio;
   /** This process's scratch folder inside the app's folder. */
   scratchDir: string;
   /** Stops the queue, lets batch exports in flight finish, and closes the connections. */
@@ -46,8 +40,8 @@ export interface CoreServices {
 }
 
 /**
- * The engine and everything it works with, built one way for both the window's backend
- * and the command line, so the two cannot drift apart.
+ * The engine, its coordinators and the use cases, built one way for both the window's
+ * backend and the command line, so the two cannot drift apart.
  */
 export async function createCoreServices(options: CoreServicesOptions): Promise<CoreServices> {
   const { appDataDir, settings, logger } = options;
@@ -60,38 +54,32 @@ export async function createCoreServices(options: CoreServicesOptions): Promise<
   });
   // Scratch work stays in the app's own folder, never in the system's temp.
   const scratch = await scratchFolder(join(appDataDir, 'tmp'));
-  const media = createMediaToolkit({ env: options.env, tempDir: scratch, logger: logger.child('media') });
-  const mediaOps = mediaOpsFrom(media);
+  const media = mediaOpsFrom(createMediaToolkit({ env: options.env, tempDir: scratch, logger: logger.child('media') }));
   const engine = new JobEngine({
     runware,
-    media: mediaOps,
+    media,
     throughput: new ThroughputModel(join(appDataDir, 'throughput.json'), options.throughputPrior),
     budgetCapUSD,
     logger: logger.child('jobs'),
     ...options.engine,
   });
-  const sequences = new SequenceCoordinator({
-    engine,
-    media,
-    budgetCapUSD,
-    logger: logger.child('sequences'),
-    onChange: options.onSequenceChange,
-  });
-  const batches = new BatchCoordinator({
-    engine,
-    media: mediaOps,
-    platform: options.platform,
-    notifications: options.notifications,
-    budgetCapUSD,
-    logger: logger.child('batches'),
-  });
-  return {
-    runware,
-    media,
-    mediaOps,
+  const sequences = new SequenceCoordinator({ engine, media, logger: logger.child('sequences') });
+  const batches = new BatchCoordinator({ engine, media, logger: logger.child('batches') });
+  const studio = new Studio({
     engine,
     sequences,
     batches,
+    media,
+    platform: options.platform,
+    projectsRoot: () => settings.projectsRoot(),
+    budgetCapUSD,
+    pasteDir: join(scratch, 'pasted'),
+    logger,
+  });
+  return {
+    runware,
+    engine,
+    studio,
     scratchDir: scratch,
     async close() {
       engine.stop();

@@ -26,8 +26,7 @@ const FFMPEG_WORDS: [RegExp, string][] = [
 
 export type LocalWriteCode = 'disk_full' | 'write_failed';
 
-export class LocalWriteError extends AppError {
-  declare readonly code: LocalWriteCode;
+export class LocalWriteError extends AppError<LocalWriteCode> {
   /** The folder that could not be written. */
   readonly folder: string;
   /** About how many bytes must be freed (disk_full only). */

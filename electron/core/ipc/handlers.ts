@@ -1,14 +1,14 @@
 import { AppError } from '../../../shared/errors.ts';
 import type { AppInfo } from '../../../shared/ipc/contract.ts';
 import { isSafeExternalUrl } from '../../../shared/security/external-url.ts';
-import type { NoticeCenter } from '../app/notices.ts';
-import type { StudioSession } from '../app/studio-session.ts';
-import type { JobEngine } from '../jobs/job-engine.ts';
+import type { NoticeCenter } from '../shell/notices.ts';
+import { summarise } from '../../../shared/generation.ts';
+import type { Studio } from '../studio/studio.ts';
 import type { RunwareClient } from '../runware/runware-client.ts';
 import type { KeyStore } from '../secrets/key-store.ts';
 import type { SettingsStore } from '../settings/settings-store.ts';
 import type { Handlers } from './handlers-type.ts';
-import type { Platform } from './platform.ts';
+import type { Platform } from '../shell/platform.ts';
 
 export interface HandlerDeps {
   appInfo: AppInfo;
@@ -17,14 +17,14 @@ export interface HandlerDeps {
   notices: NoticeCenter;
   platform: Platform;
   runware: RunwareClient;
-  session: StudioSession;
-  engine: JobEngine;
+  studio: Studio;
   now?: () => Date;
 }
 
 /** Every contract channel, implemented on the core services. */
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { keyStore, settings, notices, platform, runware, session, engine } = deps;
+  const { keyStore, settings, notices, platform, runware, studio } = deps;
+  const { projects, inputs, generations, batches, library, queue } = studio;
   return {
     'app:getInfo': () => deps.appInfo,
     'app:takeNotices': () => notices.take(),
@@ -52,17 +52,17 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return folder ? settings.update({ projectsRoot: folder }) : null;
     },
 
-    'projects:list': () => session.listProjects(),
-    'projects:create': ({ name }) => session.createProject(name),
+    'projects:list': () => projects.list(),
+    'projects:create': ({ name }) => projects.create(name),
     'projects:open': async ({ projectDir }) => {
-      const { project, generations, unreadable, trashed } = await session.openProject(projectDir);
-      return { project: { ...project.info, dir: project.dir }, generations, unreadable, trashed };
+      const { project, generations: list, unreadable, trashed } = await projects.open(projectDir);
+      return { project: { ...project.info, dir: project.dir }, generations: list, unreadable, trashed };
     },
-    'projects:rename': ({ projectDir, name }) => session.renameProject(projectDir, name),
-    'projects:archive': ({ projectDir, archived }) => session.archiveProject(projectDir, archived),
-    'projects:setDefaults': ({ projectDir, defaults }) => session.setDefaults(projectDir, defaults),
-    'projects:setNameTemplate': ({ projectDir, template }) => session.setNameTemplate(projectDir, template),
-    'projects:reveal': ({ projectDir }) => session.reveal(projectDir),
+    'projects:rename': ({ projectDir, name }) => projects.rename(projectDir, name),
+    'projects:archive': ({ projectDir, archived }) => projects.archive(projectDir, archived),
+    'projects:setDefaults': ({ projectDir, defaults }) => projects.setDefaults(projectDir, defaults),
+    'projects:setNameTemplate': ({ projectDir, template }) => projects.setNameTemplate(projectDir, template),
+    'projects:reveal': ({ projectDir }) => projects.reveal(projectDir),
 
     'inputs:pick': ({ kind }) =>
       platform.chooseFiles({
@@ -70,38 +70,32 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         kind,
         multiple: kind === 'any',
       }),
-    'inputs:splitPlan': ({ projectDir, file, startSec, endSec }) => session.splitPlan(projectDir, file, startSec, endSec),
-    'inputs:import': ({ projectDir, path }) => session.importInput(projectDir, path),
-    'inputs:importBytes': ({ projectDir, name, bytes }) => session.importBytes(projectDir, name, bytes),
-    'inputs:peaks': ({ projectDir, file, buckets }) => session.peaks(projectDir, file, buckets),
-    'inputs:speechBounds': ({ projectDir, file, durationSec }) => session.speechBounds(projectDir, file, durationSec),
+    'inputs:splitPlan': ({ projectDir, file, startSec, endSec }) => inputs.splitPlan(projectDir, file, startSec, endSec),
+    'inputs:import': ({ projectDir, path }) => inputs.import(projectDir, path),
+    'inputs:importBytes': ({ projectDir, name, bytes }) => inputs.importBytes(projectDir, name, bytes),
+    'inputs:peaks': ({ projectDir, file, buckets }) => inputs.peaks(projectDir, file, buckets),
+    'inputs:speechBounds': ({ projectDir, file, durationSec }) => inputs.speechBounds(projectDir, file, durationSec),
 
-    'generations:list': ({ projectDir }) => session.listGenerations(projectDir),
-    'generations:create': (input) => session.createGeneration(input),
-    'generations:createSequence': (input) => session.createSequence(input),
-    'generations:retryPart': ({ projectDir, id, part }) => session.retryPart(projectDir, id, part),
-    'generations:get': ({ projectDir, id }) => session.getGeneration(projectDir, id),
-    'generations:cancel': ({ projectDir, id }) => session.cancel(projectDir, id),
-    'generations:retry': ({ projectDir, id }) => session.retry(projectDir, id),
-    'generations:reorder': ({ projectDir, id, position }) => session.reorder(projectDir, id, position),
-    'generations:update': ({ projectDir, id, name, favorite }) => session.update(projectDir, id, { name, favorite }),
-    'generations:trash': ({ projectDir, id }) => session.trash(projectDir, id),
-    'generations:restore': ({ projectDir, id }) => session.restore(projectDir, id),
-    'generations:reveal': ({ projectDir, id }) => session.reveal(projectDir, id),
-    'generations:revealExport': ({ projectDir, file }) => session.revealExport(projectDir, file),
-    'generations:export': (input) => session.exportTake(input),
+    'generations:list': ({ projectDir }) => generations.list(projectDir),
+    'generations:create': ({ projectDir, ...composition }) => generations.create(projectDir, composition),
+    'generations:createSequence': ({ projectDir, ...composition }) => generations.createSplit(projectDir, composition),
+    'generations:retryPart': ({ projectDir, id, part }) => generations.retryPart(projectDir, id, part),
+    'generations:get': ({ projectDir, id }) => generations.get(projectDir, id),
+    'generations:cancel': ({ projectDir, id }) => generations.cancel(projectDir, id),
+    'generations:retry': ({ projectDir, id }) => generations.retry(projectDir, id),
+    'generations:reorder': ({ projectDir, id, position }) => generations.reorder(projectDir, id, position),
+    'generations:update': ({ projectDir, id, name, favorite }) => library.update(projectDir, id, { name, favorite }),
+    'generations:trash': ({ projectDir, id }) => library.trash(projectDir, id),
+    'generations:restore': ({ projectDir, id }) => library.restore(projectDir, id),
+    'generations:reveal': ({ projectDir, id }) => library.reveal(projectDir, id),
+    'generations:revealExport': ({ projectDir, file }) => library.revealExport(projectDir, file),
+    'generations:export': ({ projectDir, ...request }) => library.export(projectDir, request),
 
-    'batches:plan': (input) => session.planBatch(input),
-    'batches:start': ({ projectDir, planId }) => session.startBatch(projectDir, planId),
+    'batches:plan': ({ projectDir, ...request }) => batches.plan(projectDir, request),
+    'batches:start': async ({ projectDir, planId }) => (await batches.start(projectDir, planId)).map(summarise),
 
-    'queue:get': () => engine.summary(),
-    'queue:pause': () => {
-      engine.pause();
-      return engine.summary();
-    },
-    'queue:resume': () => {
-      engine.resume();
-      return engine.summary();
-    },
+    'queue:get': () => queue.summary(),
+    'queue:pause': () => queue.pause(),
+    'queue:resume': () => queue.resume(),
   };
 }

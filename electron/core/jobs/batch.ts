@@ -5,14 +5,13 @@ import { billedSeconds, cents, estimateCostUSD, type AuroraSettings } from '../.
 import { AppError, isAppError } from '../../../shared/errors.ts';
 import { isTerminal, type GenerationRecord } from '../../../shared/generation.ts';
 import { checkTrim } from '../../../shared/trim.ts';
-import type { Platform } from '../ipc/platform.ts';
 import type { Logger } from '../logging/logger.ts';
 import { freePath, outputName, outputNameFor } from '../projects/output-names.ts';
 import type { Project } from '../projects/project.ts';
 import { safeFolderName } from '../projects/safe-names.ts';
 import type { BatchItemInput } from './batch-manifest.ts';
-import { checkProjectBudget, money } from './budget.ts';
 import { validateSettings } from './create-generation.ts';
+import type { BatchProgress } from './engine-events.ts';
 import type { JobEngine } from './job-engine.ts';
 import type { MediaOps } from './media-ops.ts';
 
@@ -37,46 +36,23 @@ export interface BatchPlan {
   totalUSD: number;
 }
 
-export interface BatchProgress {
-  id: string;
-  name: string;
-  count: number;
-  done: number;
-  failed: number;
-  costUSD: number;
-}
-
 /**
  * Many generations at once (1 portrait × N voices, N portraits × 1 voice, or a
  * manifest): every item is checked and priced before anything is queued; each item
  * is an ordinary journaled generation tagged with its batch. Finished takes are also
- * linked into `exports/<batch>/` under names from the project's template, and one
- * notification says when the whole batch is done.
+ * linked into `exports/<batch>/` under names from the project's template, and each
+ * finished item publishes the batch's count on the engine's bus.
  */
 export class BatchCoordinator {
   readonly #engine: JobEngine;
   readonly #media: MediaOps;
-  readonly #platform: Platform | null;
-  readonly #notifications: () => boolean;
-  readonly #budgetCap: () => number | null;
   readonly #log: Logger | undefined;
-  readonly #announced = new Set<string>();
   readonly #pending = new Set<Promise<void>>();
   readonly #followed = new WeakSet<GenerationRecord>();
 
-  constructor(options: {
-    engine: JobEngine;
-    media: MediaOps;
-    platform?: Platform;
-    notifications?: () => boolean;
-    budgetCapUSD?: () => number | null;
-    logger?: Logger;
-  }) {
+  constructor(options: { engine: JobEngine; media: MediaOps; logger?: Logger }) {
     this.#engine = options.engine;
     this.#media = options.media;
-    this.#platform = options.platform ?? null;
-    this.#notifications = options.notifications ?? (() => true);
-    this.#budgetCap = options.budgetCapUSD ?? (() => null);
     this.#log = options.logger;
     this.#engine.listen({
       changed: (project, record) => {
@@ -139,12 +115,11 @@ export class BatchCoordinator {
     };
   }
 
-  /** Queues a confirmed plan. Refuses a plan with problems, or one past the budget cap. */
+  /** Queues a confirmed plan (the caller checked its total against the budget). Refuses a plan with problems. */
   async start(project: Project, plan: BatchPlan, settings: Partial<AuroraSettings> = {}): Promise<GenerationRecord[]> {
     if (plan.problems.length > 0) {
       throw new AppError('batch_invalid', plan.problems.map((p) => `Item ${p.index}: ${p.message}`).join('\n'));
     }
-    await checkProjectBudget(project, this.#budgetCap(), plan.totalUSD);
     const records: GenerationRecord[] = [];
     for (const item of plan.items) {
       records.push(
@@ -182,14 +157,7 @@ export class BatchCoordinator {
     try {
       if (record.state === 'done') await this.#exportTakes(project, record);
       const progress = await this.progress(project, record.batch.id);
-      if (!progress || progress.done + progress.failed < progress.count || this.#announced.has(progress.id)) return;
-      this.#announced.add(progress.id);
-      if (this.#notifications()) {
-        this.#platform?.notify({
-          title: `${progress.name} is finished`,
-          body: `${progress.done} of ${progress.count} videos made${progress.failed ? `, ${progress.failed} failed` : ''} · ${money(progress.costUSD)}`,
-        });
-      }
+      if (progress) this.#engine.events.emit('batch', project, progress);
     } catch (error) {
       this.#log?.warn('batch follow-up failed', { id: record.id, error });
     }

@@ -1,4 +1,5 @@
 import { cents } from '../../../shared/aurora.ts';
+import { money } from '../../../shared/money.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { GenerationSummary } from '../../../shared/generation.ts';
 import { projectSpend, type ProjectSpend } from '../../../shared/spend.ts';
@@ -6,10 +7,6 @@ import { GenerationTrash } from '../projects/generation-trash.ts';
 import type { Project } from '../projects/project.ts';
 
 export { projectSpend, type ProjectSpend } from '../../../shared/spend.ts';
-
-export function money(value: number): string {
-  return `$${value.toFixed(2)}`;
-}
 
 export interface SpendOptions {
   /** The project's listing, when the caller has just read it. */

@@ -7,30 +7,21 @@ import {
   type AuroraSettings,
 } from '../../../shared/aurora.ts';
 import { AppError } from '../../../shared/errors.ts';
+import type { CompositionRequest } from '../../../shared/composition.ts';
 import type { GenerationRecord, GroupLink } from '../../../shared/generation.ts';
 import { checkTrim } from '../../../shared/trim.ts';
 import type { Project } from '../projects/project.ts';
 import type { MediaOps } from './media-ops.ts';
 
-export interface GenerationRequest {
-  /** Source files anywhere on disk; they are imported into the project first. */
-  image: string;
-  audio: string;
-  startSec?: number;
-  endSec?: number;
-  /** Over the project's defaults. */
-  settings?: Partial<AuroraSettings>;
-  normalizeLoudness?: boolean;
-  name?: string;
+/** A generation to queue: a composition (source files anywhere on disk, imported into the project first), and how it belongs. */
+export type GenerationRequest = CompositionRequest & {
   retryOf?: string;
-  /** The names the person knows the inputs by, when the paths are project copies. */
-  originalNames?: { image?: string; audio?: string };
   /** Part of a split generation, or item of a batch. */
   parent?: GroupLink;
   batch?: GroupLink & { name: string };
   /** The inputs as already copied into the project and measured: nothing is probed or copied again. */
   measured?: MeasuredInputs;
-}
+};
 
 /** Inputs copied into the project and measured: what a queued generation records of them. */
 export interface MeasuredInputs {
@@ -124,15 +115,10 @@ export async function buildGeneration(
   const seconds = endSec - startSec;
   const audioName = inputs.audio.originalName;
   const name = request.name?.trim() || basename(audioName, extname(audioName));
-  const at = deps.now.toISOString();
-  return {
-    schemaVersion: 1,
+  return newRecord({
     id: await project.generations.newId(name, deps.now),
     name,
-    createdAt: at,
-    updatedAt: at,
-    state: 'queued',
-    history: [{ state: 'queued', at }],
+    now: deps.now,
     inputs: {
       image: inputs.image,
       audio: inputs.audio,
@@ -140,14 +126,33 @@ export async function buildGeneration(
       normalizeLoudness: request.normalizeLoudness ?? project.info.defaults.normalizeLoudness,
     },
     params,
-    uploads: {},
     billedSeconds: billedSeconds(seconds),
     estimateUSD: estimateCostUSD(seconds, params.numberResults),
-    takes: [],
-    favorite: false,
     queueOrder: deps.queueOrder,
     ...(request.retryOf ? { retryOf: request.retryOf } : {}),
     ...(request.parent ? { parent: request.parent } : {}),
     ...(request.batch ? { batch: request.batch } : {}),
+  });
+}
+
+/** What a new record needs to be told; everything else starts the same for every generation. */
+export type NewRecordFields = Pick<GenerationRecord, 'id' | 'name' | 'inputs' | 'params' | 'billedSeconds' | 'estimateUSD'> &
+  Partial<Pick<GenerationRecord, 'queueOrder' | 'kind' | 'parts' | 'parent' | 'batch' | 'retryOf'>> & { now: Date; note?: string };
+
+/** The one place a generation's record is born: queued, nothing sent, nothing spent. */
+export function newRecord(fields: NewRecordFields): GenerationRecord {
+  const { now, note, queueOrder, ...rest } = fields;
+  const at = now.toISOString();
+  return {
+    schemaVersion: 1,
+    ...rest,
+    createdAt: at,
+    updatedAt: at,
+    state: 'queued',
+    history: [{ state: 'queued', at, ...(note ? { note } : {}) }],
+    uploads: {},
+    takes: [],
+    favorite: false,
+    queueOrder: queueOrder ?? 0,
   };
 }

@@ -1,11 +1,21 @@
-import type { GenerationRecord, Wait } from '../../../shared/generation.ts';
+import type { GenerationRecord, GenerationState, Wait } from '../../../shared/generation.ts';
 import type { Project } from '../projects/project.ts';
-import type { Journal } from './journal.ts';
+import type { Journal, RecordPatch } from './journal.ts';
+import type { Verdict } from './transitions.ts';
+
+/** A change to a record, fixed or computed from the latest version of it. */
+export type Patch = RecordPatch | ((record: GenerationRecord) => RecordPatch);
+
+interface MoveOptions {
+  note?: string;
+  /** Moves only from these states; from any other, the record is left as it is. */
+  onlyFrom?: ReadonlySet<GenerationState>;
+}
 
 /**
  * The engine's hold on one generation. Every change to its record goes through
- * `apply`, one at a time on the latest version, so the poller and a download
- * running for the same generation can never overwrite each other's writes.
+ * `move`, `fail` or `patch`, one at a time on the latest version, so the poller and a
+ * download running for the same generation can never overwrite each other's writes.
  */
 export class JobHandle {
   readonly key: string;
@@ -47,7 +57,21 @@ export class JobHandle {
     return this.#record;
   }
 
-  apply(change: (record: GenerationRecord) => Promise<GenerationRecord>): Promise<GenerationRecord> {
+  /** Moves to `state` (written before the caller goes on). */
+  move(state: Exclude<GenerationState, 'failed'>, patch: Patch = {}, options: MoveOptions = {}): Promise<GenerationRecord> {
+    return this.#apply((r) => (options.onlyFrom && !options.onlyFrom.has(r.state) ? r : this.journal.move(r, state, resolve(patch, r), options.note)));
+  }
+
+  /** Ends it as failed, saying who decided (the journal refuses a local verdict on a task Runware may hold). */
+  fail(verdict: Verdict, patch: Patch = {}, options: Pick<MoveOptions, 'onlyFrom'> = {}): Promise<GenerationRecord> {
+    return this.#apply((r) => (options.onlyFrom && !options.onlyFrom.has(r.state) ? r : this.journal.fail(r, verdict, resolve(patch, r))));
+  }
+
+  patch(patch: Patch): Promise<GenerationRecord> {
+    return this.#apply((r) => this.journal.patch(r, resolve(patch, r)));
+  }
+
+  #apply(change: (record: GenerationRecord) => GenerationRecord | Promise<GenerationRecord>): Promise<GenerationRecord> {
     const run = this.#chain.then(async () => {
       this.#record = await change(this.#record);
       return this.#record;
@@ -55,4 +79,8 @@ export class JobHandle {
     this.#chain = run.catch(() => undefined);
     return run;
   }
+}
+
+function resolve(patch: Patch, record: GenerationRecord): RecordPatch {
+  return typeof patch === 'function' ? patch(record) : patch;
 }

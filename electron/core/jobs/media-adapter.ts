@@ -1,9 +1,12 @@
-import { createMediaToolkit, type Env, type MediaToolkit } from '../media/index.ts';
+import { createMediaToolkit, speechBounds, type Env, type MediaToolkit } from '../media/index.ts';
 import { planImage } from '../media/image-normalise.ts';
+import { assertKind } from '../media/media-refusals.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { MediaOps } from './media-ops.ts';
 
-/** Binds the engine's media needs to the ffmpeg toolkit. */
+const IMAGE_NAME = /\.(jpe?g|png|webp|gif|heic|heif|bmp|tiff?)$/i;
+
+/** Binds the engine's and the use cases' media needs to the ffmpeg toolkit. */
 export function mediaOpsFrom(kit: MediaToolkit): MediaOps {
   return {
     async probeAudio(file) {
@@ -19,8 +22,26 @@ export function mediaOpsFrom(kit: MediaToolkit): MediaOps {
       planImage(info.file, width, height);
       return { width, height };
     },
+    async inspectInput(file) {
+      const info = await kit.probe(file).catch(async (error: unknown) => {
+        // Say what is wrong in the terms of what the name promises ("holds text, not audio").
+        await kit.probe(file, { expect: IMAGE_NAME.test(file) ? 'image' : 'audio' });
+        throw error;
+      });
+      if (info.kind === 'image') {
+        const width = info.video?.displayWidth ?? 0;
+        const height = info.video?.displayHeight ?? 0;
+        planImage(info.file, width, height);
+        // Refuses GIF, HEIC and friends with the pipeline's own words.
+        assertKind(info, 'image');
+        return { kind: 'image', width, height, format: info.video?.codec ?? 'image' };
+      }
+      const inspection = await kit.inspectAudio({ input: file });
+      return { kind: 'audio', durationSec: inspection.durationSec, sampleRate: inspection.sampleRate, channels: inspection.channels };
+    },
     async prepareAudio(options) {
-      const prepared = await kit.prepareAudio({ ...options, format: 'wav' });
+      const { maxSec, ...rest } = options;
+      const prepared = await kit.prepareAudio({ ...rest, format: 'wav', ...(maxSec !== undefined ? { maxSec } : {}) });
       return { file: prepared.file, durationSec: prepared.durationSec };
     },
     async prepareImage(options) {
@@ -34,15 +55,30 @@ export function mediaOpsFrom(kit: MediaToolkit): MediaOps {
     async makePoster(options) {
       await kit.makePoster(options);
     },
+    async concatTakes(options) {
+      await kit.concatTakes(options);
+    },
     async exportTake(options) {
       await kit.exportTake({
         input: options.input,
         format: options.format,
+        ...(options.quality ? { quality: options.quality } : {}),
         outFile: options.outFile,
         originalAudio: options.originalAudio,
         signal: options.signal,
         onProgress: options.onProgress ? (p) => p.fraction !== null && options.onProgress?.(p.fraction) : undefined,
       });
+    },
+    async silences(file) {
+      return kit.detectSilences({ input: file });
+    },
+    async speechBounds(file, durationSec) {
+      return speechBounds(await kit.detectSilences({ input: file }), durationSec);
+    },
+    async peaks(file, buckets) {
+      const peaks = await kit.computePeaks({ input: file, buckets });
+      const round = (values: Float32Array) => Array.from(values, (v) => Math.round(v * 1000) / 1000);
+      return { durationSec: peaks.durationSec, min: round(peaks.min), max: round(peaks.max) };
     },
   };
 }

@@ -1,32 +1,28 @@
 import { basename, extname } from 'node:path';
 import { AURORA_MAX_AUDIO_SECONDS, estimatePartsCost, type AuroraSettings } from '../../../shared/aurora.ts';
+import type { Composition, CompositionRequest } from '../../../shared/composition.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { GenerationRecord, SequencePart } from '../../../shared/generation.ts';
 import { checkCuts, partsOf } from '../../../shared/split-plan.ts';
 import type { Logger } from '../logging/logger.ts';
-import type { MediaToolkit } from '../media/index.ts';
 import type { Project } from '../projects/project.ts';
-import { checkProjectBudget } from './budget.ts';
-import { measureInputs, requestFromRecord, validateSettings } from './create-generation.ts';
+import { measureInputs, newRecord, requestFromRecord, validateSettings } from './create-generation.ts';
 import type { JobEngine } from './job-engine.ts';
 import { Journal } from './journal.ts';
-import { mediaOpsFrom } from './media-adapter.ts';
 import type { MediaOps } from './media-ops.ts';
 import { asLocalWriteError } from '../fs/local-write-error.ts';
 import { bytesStillNeeded, projectFolder } from './space-needed.ts';
 import { errorInfo } from './steps.ts';
 
-export interface SequenceRequest {
-  image: string;
-  audio: string;
-  startSec: number;
-  endSec: number;
-  /** Where to cut, in seconds of the source audio (from planSplit, maybe moved by hand). */
-  cuts: number[];
-  settings?: Partial<AuroraSettings>;
-  normalizeLoudness?: boolean;
-  name?: string;
-  originalNames?: { image?: string; audio?: string };
+/** A split generation to make: its composition, and where to cut the selection (in seconds of the source audio). */
+export type SequenceRequest = CompositionRequest & Pick<Composition, 'startSec' | 'endSec'> & { cuts: number[] };
+
+/** A split checked and priced before anything is copied or queued. */
+export interface SplitPriced {
+  settings: AuroraSettings;
+  pieces: { startSec: number; endSec: number }[];
+  billedSec: number;
+  estimateUSD: number;
 }
 
 const RUNNING = new Set(['queued', 'preparing', 'uploading', 'submitting', 'processing', 'downloading', 'interrupted']);
@@ -35,42 +31,29 @@ const RUNNING = new Set(['queued', 'preparing', 'uploading', 'submitting', 'proc
  * Audio over Aurora's 60 s, made as one video: a `sequence` record whose parts are
  * ordinary journaled generations (each resumable, retried alone, never billed
  * twice). When every part is done, their takes are joined over the original,
- * continuous audio (no seams at the cuts), checked against it, and kept.
+ * continuous audio (no seams at the cuts), checked against it, and kept. Every change
+ * to a split generation is published on the engine's bus.
  */
 export class SequenceCoordinator {
   readonly #engine: JobEngine;
-  readonly #media: MediaToolkit;
-  /** The same checks the engine makes of a single generation's inputs. */
-  readonly #probe: MediaOps;
+  readonly #media: MediaOps;
   readonly #now: () => Date;
   readonly #log: Logger | undefined;
-  readonly #budgetCap: () => number | null;
   readonly #busy = new Set<string>();
   /** Updates asked for while one was running: run once more afterwards, never lose one. */
   readonly #again = new Set<string>();
   readonly #partMarks = new Map<string, string>();
-  readonly #onChange: (project: Project, record: GenerationRecord) => void;
 
-  constructor(options: {
-    engine: JobEngine;
-    media: MediaToolkit;
-    budgetCapUSD?: () => number | null;
-    now?: () => Date;
-    logger?: Logger;
-    onChange?: (project: Project, record: GenerationRecord) => void;
-  }) {
+  constructor(options: { engine: JobEngine; media: MediaOps; now?: () => Date; logger?: Logger }) {
     this.#engine = options.engine;
     this.#media = options.media;
-    this.#probe = mediaOpsFrom(options.media);
-    this.#budgetCap = options.budgetCapUSD ?? (() => null);
     this.#now = options.now ?? (() => new Date());
     this.#log = options.logger;
-    this.#onChange = options.onChange ?? (() => undefined);
     this.#engine.listen({ changed: (project, record) => void this.#partChanged(project, record) });
   }
 
-  /** Creates the split generation and queues its parts (all checked before anything is queued). */
-  async create(project: Project, request: SequenceRequest): Promise<GenerationRecord> {
+  /** Checks the settings and the cuts and prices the parts: nothing is read, copied or queued. */
+  price(project: Project, request: SequenceRequest): SplitPriced {
     const settings = validateSettings({ ...project.info.defaults.settings, ...request.settings });
     if (settings.numberResults !== 1) {
       throw new AppError('sequence_takes', 'Audio made in parts gives one take per part; set Takes to 1.');
@@ -79,23 +62,23 @@ export class SequenceCoordinator {
     if (problem) throw new AppError('split_invalid', problem);
     const pieces = partsOf(request.startSec, request.endSec, request.cuts);
     if (pieces.length < 2) throw new AppError('split_needless', `This selection fits in one generation (up to ${AURORA_MAX_AUDIO_SECONDS} s); no split is needed.`);
-    const { billedSec, totalUSD: estimateUSD } = estimatePartsCost(pieces);
-    await checkProjectBudget(project, this.#budgetCap(), estimateUSD);
+    const { billedSec, totalUSD } = estimatePartsCost(pieces);
+    return { settings, pieces, billedSec, estimateUSD: totalUSD };
+  }
 
+  /** Creates the split generation and queues its parts (the caller priced it and checked the budget). */
+  async create(project: Project, request: SequenceRequest, priced: SplitPriced = this.price(project, request)): Promise<GenerationRecord> {
+    const { settings, pieces } = priced;
     // Measured once here; every part reuses it instead of decoding the whole source again.
-    const inputs = await measureInputs(project, request, this.#probe, Number.POSITIVE_INFINITY);
+    const inputs = await measureInputs(project, request, this.#media, Number.POSITIVE_INFINITY);
     const audioName = inputs.audio.originalName;
     const name = request.name?.trim() || basename(audioName, extname(audioName));
     const now = this.#now();
-    const at = now.toISOString();
-    let record: GenerationRecord = {
-      schemaVersion: 1,
+    let record = newRecord({
       id: await project.generations.newId(name, now),
       name,
-      createdAt: at,
-      updatedAt: at,
-      state: 'queued',
-      history: [{ state: 'queued', at, note: `split into ${pieces.length} parts` }],
+      now,
+      note: `split into ${pieces.length} parts`,
       kind: 'sequence',
       inputs: {
         image: inputs.image,
@@ -104,14 +87,10 @@ export class SequenceCoordinator {
         normalizeLoudness: request.normalizeLoudness ?? project.info.defaults.normalizeLoudness,
       },
       params: settings,
-      uploads: {},
-      billedSeconds: billedSec,
-      estimateUSD,
-      takes: [],
-      favorite: false,
-      queueOrder: 0,
+      billedSeconds: priced.billedSec,
+      estimateUSD: priced.estimateUSD,
       parts: pieces.map((p, i) => ({ index: i + 1, startSec: p.startSec, endSec: p.endSec, attempts: [] })),
-    };
+    });
     const journal = this.#journal(project);
     await project.generations.write(record);
     for (const part of record.parts ?? []) {
@@ -119,7 +98,6 @@ export class SequenceCoordinator {
       record = await journal.patch(record, { parts: withPart(record.parts, part.index, { generationId: queued.id, attempts: [queued.id] }) });
     }
     await project.generations.flushIndex();
-    this.#onChange(project, record);
     return record;
   }
 
@@ -134,13 +112,12 @@ export class SequenceCoordinator {
       throw new AppError('part_not_failed', `Part ${index} of “${record.name}” has not failed; only failed parts are made again.`);
     }
     const queued = await this.#enqueuePart(project, record, part);
-    const journal = this.#journal(project);
-    const next = await journal.move(record, 'processing', {
-      parts: withPart(record.parts, index, { generationId: queued.id, attempts: [...part.attempts, queued.id] }),
-      error: undefined,
-    }, `part ${index} made again`);
-    this.#onChange(project, next);
-    return next;
+    return this.#journal(project).move(
+      record,
+      'processing',
+      { parts: withPart(record.parts, index, { generationId: queued.id, attempts: [...part.attempts, queued.id] }), error: undefined },
+      `part ${index} made again`,
+    );
   }
 
   /**
@@ -161,22 +138,15 @@ export class SequenceCoordinator {
       const check = async () => {
         if (done) return;
         const record = await this.#read(project, sequenceId).catch(() => null);
-        if (!record || (record.state !== 'done' && record.state !== 'failed')) return;
+        if (!record || (record.state !== 'done' && record.state !== 'failed') || done) return;
         done = true;
-        offEngine();
-        offSelf();
+        off();
         resolve(record);
       };
-      const offEngine = this.#engine.listen({ changed: () => void check(), stalled: () => void check(), blocked: () => void check() });
-      const offSelf = this.#listen(() => void check());
+      // The engine's bus carries the parts' changes and this split generation's own.
+      const off = this.#engine.listen({ changed: () => void check(), stalled: () => void check(), blocked: () => void check() });
       void check();
     });
-  }
-
-  readonly #selfListeners = new Set<() => void>();
-  #listen(listener: () => void): () => void {
-    this.#selfListeners.add(listener);
-    return () => this.#selfListeners.delete(listener);
   }
 
   async #enqueuePart(project: Project, record: GenerationRecord, part: SequencePart): Promise<GenerationRecord> {
@@ -242,8 +212,6 @@ export class SequenceCoordinator {
           });
         }
       }
-      this.#onChange(project, record);
-      for (const l of this.#selfListeners) l();
     } catch (error) {
       this.#log?.error('split generation update failed', { sequenceId, error });
     } finally {
@@ -255,14 +223,12 @@ export class SequenceCoordinator {
   async #stitch(project: Project, record: GenerationRecord, parts: GenerationRecord[], cost: { costUSD?: number }): Promise<GenerationRecord> {
     const journal = this.#journal(project);
     let current = await journal.move(record, 'stitching', cost);
-    this.#onChange(project, current);
     try {
       // The whole selection, continuous: it replaces the parts' sound, so the cuts are seamless.
       const audio = await this.#media.prepareAudio({
         input: project.path(record.inputs.audio.file),
         startSec: record.inputs.trim.startSec,
         endSec: record.inputs.trim.endSec,
-        format: 'wav',
         normalizeLoudness: record.inputs.normalizeLoudness,
         maxSec: null,
         outFile: project.generations.file(record.id, 'audio.wav'),
@@ -297,8 +263,9 @@ export class SequenceCoordinator {
     return read.record;
   }
 
+  /** Every write to a split generation is announced on the engine's bus, like the engine's own. */
   #journal(project: Project): Journal {
-    return new Journal(project.generations, this.#now, (record) => this.#onChange(project, record));
+    return new Journal(project.generations, this.#now, (record) => this.#engine.events.emit('changed', project, record));
   }
 }
 

@@ -2,12 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { readFile, rm, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { AURORA_MODEL, type AuroraTask } from '../../../shared/aurora.ts';
-import type { ErrorInfo, GenerationRecord, Take } from '../../../shared/generation.ts';
+import { audioSecondsOf, type ErrorInfo, type GenerationRecord, type Take } from '../../../shared/generation.ts';
 import { isAppError } from '../../../shared/errors.ts';
 import type { Logger } from '../logging/logger.ts';
 import { sha256File } from '../projects/media-import.ts';
 import { isLocalWriteFailure } from '../fs/local-write-error.ts';
-import { isMediaError } from '../media/media-error.ts';
 import type { RetryListener, RunwareClient } from '../runware/runware-client.ts';
 import { isRunwareError } from '../runware/runware-error.ts';
 import type { JobHandle } from './job-handle.ts';
@@ -48,10 +47,10 @@ async function preparedOnDisk(job: JobHandle): Promise<boolean> {
 
 /** queued → preparing → uploading: the exact audio and portrait that will be sent. */
 export async function prepareStep(ctx: StepContext, job: JobHandle, signal: AbortSignal): Promise<void> {
-  await job.apply((r) => job.journal.move(r, 'preparing'));
+  await job.move('preparing');
   if (await preparedOnDisk(job)) {
     // Already made once (the same inputs give the same bytes): keep them, and their uploads.
-    await job.apply((rec) => job.journal.move(rec, 'uploading'));
+    await job.move('uploading');
     return;
   }
   const r = job.record;
@@ -76,7 +75,7 @@ export async function prepareStep(ctx: StepContext, job: JobHandle, signal: Abor
     image: { file: rel(image.file), sha256: await sha256File(image.file), width: image.width, height: image.height },
     audio: { file: rel(audio.file), sha256: await sha256File(audio.file), durationSec: audio.durationSec },
   };
-  await job.apply((rec) => job.journal.move(rec, 'uploading', { prepared }));
+  await job.move('uploading', { prepared });
 }
 
 /** uploading → submitting: media stored with Runware, taskUUID minted and saved BEFORE submitting. */
@@ -87,12 +86,10 @@ export async function uploadStep(ctx: StepContext, job: JobHandle, signal: Abort
     if (job.record.uploads[kind]) continue;
     const bytes = await readFile(job.project.generations.file(job.record.id, prepared[kind].file));
     const { mediaUUID } = await ctx.runware.uploadMedia(bytes, { signal, onRetry: ctx.retrying?.(job, 'upload') });
-    await job.apply((r) => job.journal.patch(r, { uploads: { ...r.uploads, [kind]: mediaUUID } }));
+    await job.patch((r) => ({ uploads: { ...r.uploads, [kind]: mediaUUID } }));
   }
   signal.throwIfAborted();
-  await job.apply((r) =>
-    job.journal.move(r, 'submitting', { taskUUID: r.taskUUID ?? randomUUID(), submittedAt: ctx.now().toISOString() }),
-  );
+  await job.move('submitting', (r) => ({ taskUUID: r.taskUUID ?? randomUUID(), submittedAt: ctx.now().toISOString() }));
 }
 
 export function auroraTaskOf(record: GenerationRecord): AuroraTask {
@@ -119,14 +116,14 @@ export async function submitStep(ctx: StepContext, job: JobHandle): Promise<void
     const bytes = await readFile(job.project.generations.file(job.record.id, prepared[kind].file));
     await ctx.runware.forgetUpload(bytes);
     const { mediaUUID } = await ctx.runware.uploadMedia(bytes, { force: true });
-    await job.apply((r) => job.journal.patch(r, { uploads: { ...r.uploads, [kind]: mediaUUID } }));
+    await job.patch((r) => ({ uploads: { ...r.uploads, [kind]: mediaUUID } }));
     return mediaUUID;
   };
   await ctx.runware.submitVideo(auroraTaskOf(job.record), {
     reupload: { image: reuploadOne('image'), audio: reuploadOne('audio') },
     onRetry: ctx.retrying?.(job, 'busy'),
   });
-  await job.apply((r) => job.journal.move(r, 'processing', { acceptedAt: r.acceptedAt ?? ctx.now().toISOString() }));
+  await job.move('processing', (r) => ({ acceptedAt: r.acceptedAt ?? ctx.now().toISOString() }));
 }
 
 export function withTake(takes: readonly Take[], index: number, patch: Partial<Take>): Take[] {
@@ -140,12 +137,12 @@ export function withTake(takes: readonly Take[], index: number, patch: Partial<T
  */
 export async function downloadStep(ctx: StepContext, job: JobHandle): Promise<void> {
   const ext = String(job.record.params.outputFormat).toLowerCase();
-  const expected = job.record.prepared?.audio.durationSec ?? job.record.inputs.trim.endSec - job.record.inputs.trim.startSec;
+  const expected = audioSecondsOf(job.record);
   for (const take of job.record.takes) {
     if (take.state === 'done' || take.state === 'failed' || !take.remoteURL) continue;
     const name = `take-${take.index}.${ext}`;
     const file = job.project.generations.file(job.record.id, name);
-    await job.apply((r) => job.journal.patch(r, { takes: withTake(r.takes, take.index, { state: 'downloading' }) }));
+    await job.patch((r) => ({ takes: withTake(r.takes, take.index, { state: 'downloading' }) }));
     let durationSec: number;
     try {
       durationSec = await downloadAndVerify(ctx, job, take.remoteURL, file, expected);
@@ -155,7 +152,7 @@ export async function downloadStep(ctx: StepContext, job: JobHandle): Promise<vo
       // resumable: a paid take is never given up for a reason of this computer's.
       if (!isTakeVerdict(error)) throw error;
       const info = errorInfo(error, ctx.now());
-      await job.apply((r) => job.journal.patch(r, { takes: withTake(r.takes, take.index, { state: 'failed', error: info }) }));
+      await job.patch((r) => ({ takes: withTake(r.takes, take.index, { state: 'failed', error: info }) }));
       continue;
     }
     const poster = `take-${take.index}.jpg`;
@@ -166,17 +163,15 @@ export async function downloadStep(ctx: StepContext, job: JobHandle): Promise<vo
         ctx.logger?.warn('poster failed', { id: job.record.id, take: take.index, error });
         return false;
       });
-    await job.apply((r) =>
-      job.journal.patch(r, {
-        takes: withTake(r.takes, take.index, { state: 'done', file: name, durationSec, ...(posterOk ? { poster } : {}), error: undefined }),
-      }),
-    );
+    await job.patch((r) => ({
+      takes: withTake(r.takes, take.index, { state: 'done', file: name, durationSec, ...(posterOk ? { poster } : {}), error: undefined }),
+    }));
   }
 }
 
 function isTakeVerdict(error: unknown): boolean {
   if (isLocalWriteFailure(error)) return false;
-  return (isRunwareError(error) && !error.retryable) || isMediaError(error, 'video_invalid');
+  return (isRunwareError(error) && !error.retryable) || (isAppError(error) && error.code === 'video_invalid');
 }
 
 async function downloadAndVerify(ctx: StepContext, job: JobHandle, url: string, file: string, expectedSec: number): Promise<number> {

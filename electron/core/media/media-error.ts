@@ -39,8 +39,7 @@ export interface MediaErrorDetails {
   reason?: string;
 }
 
-export class MediaError extends AppError {
-  declare readonly code: MediaErrorCode;
+export class MediaError extends AppError<MediaErrorCode> {
   readonly details: MediaErrorDetails;
 
   constructor(code: MediaErrorCode, message: string, details: MediaErrorDetails = {}, options?: { cause?: unknown }) {

@@ -4,14 +4,14 @@ import { inputArgs, type MediaInfo } from './media-info.ts';
 import { probeMedia } from './probe.ts';
 import { runFfmpeg, type MediaContext } from './run-ffmpeg.ts';
 import { fileSize, writeBeside } from './temp-files.ts';
+import type { ExportFormat, ExportQuality } from '../../../shared/composition.ts';
 
-export type ExportFormat = 'mp4' | 'webm' | 'mov';
-/** Applies when a stream has to be re-encoded; streams that already fit are copied untouched. */
-export type ExportQuality = 'high' | 'balanced' | 'small';
+export type { ExportFormat, ExportQuality };
 
 export interface ExportTakeOptions {
   input: string;
   format: ExportFormat;
+  /** Applies when a stream has to be re-encoded; streams that already fit are copied untouched. */
   quality?: ExportQuality;
   /**
    * The full-quality audio that was sent (the trimmed wav): replaces the take's own

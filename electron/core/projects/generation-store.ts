@@ -9,7 +9,8 @@ import {
 } from '../../../shared/generation.ts';
 import { readJson, writeJsonAtomic } from '../fs/atomic-json.ts';
 import type { Logger } from '../logging/logger.ts';
-import { slugify, within } from './safe-names.ts';
+import { within } from '../fs/contained-paths.ts';
+import { slugify } from './safe-names.ts';
 
 const INDEX_VERSION = 1;
 const IndexSchema = z.object({

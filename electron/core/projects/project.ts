@@ -7,7 +7,7 @@ import { readJson, writeJsonAtomic } from '../fs/atomic-json.ts';
 import type { Logger } from '../logging/logger.ts';
 import { GenerationStore } from './generation-store.ts';
 import { importMedia, type ImportedMedia } from './media-import.ts';
-import { within } from './safe-names.ts';
+import { within } from '../fs/contained-paths.ts';
 
 /**
  * One project folder: `project.json`, `media/` (imported inputs), `generations/`

@@ -4,7 +4,8 @@ import { AppError } from '../../../shared/errors.ts';
 import type { ProjectSummary } from '../../../shared/project.ts';
 import type { Logger } from '../logging/logger.ts';
 import { Project } from './project.ts';
-import { safeFolderName, within } from './safe-names.ts';
+import { within } from '../fs/contained-paths.ts';
+import { safeFolderName } from './safe-names.ts';
 
 export interface ProjectsListing {
   projects: ProjectSummary[];

@@ -33,7 +33,8 @@ export interface RunwareErrorFields {
   retryAfterMs?: number;
 }
 
-export class RunwareError extends AppError implements RunwareErrorFields {
+/** Its code is Runware's own when Runware sent one: open-ended, so programs decide on the category. */
+export class RunwareError extends AppError<string> implements RunwareErrorFields {
   readonly category: RunwareCategory;
   readonly retryable: boolean;
   readonly httpStatus: number;

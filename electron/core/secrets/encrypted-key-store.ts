@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { unlink } from 'node:fs/promises';
 import { BACKEND_LABELS, KeyBackendSchema, isWeakBackend, type KeyStatus } from '../../../shared/key-status.ts';
-import type { NoticeCenter } from '../app/notices.ts';
+import type { NoticeCenter } from '../shell/notices.ts';
 import { readJson, setAside, writeJsonAtomic } from '../fs/atomic-json.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { Redactor } from '../logging/redactor.ts';
-import { Listeners } from '../util/listeners.ts';
+import { Listeners } from '../shell/listeners.ts';
 import { lastFour, normaliseApiKey } from './api-key-format.ts';
 import type { Cipher } from './cipher.ts';
 import type { KeyStore } from './key-store.ts';

@@ -2,7 +2,7 @@ import type { KeyBackend, KeyStatus } from '../../../shared/key-status.ts';
 import type { Redactor } from '../logging/redactor.ts';
 import { lastFour, normaliseApiKey } from './api-key-format.ts';
 import type { KeyStore } from './key-store.ts';
-import { Listeners } from '../util/listeners.ts';
+import { Listeners } from '../shell/listeners.ts';
 
 /** A key that lives only as long as the process: tests, the CLI (RUNWARE_API_KEY). */
 export class MemoryKeyStore implements KeyStore {

@@ -8,10 +8,10 @@ import {
   type SettingsPatch,
   type SettingsView,
 } from '../../../shared/settings.ts';
-import type { NoticeCenter } from '../app/notices.ts';
+import type { NoticeCenter } from '../shell/notices.ts';
 import { readJson, setAside, writeJsonAtomic } from '../fs/atomic-json.ts';
 import type { Logger } from '../logging/logger.ts';
-import { Listeners } from '../util/listeners.ts';
+import { Listeners } from '../shell/listeners.ts';
 
 export interface SettingsStoreOptions {
   dir: string;

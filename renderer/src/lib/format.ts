@@ -1,10 +1,9 @@
 import { AURORA_LIMITS, type AuroraSettings } from '../../../shared/aurora.ts';
 import type { ShownCost } from '../../../shared/spend.ts';
 
-/** Money always with two decimals and a dollar sign (UI.md, "Words"). */
-export function money(value: number): string {
-  return `$${value.toFixed(2)}`;
-}
+import { money } from '../../../shared/money.ts';
+
+export { money };
 
 /** A generation's cost as rows show it: charged, estimated (≈), or not charged at all. */
 export function costText(cost: ShownCost): string {

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeRunware } from '../../support/fake-runware/fake-runware.ts';
@@ -54,6 +54,30 @@ describe('the avatar-studio command line', () => {
     expect(exported.code).toBe(0);
     expect(exported.stdout.trim()).toBe(out);
     expect(await probeDuration(out)).toBeCloseTo(5.5, 0);
+  });
+
+  it('exports without --out into exports/, named by the project’s template like the window’s export, and checks the take is there', async () => {
+    const project = join(temp.path, 'Autumn');
+    const generate = await runCli(['generate', '--image', MONALISA_JPG, '--audio', JFK_FLAC, '--end', '2.5', '--project', project, '--json'], env);
+    const { generationId } = JSON.parse(generate.stdout) as { generationId: string };
+    const exported = await runCli(['export', generationId, '--project', project, '--format', 'webm', '--quality', 'small'], env);
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(exported.stdout.trim()).toBe(join(project, 'exports', 'Autumn_monalisa_jfk_1.webm'));
+    // A second export never overwrites the first.
+    const again = await runCli(['export', generationId, '--project', project, '--format', 'webm'], env);
+    expect(again.stdout.trim()).toBe(join(project, 'exports', 'Autumn_monalisa_jfk_1 (2).webm'));
+    expect(await probeDuration(join(project, 'exports', 'Autumn_monalisa_jfk_1.webm'))).toBeCloseTo(2.5, 0);
+
+    // Moved away outside the app: said the way the window says it.
+    const take = join(project, 'generations', generationId, 'take-1.mp4');
+    await rename(take, `${take}.moved`);
+    const missing = await runCli(['export', generationId, '--project', project, '--format', 'mp4'], env);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain(`Take 1 of “jfk” is no longer in its folder (it was moved or deleted outside Avatar Studio), so it cannot be exported.`);
+    expect(await runCli(['export', generationId, '--project', project, '--format', 'mp4', '--quality', 'best'], env)).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--quality must be high, balanced or small (got "best").'),
+    });
   });
 
   it.each([

@@ -112,16 +112,6 @@ describe('the generation engine against the fake Runware', () => {
     expect(h.fake.acceptedSubmissions).toHaveLength(2);
   });
 
-  it('refuses to queue past the budget cap, saying by how much', async () => {
-    h = await startEngineHarness({ engine: { budgetCapUSD: () => 1 } });
-    const audio = await h.tone(5.5);
-    await h.engine.enqueue(h.project, { image: MONALISA_JPG, audio });
-    await expect(h.engine.enqueue(h.project, { image: MONALISA_JPG, audio })).rejects.toMatchObject({
-      code: 'budget_exceeded',
-      message: 'This generation ($0.84) would bring “Test project” to $1.68, over its $1.00 budget cap. Raise the cap in Settings, or trim the audio.',
-    });
-  });
-
   it('fails clearly when the video link expired before it could be downloaded', async () => {
     h = await startEngineHarness();
     h.fake.inject({ on: 'download', status: 404, times: 5 });

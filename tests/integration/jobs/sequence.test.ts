@@ -37,7 +37,7 @@ describe('long audio made in parts and stitched into one video', () => {
       },
       { code: 'providerError', message: 'GPU fell over' },
     );
-    const coordinator = new SequenceCoordinator({ engine: h.engine, media: h.media.kit });
+    const coordinator = new SequenceCoordinator({ engine: h.engine, media: h.media });
     const sequence = await coordinator.create(h.project, { image: MONALISA_JPG, audio: speech.file, startSec: 0, endSec: 150, cuts: plan.cuts, name: 'keynote' });
     expect(sequence).toMatchObject({ kind: 'sequence', state: 'queued', billedSeconds: plan.parts.reduce((s, p) => s + Math.ceil(p.endSec - p.startSec), 0) });
 
@@ -66,7 +66,7 @@ describe('long audio made in parts and stitched into one video', () => {
   }, 180_000);
 
   it('decodes the long source once for all its parts, and refuses a selection past its end before queuing any', async () => {
-    const coordinator = new SequenceCoordinator({ engine: h.engine, media: h.media.kit });
+    const coordinator = new SequenceCoordinator({ engine: h.engine, media: h.media });
     const kit = h.media.kit;
     const inspect = kit.inspectAudio.bind(kit);
     let decodes = 0;

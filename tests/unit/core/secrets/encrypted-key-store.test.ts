@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { NoticeCenter } from '../../../../electron/core/app/notices.ts';
+import { NoticeCenter } from '../../../../electron/core/shell/notices.ts';
 import { Redactor } from '../../../../electron/core/logging/redactor.ts';
 import { EncryptedKeyStore } from '../../../../electron/core/secrets/encrypted-key-store.ts';
 import { makeTempDir } from '../../../support/temp-dir.ts';

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { NoticeCenter } from '../../../../electron/core/app/notices.ts';
+import { NoticeCenter } from '../../../../electron/core/shell/notices.ts';
 import { SettingsStore } from '../../../../electron/core/settings/settings-store.ts';
 import { DEFAULT_SETTINGS } from '../../../../shared/settings.ts';
 import { recordingLogger } from '../../../support/recording-logger.ts';

@@ -17,7 +17,7 @@ describe('project defaults in settings', () => {
     env = await installComponentBackend();
     const root = join(env.dir, 'projects');
     await env.backend.settings.update({ projectsRoot: root });
-    const project = await env.backend.session.createProject('Spring ads');
+    const project = await env.backend.studio.projects.create('Spring ads');
     await act(async () => openProject(project.dir));
     render(<ProjectDefaultsSection />);
     const field = screen.getByLabelText('File names for exports and batches') as HTMLInputElement;
@@ -26,7 +26,7 @@ describe('project defaults in settings', () => {
     fireEvent.change(field, { target: { value: '{name}-{take}' } });
     await act(async () => fireEvent.blur(field));
     await waitFor(() => expect(screen.getByText('For example: intro-1.mp4')).toBeTruthy());
-    const onDisk = (await env.backend.session.openProject(project.dir)).project.info.outputNameTemplate;
+    const onDisk = (await env.backend.studio.projects.open(project.dir)).project.info.outputNameTemplate;
     expect(onDisk).toBe('{name}-{take}');
 
     fireEvent.change(field, { target: { value: 'video' } });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GenerationRecord } from '../../../../shared/generation.ts';
-import { desktopFeedback, finishedNotice } from '../../../../electron/core/app/desktop-feedback.ts';
+import { desktopFeedback, finishedNotice } from '../../../../electron/core/studio/desktop-feedback.ts';
 import type { Project } from '../../../../electron/core/projects/project.ts';
 import { recordingPlatform } from '../../../support/recording-platform.ts';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Notice } from '../../../shared/notices.ts';
-import { Listeners } from '../util/listeners.ts';
+import { Listeners } from './listeners.ts';
 
 /**
  * Messages for the person at the window. Notices raised before the window listens

@@ -41,24 +41,24 @@ describe('the studio session', () => {
   });
 
   it('shows an exported file in the folder, and nothing outside the exports', async () => {
-    const project = await backend.session.createProject('Exports');
-    await backend.session.openProject(project.dir);
+    const project = await backend.studio.projects.create('Exports');
+    await backend.studio.projects.open(project.dir);
     const file = join(project.dir, 'exports', 'intro.webm');
     await mkdir(join(project.dir, 'exports'), { recursive: true });
     await writeFile(file, 'x');
-    backend.session.revealExport(project.dir, file);
+    backend.studio.library.revealExport(project.dir, file);
     expect(platform.revealed).toEqual([file]);
-    expect(() => backend.session.revealExport(project.dir, join(project.dir, '..', 'elsewhere.txt'))).toThrow(
+    expect(() => backend.studio.library.revealExport(project.dir, join(project.dir, '..', 'elsewhere.txt'))).toThrow(
       'Only files in the project’s exports folder can be shown from here.',
     );
   });
 
   it('says plainly when a take to export was removed from its folder', async () => {
-    const project = await backend.session.createProject('Gone');
-    const { project: opened } = await backend.session.openProject(project.dir);
+    const project = await backend.studio.projects.create('Gone');
+    const { project: opened } = await backend.studio.projects.open(project.dir);
     await opened.generations.write(generationRecord('2026-11-23_100000_intro', { takes: [{ index: 1, videoUUID: 'v', state: 'done', file: 'take-1.mp4' }] }));
     await expect(
-      backend.session.exportTake({ projectDir: project.dir, id: '2026-11-23_100000_intro', take: 1, format: 'webm', quality: 'high', originalAudio: false }),
+      backend.studio.library.export(project.dir, { id: '2026-11-23_100000_intro', take: 1, format: 'webm', quality: 'high', originalAudio: false }),
     ).rejects.toMatchObject({
       code: 'take_missing',
       message:

@@ -1,0 +1,21 @@
+/** What a command gets from the process it runs in, and what it answers with. */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  env: NodeJS.ProcessEnv;
+  /** stderr is a terminal: draw a live progress bar. */
+  isTTY?: boolean;
+  /** Resolves when the user interrupts (Ctrl+C / SIGTERM). */
+  interrupted?: Promise<void>;
+}
+
+export const EXIT = {
+  ok: 0,
+  /** The generation failed at Runware or after (the message says why). */
+  failed: 1,
+  /** Invalid input or usage, or a full disk before anything billable was sent: nothing was sent. */
+  usage: 2,
+  refused: 3,
+  gaveUp: 4,
+  interrupted: 130,
+} as const;
