@@ -1,15 +1,15 @@
 import * as Tooltip from '@radix-ui/react-tooltip';
 import { useEffect } from 'react';
-import { CreateTab } from '../components/create/CreateTab.tsx';
-import { Toasts } from '../components/common/Toasts.tsx';
-import { TopBar } from '../components/layout/TopBar.tsx';
-import { ProjectsSidebar } from '../components/layout/ProjectsSidebar.tsx';
-import { QueuePanel } from '../components/layout/QueuePanel.tsx';
-import { LibraryTab } from '../components/library/LibraryTab.tsx';
-import { SettingsDialog } from '../components/settings/SettingsDialog.tsx';
+import { CreateTab } from '../features/create/CreateTab.tsx';
+import { Toasts } from '../ui/Toasts.tsx';
+import { TopBar } from './TopBar.tsx';
+import { ProjectsSidebar } from '../features/projects/ProjectsSidebar.tsx';
+import { QueuePanel } from '../features/queue/QueuePanel.tsx';
+import { LibraryTab } from '../features/library/LibraryTab.tsx';
+import { SettingsDialog } from '../features/settings/SettingsDialog.tsx';
 import { HelpOverlay } from './HelpOverlay.tsx';
 import { messageOf } from '../ipc/studio.ts';
-import { toast, useStudio } from '../store/studio-store.ts';
+import { toast, useStudio } from './ui-store.ts';
 import { bootstrap } from './bootstrap.ts';
 import { useShortcuts } from './use-shortcuts.ts';
 

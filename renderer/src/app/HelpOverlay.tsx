@@ -1,6 +1,6 @@
 import * as Dialog from '@radix-ui/react-dialog';
-import { useStudio } from '../store/studio-store.ts';
-import { Icon } from '../components/common/Icon.tsx';
+import { useStudio } from './ui-store.ts';
+import { Icon } from '../ui/Icon.tsx';
 import { MOD_KEY } from '../lib/keyboard.ts';
 
 export const SHORTCUTS: { keys: string; what: string }[] = [

@@ -1,7 +1,7 @@
 import { call, studio } from '../ipc/studio.ts';
-import { loadProjects, openInitialProject } from '../store/actions.ts';
-import { useProjects } from '../store/projects-store.ts';
-import { useStudio } from '../store/studio-store.ts';
+import { loadProjects, openInitialProject } from '../features/projects/actions.ts';
+import { useProjects } from '../features/projects/projects-store.ts';
+import { useStudio } from './ui-store.ts';
 
 /**
  * Subscribes to main's events first, then reads the current state, so nothing that

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { isEditable } from '../lib/keyboard.ts';
-import { useStudio } from '../store/studio-store.ts';
+import { useStudio } from './ui-store.ts';
 
 /** Window-wide shortcuts: Ctrl/Cmd+, settings · Ctrl/Cmd+1/2 Create/Library · ? the list. */
 export function useShortcuts(): void {

@@ -1,4 +1,4 @@
-import { useStudio } from '../store/studio-store.ts';
+import { useStudio } from '../app/ui-store.ts';
 
 /** A URL for a file of an open project, served by the app's media protocol. */
 export function mediaUrl(projectId: string, relativePath: string): string {

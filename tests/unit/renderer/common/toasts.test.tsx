@@ -1,8 +1,8 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Toasts } from '../../../../renderer/src/components/common/Toasts.tsx';
+import { Toasts } from '../../../../renderer/src/ui/Toasts.tsx';
 import { StudioError, messageOf } from '../../../../renderer/src/ipc/studio.ts';
-import { toast, useStudio } from '../../../../renderer/src/store/studio-store.ts';
+import { toast, useStudio } from '../../../../renderer/src/app/ui-store.ts';
 
 describe('toasts', () => {
   afterEach(() => useStudio.setState({ toasts: [] }));

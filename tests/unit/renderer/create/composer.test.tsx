@@ -3,12 +3,12 @@ import * as Tooltip from '@radix-ui/react-tooltip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_AURORA_SETTINGS } from '../../../../shared/aurora.ts';
 import type { ImportedAudio, ImportedImage } from '../../../../shared/inputs.ts';
-import { CreateTab } from '../../../../renderer/src/components/create/CreateTab.tsx';
-import { checkComposer } from '../../../../renderer/src/lib/composer-check.ts';
-import { costLine } from '../../../../renderer/src/lib/cost.ts';
-import { useComposer } from '../../../../renderer/src/store/composer-store.ts';
-import { useProjects } from '../../../../renderer/src/store/projects-store.ts';
-import { useStudio } from '../../../../renderer/src/store/studio-store.ts';
+import { CreateTab } from '../../../../renderer/src/features/create/CreateTab.tsx';
+import { checkComposer } from '../../../../renderer/src/features/create/composer-check.ts';
+import { costLine } from '../../../../renderer/src/features/create/cost.ts';
+import { useComposer } from '../../../../renderer/src/features/create/composer-store.ts';
+import { useProjects } from '../../../../renderer/src/features/projects/projects-store.ts';
+import { useStudio } from '../../../../renderer/src/app/ui-store.ts';
 
 const image: ImportedImage = { kind: 'image', file: 'media/a.jpg', name: 'monalisa.jpg', width: 256, height: 256, format: 'mjpeg', bytes: 17115 };
 const audio: ImportedAudio = { kind: 'audio', file: 'media/b.flac', name: 'jfk.flac', durationSec: 11, sampleRate: 44100, channels: 2, bytes: 1_000_000 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GENERATION_STATES, summarise } from '../../../../shared/generation.ts';
-import { columnsFor, moveSelection, projectRelative, stateBadge } from '../../../../renderer/src/components/library/library-model.ts';
+import { columnsFor, moveSelection, projectRelative, stateBadge } from '../../../../renderer/src/features/library/library-model.ts';
 import { inProject } from '../../../../renderer/src/lib/project-path.ts';
 import { generationRecord } from '../../../support/generation-records.ts';
 

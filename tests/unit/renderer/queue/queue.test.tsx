@@ -2,8 +2,8 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
 import * as Tooltip from '@radix-ui/react-tooltip';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { GenerationSummary } from '../../../../shared/generation.ts';
-import { QueuePanel } from '../../../../renderer/src/components/layout/QueuePanel.tsx';
-import { queueItems, useProjects } from '../../../../renderer/src/store/projects-store.ts';
+import { QueuePanel } from '../../../../renderer/src/features/queue/QueuePanel.tsx';
+import { queueItems, useProjects } from '../../../../renderer/src/features/projects/projects-store.ts';
 
 function g(id: string, state: GenerationSummary['state'], extra: Partial<GenerationSummary> = {}): GenerationSummary {
   return {

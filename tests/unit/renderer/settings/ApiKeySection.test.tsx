@@ -1,8 +1,8 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bootstrap } from '../../../../renderer/src/app/bootstrap.ts';
-import { ApiKeySection } from '../../../../renderer/src/components/settings/ApiKeySection.tsx';
-import { useStudio } from '../../../../renderer/src/store/studio-store.ts';
+import { ApiKeySection } from '../../../../renderer/src/features/settings/ApiKeySection.tsx';
+import { useStudio } from '../../../../renderer/src/app/ui-store.ts';
 import { installComponentBackend } from '../../../support/component-backend.ts';
 import { TestCipher } from '../../../support/test-cipher.ts';
 

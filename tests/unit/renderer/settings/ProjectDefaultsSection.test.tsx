@@ -1,9 +1,9 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ProjectDefaultsSection } from '../../../../renderer/src/components/settings/ProjectDefaultsSection.tsx';
-import { openProject } from '../../../../renderer/src/store/actions.ts';
-import { useProjects } from '../../../../renderer/src/store/projects-store.ts';
+import { ProjectDefaultsSection } from '../../../../renderer/src/features/settings/ProjectDefaultsSection.tsx';
+import { openProject } from '../../../../renderer/src/features/projects/actions.ts';
+import { useProjects } from '../../../../renderer/src/features/projects/projects-store.ts';
 import { installComponentBackend } from '../../../support/component-backend.ts';
 
 describe('project defaults in settings', () => {

@@ -1,0 +1,61 @@
+import * as Tooltip from '@radix-ui/react-tooltip';
+import { AURORA_MAX_AUDIO_SECONDS } from '../../../../shared/aurora.ts';
+import { partsOf } from '../../../../shared/split-plan.ts';
+import { costLine, splitCostLine } from './cost.ts';
+import { MOD_KEY } from '../../lib/keyboard.ts';
+import { useComposer } from './composer-store.ts';
+import { generate, splitSelection } from './actions.ts';
+
+/** The contract with the wallet, and the button that keeps it. */
+export function CostFooter({ reason }: { reason: string | null }) {
+  const audio = useComposer((s) => s.audio);
+  const trim = useComposer((s) => s.trim);
+  const cuts = useComposer((s) => s.cuts);
+  const takes = useComposer((s) => s.settings.numberResults);
+  const submitting = useComposer((s) => s.submitting);
+  const selected = Math.max(0, trim.endSec - trim.startSec);
+  const split = cuts !== null && cuts.length > 0;
+  const tooLong = audio !== null && selected > AURORA_MAX_AUDIO_SECONDS && !split;
+  const line = !audio || selected <= 0 ? null : split ? splitCostLine(partsOf(trim.startSec, trim.endSec, cuts)) : tooLong ? null : costLine(selected, takes);
+  const disabled = reason !== null || submitting;
+  return (
+    <footer className="composer__footer">
+      <p className="cost-line num" data-testid="cost-line" aria-live="polite">
+        {line ? line.text : audio ? null : <span className="muted">Add a portrait and a voice to see the cost.</span>}
+        {reason && audio ? <span className="cost-line__reason">{line ? ' — ' : ''}{reason}</span> : null}
+      </p>
+      {tooLong ? (
+        <button type="button" className="button" onClick={() => void splitSelection()}>
+          Split into {Math.ceil(selected / AURORA_MAX_AUDIO_SECONDS)} parts
+        </button>
+      ) : null}
+      <Tooltip.Root>
+        <Tooltip.Trigger asChild>
+          {/* A disabled button gets no pointer events: the wrapper carries the tooltip. */}
+          <span className="generate-wrap" tabIndex={disabled ? 0 : -1}>
+            <button
+              type="button"
+              className="button button--primary button--large"
+              disabled={disabled}
+              aria-keyshortcuts="Control+Enter"
+              aria-describedby={reason ? 'generate-reason' : undefined}
+              onClick={() => void generate()}
+            >
+              {submitting ? 'Queuing…' : split ? `Generate ${cuts.length + 1} parts` : 'Generate'}
+            </button>
+          </span>
+        </Tooltip.Trigger>
+        <Tooltip.Portal>
+          <Tooltip.Content className="tooltip" sideOffset={6} id="generate-reason">
+            {reason ?? `Generate (${MOD_KEY}+Enter)`}
+          </Tooltip.Content>
+        </Tooltip.Portal>
+      </Tooltip.Root>
+      {reason ? (
+        <span className="sr-only" id="generate-reason">
+          {reason}
+        </span>
+      ) : null}
+    </footer>
+  );
+}

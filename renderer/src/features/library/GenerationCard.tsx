@@ -1,0 +1,121 @@
+import { memo, useState } from 'react';
+import type { GenerationSummary } from '../../../../shared/generation.ts';
+import { COST_BASIS_HINT, costText, seconds } from '../../lib/format.ts';
+import { shownCost } from '../../../../shared/spend.ts';
+import { mediaUrl } from '../../lib/media-url.ts';
+import { useProjects } from '../projects/projects-store.ts';
+import { Icon } from '../../ui/Icon.tsx';
+import { toggleFavorite } from './actions.ts';
+import { dateLabel, durationOf, playableTakes, posterFile, shownTake, stateBadge } from './library-model.ts';
+import { useLibrary } from './library-store.ts';
+
+export interface CardProps {
+  g: GenerationSummary;
+  projectId: string;
+  selected: boolean;
+  /** The one card of the grid reached with Tab (roving tab stop). */
+  tabbable: boolean;
+  chosenTake: number | undefined;
+  inCompare: boolean;
+  onSelect(id: string): void;
+  onOpen(id: string): void;
+}
+
+/** Live progress for a running generation; finished cards never subscribe to it. */
+function LivePercent({ id, fallback }: { id: string; fallback: number | undefined }) {
+  const live = useProjects((s) => s.progress[id]?.progress);
+  const percent = live ?? fallback;
+  return percent === undefined || percent === null ? null : <span className="num"> {Math.round(percent)}%</span>;
+}
+
+function Poster({ src }: { src: string | null }) {
+  const [broken, setBroken] = useState<string | null>(null);
+  if (!src || broken === src) {
+    return (
+      <span className="lib-card__placeholder" aria-hidden="true">
+        <Icon name="image" size={28} />
+      </span>
+    );
+  }
+  return <img className="lib-card__img" src={src} alt="" loading="lazy" decoding="async" draggable={false} onError={() => setBroken(src)} />;
+}
+
+/** One generation in the grid: poster, name, date, length, cost, state and favourite. */
+export const GenerationCard = memo(function GenerationCard({ g, projectId, selected, tabbable, chosenTake, inCompare, onSelect, onOpen }: CardProps) {
+  const take = shownTake(g, chosenTake);
+  const poster = posterFile(g, chosenTake);
+  const badge = stateBadge(g);
+  const cost = shownCost(g);
+  const date = dateLabel(g.createdAt);
+  const length = seconds(durationOf(g, take));
+  const playable = playableTakes(g).length;
+  const label = [g.name, date, length, costText(cost).replace('≈', 'about '), g.favorite ? 'favourite' : null, badge?.label ?? null]
+    .filter(Boolean)
+    .join(', ');
+
+  const toggleCompare = () => {
+    const library = useLibrary.getState();
+    if (inCompare) library.dropFromCompare(g.id);
+    else if (take) library.toggleCompare({ id: g.id, take: take.index });
+  };
+
+  return (
+    <div
+      role="gridcell"
+      className={`lib-card${selected ? ' lib-card--selected' : ''}${inCompare ? ' lib-card--compare' : ''}`}
+      aria-selected={selected}
+      aria-label={label}
+      tabIndex={tabbable ? 0 : -1}
+      data-generation-id={g.id}
+      onClick={() => onSelect(g.id)}
+      onDoubleClick={() => onOpen(g.id)}
+      onFocus={(event) => {
+        if (event.target === event.currentTarget && !selected) onSelect(g.id);
+      }}
+    >
+      <div className="lib-card__poster">
+        <Poster src={poster ? mediaUrl(projectId, poster) : null} />
+        {badge ? (
+          <span className={`lib-badge lib-badge--${badge.tone}`} data-testid="state-badge">
+            {badge.label}
+            {g.state === 'processing' ? <LivePercent id={g.id} fallback={g.progress} /> : null}
+          </span>
+        ) : null}
+        {playable > 1 ? <span className="lib-chip lib-chip--takes num">{playable} takes</span> : null}
+        <span className="lib-chip lib-chip--length num">{length}</span>
+        {take ? (
+          <label className="lib-card__compare" title={inCompare ? 'Remove from compare' : 'Add to compare'} onClick={(e) => e.stopPropagation()}>
+            <input type="checkbox" tabIndex={-1} checked={inCompare} onChange={toggleCompare} aria-label={`Compare “${g.name}”`} />
+          </label>
+        ) : null}
+      </div>
+      <div className="lib-card__meta">
+        <div className="lib-card__row">
+          <span className="lib-card__name" title={g.name}>
+            {g.name}
+          </span>
+          <button
+            type="button"
+            tabIndex={-1}
+            className={`lib-star${g.favorite ? ' lib-star--on' : ''}`}
+            aria-pressed={g.favorite}
+            aria-label={`Favourite “${g.name}”`}
+            title={g.favorite ? 'Remove from favourites' : 'Add to favourites'}
+            onClick={(event) => {
+              event.stopPropagation();
+              void toggleFavorite(g);
+            }}
+          >
+            <Icon name="star" />
+          </button>
+        </div>
+        <div className="lib-card__row lib-card__row--secondary">
+          <time dateTime={g.createdAt}>{date}</time>
+          <span className="money" title={COST_BASIS_HINT[cost.basis]}>
+            {costText(cost)}
+          </span>
+        </div>
+      </div>
+    </div>
+  );
+});

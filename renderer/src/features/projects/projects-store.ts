@@ -1,0 +1,107 @@
+import { create } from 'zustand';
+import { isTerminal, type GenerationSummary, type QueueSummary } from '../../../../shared/generation.ts';
+import type { ProjectFile, ProjectListItem } from '../../../../shared/project.ts';
+import type { TrashedSpend } from '../../../../shared/spend.ts';
+
+export type OpenProject = ProjectFile & { dir: string };
+
+export interface Progress {
+  progress: number | null;
+  etaSec: number | null;
+  /** When the ETA was computed (ms), so the window can count it down. */
+  at: number;
+}
+
+/**
+ * A mirror of what main owns: the projects, the open project's generations, live
+ * progress and the queue. Updated from main's events; never the source of truth.
+ */
+export interface ProjectsState {
+  root: string | null;
+  list: ProjectListItem[];
+  listLoaded: boolean;
+  current: OpenProject | null;
+  opening: boolean;
+  generations: Record<string, GenerationSummary>;
+  unreadable: { id: string; reason: string }[];
+  /** What the open project's trashed generations cost: still part of its spend. */
+  trashed: TrashedSpend[];
+  progress: Record<string, Progress>;
+  exportProgress: Record<string, number>;
+  queue: QueueSummary | null;
+  setList(root: string, list: ProjectListItem[]): void;
+  setOpening(opening: boolean): void;
+  setCurrent(
+    project: OpenProject | null,
+    generations: GenerationSummary[],
+    unreadable: { id: string; reason: string }[],
+    trashed?: TrashedSpend[],
+  ): void;
+  upsert(projectDir: string, generation: GenerationSummary): void;
+  /** A generation left the list; `trashed` when it went to the trash, keeping what it cost. */
+  remove(id: string, trashed?: TrashedSpend): void;
+  setProgress(projectDir: string, id: string, progress: number | null, etaSec: number | null): void;
+  setExportProgress(id: string, fraction: number | null): void;
+  setQueue(queue: QueueSummary): void;
+}
+
+export const useProjects = create<ProjectsState>()((set) => ({
+  root: null,
+  list: [],
+  listLoaded: false,
+  current: null,
+  opening: false,
+  generations: {},
+  unreadable: [],
+  trashed: [],
+  progress: {},
+  exportProgress: {},
+  queue: null,
+  setList: (root, list) => set({ root, list, listLoaded: true }),
+  setOpening: (opening) => set({ opening }),
+  setCurrent: (current, generations, unreadable, trashed = []) =>
+    set({ current, generations: Object.fromEntries(generations.map((g) => [g.id, g])), unreadable, trashed, progress: {}, opening: false }),
+  upsert: (projectDir, generation) =>
+    set((s) =>
+      s.current?.dir === projectDir
+        ? { generations: { ...s.generations, [generation.id]: generation }, trashed: s.trashed.filter((t) => t.id !== generation.id) }
+        : s,
+    ),
+  remove: (id, trashed) =>
+    set((s) => {
+      const { [id]: _gone, ...rest } = s.generations;
+      return { generations: rest, trashed: trashed ? [...s.trashed.filter((t) => t.id !== id), trashed] : s.trashed };
+    }),
+  setProgress: (projectDir, id, progress, etaSec) =>
+    set((s) => (s.current?.dir === projectDir ? { progress: { ...s.progress, [id]: { progress, etaSec, at: Date.now() } } } : s)),
+  setExportProgress: (id, fraction) =>
+    set((s) => {
+      if (fraction === null) {
+        const { [id]: _done, ...rest } = s.exportProgress;
+        return { exportProgress: rest };
+      }
+      return { exportProgress: { ...s.exportProgress, [id]: fraction } };
+    }),
+  setQueue: (queue) => set({ queue }),
+}));
+
+/** Newest first: the library's order. */
+export function byNewest(generations: Record<string, GenerationSummary>): GenerationSummary[] {
+  return Object.values(generations).sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+}
+
+/** What the queue panel lists: unfinished work in queue order, then the most recent finished. */
+export function queueItems(generations: Record<string, GenerationSummary>, recentLimit = 20): GenerationSummary[] {
+  const all = Object.values(generations);
+  // Running work first (oldest first), then what waits, in the order it will start.
+  const running = all
+    .filter((g) => !isTerminal(g.state) && g.state !== 'queued' && g.state !== 'draft')
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const waiting = all.filter((g) => g.state === 'queued').sort((a, b) => a.queueOrder - b.queueOrder);
+  const open = [...running, ...waiting];
+  const finished = all
+    .filter((g) => isTerminal(g.state))
+    .sort((a, b) => (b.finishedAt ?? b.updatedAt).localeCompare(a.finishedAt ?? a.updatedAt))
+    .slice(0, recentLimit);
+  return [...open, ...finished];
+}

@@ -1,0 +1,92 @@
+import { useMemo } from 'react';
+import { setQueuePaused } from './actions.ts';
+import { queueItems, useProjects } from '../projects/projects-store.ts';
+import { useStudio } from '../../app/ui-store.ts';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { Icon } from '../../ui/Icon.tsx';
+import { QueueItem } from './QueueItem.tsx';
+import { queueCounts } from './queue-labels.ts';
+import { batchLines } from './batch-progress.ts';
+import { clock } from '../../lib/format.ts';
+
+export function QueuePanel() {
+  const collapsed = useStudio((s) => s.queueCollapsed);
+  const toggle = useStudio((s) => s.toggleQueue);
+  const generations = useProjects((s) => s.generations);
+  const queue = useProjects((s) => s.queue);
+  const items = useMemo(() => queueItems(generations), [generations]);
+  const batches = useMemo(() => batchLines(Object.values(generations)), [generations]);
+  // Counted from the rows shown, so the header always agrees with them.
+  const { running, waiting } = useMemo(() => queueCounts(items), [items]);
+
+
+  return (
+    <aside className="queue" aria-label="Queue">
+      <header className="queue__header">
+        {collapsed ? null : (
+          <>
+            <h2 className="panel-title">Queue</h2>
+            <span className="queue__counts num" data-testid="queue-counts">
+              {running > 0 || waiting > 0 ? `${running} running · ${waiting} waiting` : ''}
+            </span>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={queue?.paused ? 'Resume the queue' : 'Pause the queue'}
+              title={queue?.paused ? 'Resume the queue' : 'Pause the queue (running generations finish)'}
+              onClick={() => setQueuePaused(!queue?.paused)}
+            >
+              <Icon name={queue?.paused ? 'play' : 'pause'} />
+            </button>
+          </>
+        )}
+        <button
+          type="button"
+          className={`icon-button${collapsed ? '' : ' icon-button--flip'}`}
+          aria-label={collapsed ? 'Show queue' : 'Hide queue'}
+          aria-expanded={!collapsed}
+          onClick={toggle}
+        >
+          <Icon name="chevron" />
+        </button>
+      </header>
+      {collapsed ? null : (
+        <div className="queue__body">
+          {queue && !queue.online ? (
+            <div className="banner banner--warning banner--stacked" role="status">
+              <p>Runware can’t be reached. The queue waits and carries on when the connection is back; the library stays usable.</p>
+            </div>
+          ) : null}
+          {queue?.paused ? (
+            <div className="banner banner--stacked" role="status">
+              <p>The queue is paused: nothing new starts. Generations Runware already has keep running.</p>
+            </div>
+          ) : null}
+          {batches.map((b) => (
+            <div key={b.id} className="batch-line" role="status" data-testid="batch-progress">
+              <span className="batch-line__name">{b.name}</span>
+              <span className="num">
+                {b.done}/{b.count} done{b.failed ? ` · ${b.failed} failed` : ''}
+                {b.etaSec !== null ? `, about ${clock(b.etaSec)} left` : ''}
+              </span>
+              <div className="progress" aria-hidden="true">
+                <div className="progress__bar" style={{ width: `${Math.round((100 * (b.done + b.failed)) / b.count)}%` }} />
+              </div>
+            </div>
+          ))}
+          {items.length === 0 ? (
+            <EmptyState title="Nothing in the queue">
+              Generations you start appear here with their progress, and resume after a restart.
+            </EmptyState>
+          ) : (
+            <ul className="queue-list" aria-label="Generations">
+              {items.map((g) => (
+                <QueueItem key={g.id} generation={g} />
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </aside>
+  );
+}

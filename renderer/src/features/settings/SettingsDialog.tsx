@@ -1,0 +1,31 @@
+import * as Dialog from '@radix-ui/react-dialog';
+import { useStudio } from '../../app/ui-store.ts';
+import { Icon } from '../../ui/Icon.tsx';
+import { ApiKeySection } from './ApiKeySection.tsx';
+import { GeneralSection } from './GeneralSection.tsx';
+import { ProjectDefaultsSection } from './ProjectDefaultsSection.tsx';
+
+export function SettingsDialog() {
+  const open = useStudio((s) => s.settingsOpen);
+  const setOpen = useStudio((s) => s.setSettingsOpen);
+  return (
+    <Dialog.Root open={open} onOpenChange={setOpen}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="dialog-overlay" />
+        <Dialog.Content className="dialog" aria-describedby={undefined}>
+          <header className="dialog__header">
+            <Dialog.Title className="dialog__title">Settings</Dialog.Title>
+            <Dialog.Close className="icon-button" aria-label="Close settings">
+              <Icon name="close" />
+            </Dialog.Close>
+          </header>
+          <div className="dialog__body">
+            <ApiKeySection />
+            <GeneralSection />
+            <ProjectDefaultsSection />
+          </div>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}
