@@ -9,10 +9,7 @@ function cspMeta(dev: boolean): Plugin {
   return {
     name: 'avatar-studio:csp',
     transformIndexHtml: (html) =>
-      html.replace(
-        '<!-- csp -->',
-        `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy({ dev })}" />`,
-      ),
+      html.replace('<!-- csp -->', `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy({ dev })}" />`),
   };
 }
 

@@ -16,7 +16,10 @@ export const CompositionSchema = z
     normalizeLoudness: z.boolean(),
     name: z.string().max(200).optional(),
     /** The file names the person dropped (the paths above may be the project's copies). */
-    originalNames: z.object({ image: z.string().max(255), audio: z.string().max(255) }).strict().optional(),
+    originalNames: z
+      .object({ image: z.string().max(255), audio: z.string().max(255) })
+      .strict()
+      .optional(),
   })
   .strict();
 export type Composition = z.infer<typeof CompositionSchema>;

@@ -65,14 +65,20 @@ export function partsOf(startSec: number, endSec: number, cuts: readonly number[
 }
 
 /** Why a set of cuts (e.g. moved by hand) cannot be used, or null when every part fits. */
-export function checkCuts(startSec: number, endSec: number, cuts: readonly number[], maxPartSec: number = AURORA_MAX_AUDIO_SECONDS): string | null {
+export function checkCuts(
+  startSec: number,
+  endSec: number,
+  cuts: readonly number[],
+  maxPartSec: number = AURORA_MAX_AUDIO_SECONDS,
+): string | null {
   const parts = partsOf(startSec, endSec, cuts);
   for (const [i, part] of parts.entries()) {
     const length = part.endSec - part.startSec;
     if (length > maxPartSec + 1e-6) {
       return `Part ${i + 1} is ${length.toFixed(1)} s; Aurora takes up to ${maxPartSec} s. Add a cut inside it.`;
     }
-    if (length < MIN_PART_SEC - 1e-6) return `Part ${i + 1} is only ${length.toFixed(2)} s; move its cut so it lasts at least ${MIN_PART_SEC} s.`;
+    if (length < MIN_PART_SEC - 1e-6)
+      return `Part ${i + 1} is only ${length.toFixed(2)} s; move its cut so it lasts at least ${MIN_PART_SEC} s.`;
   }
   return null;
 }

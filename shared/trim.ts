@@ -9,12 +9,21 @@ function fmt(sec: number): string {
 }
 
 /** Checks the selection against the audio and Aurora's limit, with messages that say what to do. */
-export function checkTrim(startSec: number, endSec: number, durationSec: number, audioName: string, maxSec: number = AURORA_MAX_AUDIO_SECONDS): void {
+export function checkTrim(
+  startSec: number,
+  endSec: number,
+  durationSec: number,
+  audioName: string,
+  maxSec: number = AURORA_MAX_AUDIO_SECONDS,
+): void {
   if (!Number.isFinite(startSec) || !Number.isFinite(endSec) || startSec < 0) {
     throw new AppError('trim_invalid', 'The start and end of the selection must be numbers of seconds, 0 or more.');
   }
   if (endSec <= startSec) {
-    throw new AppError('trim_invalid', `The selection ends (${fmt(endSec)}) before it starts (${fmt(startSec)}). Set an end after the start.`);
+    throw new AppError(
+      'trim_invalid',
+      `The selection ends (${fmt(endSec)}) before it starts (${fmt(startSec)}). Set an end after the start.`,
+    );
   }
   if (endSec > durationSec + 0.005) {
     throw new AppError('trim_invalid', `The selection ends at ${fmt(endSec)}, after the end of “${audioName}” (${fmt(durationSec)}).`);
@@ -30,4 +39,3 @@ export function checkTrim(startSec: number, endSec: number, durationSec: number,
     );
   }
 }
-

@@ -62,7 +62,11 @@ async function runEngine(dir: string, n: number, media: MediaOps): Promise<Measu
   for (let i = 0; i < n; i += 1) ids.push((await engine.enqueue(project, { image: MONALISA_JPG, audio, name: `g${i}` })).id);
   const records = await engine.settled(project, ids);
   engine.stop();
-  const measured = measure(fake, records.map((r) => r.taskUUID as string), verifiedAt);
+  const measured = measure(
+    fake,
+    records.map((r) => r.taskUUID as string),
+    verifiedAt,
+  );
   await runware.close();
   await fake.close();
   return measured;
@@ -122,7 +126,10 @@ async function projectOpen(dir: string): Promise<BenchResult[]> {
     createdAt: at,
     updatedAt: at,
     state: 'done' as const,
-    history: [{ state: 'queued' as const, at }, { state: 'done' as const, at }],
+    history: [
+      { state: 'queued' as const, at },
+      { state: 'done' as const, at },
+    ],
     inputs: {
       image: { file: 'media/a.jpg', sha256: 'a', originalName: 'a.jpg' },
       audio: { file: 'media/b.wav', sha256: 'b', originalName: 'b.wav' },
@@ -157,7 +164,7 @@ async function projectOpen(dir: string): Promise<BenchResult[]> {
 const suite: BenchSuite = async () => {
   const dir = await mkdtemp(join(tmpdir(), 'bench journal '));
   try {
-    const media = await createMediaOps({ env: process.env, tempDir: join(dir, 'scratch') });
+    const media = createMediaOps({ env: process.env, tempDir: join(dir, 'scratch') });
     const results: BenchResult[] = await projectOpen(dir);
     for (const n of [1, 8]) {
       const ours = await runEngine(dir, n, media);
@@ -165,7 +172,12 @@ const suite: BenchSuite = async () => {
       results.push(
         { name: `journal: finish → take on disk, ${n} at once`, value: ours.overheadMs, unit: 'ms', baseline: sdk.overheadMs },
         { name: `journal: detection lag, ${n} at once`, value: ours.lagMs, unit: 'ms', baseline: sdk.lagMs },
-        { name: `journal: poll requests per generation, ${n} at once`, value: ours.pollsPerGeneration, unit: 'requests', baseline: sdk.pollsPerGeneration },
+        {
+          name: `journal: poll requests per generation, ${n} at once`,
+          value: ours.pollsPerGeneration,
+          unit: 'requests',
+          baseline: sdk.pollsPerGeneration,
+        },
       );
     }
     return results;

@@ -8,7 +8,8 @@ import { JFK_FLAC } from '../../tests/support/fixture-paths.ts';
 import { medianMs, type BenchResult, type BenchSuite } from '../bench-types.ts';
 
 const run = promisify(execFile);
-const ffmpeg = (...args: string[]) => run('ffmpeg', ['-hide_banner', '-nostdin', '-loglevel', 'error', '-y', ...args], { maxBuffer: 1 << 26 });
+const ffmpeg = (...args: string[]) =>
+  run('ffmpeg', ['-hide_banner', '-nostdin', '-loglevel', 'error', '-y', ...args], { maxBuffer: 1 << 26 });
 
 /**
  * The media pipeline against ffmpeg doing the bare job in one command, on the same
@@ -23,7 +24,19 @@ const suite: BenchSuite = async () => {
     const speech = join(dir, 'speech 99s.flac');
     await ffmpeg('-stream_loop', '8', '-i', JFK_FLAC, '-c:a', 'flac', speech);
     const tenMinutes = join(dir, 'ten minutes.mp3');
-    await ffmpeg('-f', 'lavfi', '-i', 'aevalsrc=0.5*sin(220*2*PI*t)*(0.6+0.4*sin(2*PI*t)):s=44100:d=600', '-ac', '2', '-c:a', 'libmp3lame', '-b:a', '128k', tenMinutes);
+    await ffmpeg(
+      '-f',
+      'lavfi',
+      '-i',
+      'aevalsrc=0.5*sin(220*2*PI*t)*(0.6+0.4*sin(2*PI*t)):s=44100:d=600',
+      '-ac',
+      '2',
+      '-c:a',
+      'libmp3lame',
+      '-b:a',
+      '128k',
+      tenMinutes,
+    );
     const photo = join(dir, 'photo 40MP.jpg');
     await ffmpeg('-f', 'lavfi', '-i', 'testsrc2=s=7744x5164', '-frames:v', '1', '-q:v', '4', photo);
 
@@ -35,7 +48,9 @@ const suite: BenchSuite = async () => {
     results.push({ name: 'media: waveform peaks, 10-min mp3 (vs decode only)', value: peaks, unit: 'ms', baseline: decodeOnly });
 
     const image = await medianMs(3, () => media.normaliseImage({ input: photo, outFile: join(dir, 'out', 'portrait.jpg') }));
-    const scaleOnly = await medianMs(3, () => ffmpeg('-i', photo, '-vf', 'scale=2048:-1:flags=lanczos', '-q:v', '2', join(dir, 'scaled.jpg')));
+    const scaleOnly = await medianMs(3, () =>
+      ffmpeg('-i', photo, '-vf', 'scale=2048:-1:flags=lanczos', '-q:v', '2', join(dir, 'scaled.jpg')),
+    );
     results.push({ name: 'media: normalise 40-MP photo (vs one ffmpeg scale)', value: image, unit: 'ms', baseline: scaleOnly });
     return results;
   } finally {
@@ -44,12 +59,24 @@ const suite: BenchSuite = async () => {
 };
 
 /** 60 s cut from 10 s in, with fades, through the toolkit and as the one equivalent ffmpeg command. */
-async function trimBench(media: ReturnType<typeof createMediaToolkit>, input: string, dir: string, format: AudioFormat): Promise<BenchResult> {
+async function trimBench(
+  media: ReturnType<typeof createMediaToolkit>,
+  input: string,
+  dir: string,
+  format: AudioFormat,
+): Promise<BenchResult> {
   const outFile = join(dir, 'out', `sent.${format}`);
   const value = await medianMs(5, () => media.prepareAudio({ input, startSec: 10, endSec: 70, format, outFile }));
   const codec = format === 'wav' ? ['-c:a', 'pcm_s16le'] : ['-c:a', 'libmp3lame', '-b:a', '192k'];
   const baseline = await medianMs(5, () =>
-    ffmpeg('-i', input, '-af', 'atrim=start=10:end=70,asetpts=N/SR/TB,afade=t=in:d=0.005,afade=t=out:st=59.995:d=0.005', ...codec, join(dir, `direct.${format}`)),
+    ffmpeg(
+      '-i',
+      input,
+      '-af',
+      'atrim=start=10:end=70,asetpts=N/SR/TB,afade=t=in:d=0.005,afade=t=out:st=59.995:d=0.005',
+      ...codec,
+      join(dir, `direct.${format}`),
+    ),
   );
   return { name: `media: trim+encode 60 s → ${format} (vs one ffmpeg command)`, value, unit: 'ms', baseline };
 }

@@ -124,7 +124,12 @@ interface OpenTimes {
  */
 async function openUntilCards(page: Page, name: string): Promise<OpenTimes> {
   await page.evaluate(() => {
-    const w = window as unknown as { openedAt: number; answeredAt: number; cardsAt: number; studio: { projects: { open: (x: unknown) => Promise<unknown> } } };
+    const w = window as unknown as {
+      openedAt: number;
+      answeredAt: number;
+      cardsAt: number;
+      studio: { projects: { open: (x: unknown) => Promise<unknown> } };
+    };
     w.openedAt = 0;
     w.answeredAt = 0;
     w.cardsAt = 0;
@@ -145,7 +150,10 @@ async function openUntilCards(page: Page, name: string): Promise<OpenTimes> {
     });
     observer.observe(document.body, { subtree: true, childList: true });
   });
-  await page.getByRole('navigation', { name: 'Projects' }).getByRole('button', { name: new RegExp(`^${name}`) }).click();
+  await page
+    .getByRole('navigation', { name: 'Projects' })
+    .getByRole('button', { name: new RegExp(`^${name}`) })
+    .click();
   await page.getByRole('gridcell').first().waitFor();
   return page.evaluate(() => {
     const w = window as unknown as { openedAt: number; answeredAt: number; cardsAt: number };
@@ -218,7 +226,10 @@ async function library(h: Harness): Promise<BenchResult[]> {
   for (let i = 0; i < OPEN_RUNS; i += 1) {
     opens.push(await openUntilCards(page, 'Big library'));
     if (i < OPEN_RUNS - 1) {
-      await page.getByRole('navigation', { name: 'Projects' }).getByRole('button', { name: /^A small project/ }).click();
+      await page
+        .getByRole('navigation', { name: 'Projects' })
+        .getByRole('button', { name: /^A small project/ })
+        .click();
       await page.getByText('No videos yet').waitFor();
     }
   }
@@ -228,14 +239,22 @@ async function library(h: Harness): Promise<BenchResult[]> {
   const label = `library ${LIBRARY_SIZE.toLocaleString('en')}`;
   return [
     { name: `${label}: open → first cards (median of ${OPEN_RUNS})`, value: Math.round(median(opens.map((o) => o.total))), unit: 'ms' },
-    { name: `${label}: of which main's answer (harness IPC over CDP)`, value: Math.round(median(opens.map((o) => o.total - o.renderer))), unit: 'ms' },
+    {
+      name: `${label}: of which main's answer (harness IPC over CDP)`,
+      value: Math.round(median(opens.map((o) => o.total - o.renderer))),
+      unit: 'ms',
+    },
     { name: `${label}: of which the renderer, answer → first cards`, value: Math.round(median(opens.map((o) => o.renderer))), unit: 'ms' },
     { name: `${label}: cards in the DOM`, value: rendered, unit: 'cards' },
     { name: `${label}: scroll to the end (${scrolled.frames.length} frames)`, value: Math.round(scrolled.totalMs), unit: 'ms' },
     { name: `${label}: frame time while scrolling, median`, value: Math.round(median(scrolled.frames) * 10) / 10, unit: 'ms' },
     { name: `${label}: frame time while scrolling, p95`, value: Math.round(percentile(scrolled.frames, 0.95) * 10) / 10, unit: 'ms' },
     { name: `${label}: frames showing no cards while scrolling`, value: scrolled.blank, unit: 'frames' },
-    { name: `${label}: frames over 20 ms while scrolling`, value: Math.round((scrolled.frames.filter((f) => f > 20).length / scrolled.frames.length) * 1000) / 10, unit: '%' },
+    {
+      name: `${label}: frames over 20 ms while scrolling`,
+      value: Math.round((scrolled.frames.filter((f) => f > 20).length / scrolled.frames.length) * 1000) / 10,
+      unit: '%',
+    },
   ];
 }
 
@@ -244,7 +263,11 @@ const suite: BenchSuite = async () => {
   const results = await bundleSize();
   const h = await startHarness();
   try {
-    results.push({ name: `renderer: first render in Chromium (median of ${FIRST_RENDER_RUNS})`, value: Math.round(await firstRender(h.page, h.origin)), unit: 'ms' });
+    results.push({
+      name: `renderer: first render in Chromium (median of ${FIRST_RENDER_RUNS})`,
+      value: Math.round(await firstRender(h.page, h.origin)),
+      unit: 'ms',
+    });
     results.push(...(await library(h)));
   } finally {
     await h.close();

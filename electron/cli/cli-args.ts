@@ -22,9 +22,7 @@ export function parseCommand<O extends Record<string, { type: 'string' | 'boolea
     throw new UsageError(error instanceof Error ? error.message.replace(/^TypeError \[\w+\]: /, '') : String(error));
   }
   if (parsed.positionals.length < positionals.min || parsed.positionals.length > positionals.max) {
-    throw new UsageError(
-      positionals.max === 0 ? `Unexpected argument "${parsed.positionals[0]}".` : `Expected ${positionals.names}.`,
-    );
+    throw new UsageError(positionals.max === 0 ? `Unexpected argument "${parsed.positionals[0]}".` : `Expected ${positionals.names}.`);
   }
   return parsed;
 }

@@ -1,7 +1,7 @@
 /** What a command gets from the process it runs in, and what it answers with. */
 export interface CliIo {
-  stdout(text: string): void;
-  stderr(text: string): void;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
   env: NodeJS.ProcessEnv;
   /** stderr is a terminal: draw a live progress bar. */
   isTTY?: boolean;

@@ -26,7 +26,11 @@ export function outputsOf(project: Project, record: Pick<GenerationRecord, 'id' 
     }));
 }
 
-export function generationJson(project: Project, record: GenerationRecord, waiting?: { code: string; message: string } | null): GenerationJson {
+export function generationJson(
+  project: Project,
+  record: GenerationRecord,
+  waiting?: { code: string; message: string } | null,
+): GenerationJson {
   const json: GenerationJson = {
     generationId: record.id,
     status: record.state,

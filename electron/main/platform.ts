@@ -1,4 +1,4 @@
-import type { BrowserWindow, Dialog, Shell } from 'electron';
+import type { BrowserWindow, Dialog, OpenDialogOptions, Shell } from 'electron';
 import type { Platform } from '../core/shell/platform.ts';
 
 const IMAGE_EXTENSIONS = ['jpg', 'jpeg', 'png', 'webp'];
@@ -30,16 +30,20 @@ export function electronPlatform(deps: {
     trashItem: (path) => shell.trashItem(path),
     async chooseFolder(options) {
       const win = deps.window();
-      const props = { title: options.title, defaultPath: options.defaultPath, properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
+      const props = {
+        title: options.title,
+        defaultPath: options.defaultPath,
+        properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[],
+      };
       const result = win ? await dialog.showOpenDialog(win, props) : await dialog.showOpenDialog(props);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     async chooseFiles(options) {
       const win = deps.window();
-      const props = {
+      const props: OpenDialogOptions = {
         title: options.title,
         filters: FILTERS[options.kind],
-        properties: (options.multiple ? ['openFile', 'multiSelections'] : ['openFile']) as ('openFile' | 'multiSelections')[],
+        properties: options.multiple ? ['openFile', 'multiSelections'] : ['openFile'],
       };
       const result = win ? await dialog.showOpenDialog(win, props) : await dialog.showOpenDialog(props);
       return result.canceled ? [] : result.filePaths;

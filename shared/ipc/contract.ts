@@ -111,12 +111,21 @@ export const channels = {
     input: projectRef.extend({ name: z.string().max(255), bytes: z.instanceof(Uint8Array) }).strict(),
     output: ImportedInputSchema,
   },
-  'inputs:peaks': { input: projectRef.extend({ file: z.string(), buckets: z.number().int().min(16).max(20_000) }).strict(), output: PeaksSchema },
-  'inputs:speechBounds': { input: projectRef.extend({ file: z.string(), durationSec: z.number().positive() }).strict(), output: SpeechBoundsSchema },
+  'inputs:peaks': {
+    input: projectRef.extend({ file: z.string(), buckets: z.number().int().min(16).max(20_000) }).strict(),
+    output: PeaksSchema,
+  },
+  'inputs:speechBounds': {
+    input: projectRef.extend({ file: z.string(), durationSec: z.number().positive() }).strict(),
+    output: SpeechBoundsSchema,
+  },
 
   'generations:list': {
     input: projectRef,
-    output: z.object({ generations: z.array(GenerationSummarySchema), unreadable: z.array(z.object({ id: z.string(), reason: z.string() })) }),
+    output: z.object({
+      generations: z.array(GenerationSummarySchema),
+      unreadable: z.array(z.object({ id: z.string(), reason: z.string() })),
+    }),
   },
   'generations:create': { input: compositionInput, output: GenerationSummarySchema },
   /** Audio over 60 s as one video: parts cut at `cuts`, stitched when all are done. */
@@ -178,7 +187,12 @@ export const events = {
   'app:notice': NoticeSchema,
   'projects:changed': z.undefined(),
   'generations:changed': z.object({ projectDir: z.string(), generation: GenerationSummarySchema }),
-  'generations:progress': z.object({ projectDir: z.string(), id: z.string(), progress: z.number().nullable(), etaSec: z.number().nullable() }),
+  'generations:progress': z.object({
+    projectDir: z.string(),
+    id: z.string(),
+    progress: z.number().nullable(),
+    etaSec: z.number().nullable(),
+  }),
   'generations:exportProgress': z.object({ projectDir: z.string(), id: z.string(), fraction: z.number() }),
   'queue:changed': QueueSummarySchema,
 } as const satisfies Record<`${string}:${string}`, z.ZodType>;

@@ -65,5 +65,9 @@ export const EVENT_NAMES = [
 
 type Missing<All, Listed> = Exclude<All, Listed>;
 /** Fails to compile, naming the channel, when a contract entry is missing above. */
-export const allChannelsListed: [Missing<ChannelName, (typeof CHANNEL_NAMES)[number]>] extends [never] ? true : Missing<ChannelName, (typeof CHANNEL_NAMES)[number]> = true;
-export const allEventsListed: [Missing<EventName, (typeof EVENT_NAMES)[number]>] extends [never] ? true : Missing<EventName, (typeof EVENT_NAMES)[number]> = true;
+export const allChannelsListed: [Missing<ChannelName, (typeof CHANNEL_NAMES)[number]>] extends [never]
+  ? true
+  : Missing<ChannelName, (typeof CHANNEL_NAMES)[number]> = true;
+export const allEventsListed: [Missing<EventName, (typeof EVENT_NAMES)[number]>] extends [never]
+  ? true
+  : Missing<EventName, (typeof EVENT_NAMES)[number]> = true;

@@ -36,7 +36,9 @@ describe('the library in Chromium', () => {
 
   /** Screenshots wait for the dialogs' fade-in to finish. */
   const settle = () =>
-    h.page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
+    h.page.waitForFunction(() =>
+      document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+    );
   const grid = () => h.page.getByRole('grid', { name: 'Videos' });
   const card = (name: string) => grid().getByRole('gridcell', { name: new RegExp(`^${name},`) });
 
@@ -45,7 +47,13 @@ describe('the library in Chromium', () => {
     h = await startHarness({ runwareUrl: fake.url });
     await h.backend.keyStore.set(fake.apiKey);
     projectDir = (await h.backend.studio.projects.create('Spring ads')).dir;
-    await generate('intro', { numberResults: 2, outputFormat: 'MP4', outputQuality: 90, CFGScale: 1, positivePrompt: 'natural blinking, gentle head turns' });
+    await generate('intro', {
+      numberResults: 2,
+      outputFormat: 'MP4',
+      outputQuality: 90,
+      CFGScale: 1,
+      positivePrompt: 'natural blinking, gentle head turns',
+    });
     await generate('outro', { numberResults: 1, outputFormat: 'MP4', outputQuality: 90, CFGScale: 1 });
     // The page opens the project as someone starting the app would.
     await h.page.reload();
@@ -61,13 +69,23 @@ describe('the library in Chromium', () => {
 
   it('shows every generation newest first with its poster, and plays a take with Space', async () => {
     const { page } = h;
-    const names = await grid().getByRole('gridcell').evaluateAll((cells) => cells.map((c) => c.getAttribute('aria-label')?.split(',')[0]));
+    const names = await grid()
+      .getByRole('gridcell')
+      .evaluateAll((cells) => cells.map((c) => c.getAttribute('aria-label')?.split(',')[0]));
     expect(names).toEqual(['outro', 'intro']);
     // Posters come from each generation's folder through the media protocol.
     await expect
-      .poll(() => grid().locator('img').evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth)))
+      .poll(() =>
+        grid()
+          .locator('img')
+          .evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth)),
+      )
       .toEqual([expect.any(Number), expect.any(Number)]);
-    expect(await grid().locator('img').evaluateAll((imgs) => imgs.every((i) => (i as HTMLImageElement).naturalWidth > 0))).toBe(true);
+    expect(
+      await grid()
+        .locator('img')
+        .evaluateAll((imgs) => imgs.every((i) => (i as HTMLImageElement).naturalWidth > 0)),
+    ).toBe(true);
     expect(await card('intro').textContent()).toContain('2 takes');
 
     await card('outro').click();
@@ -88,7 +106,12 @@ describe('the library in Chromium', () => {
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => page.getByRole('region', { name: 'Player' }).getByRole('heading', { level: 2 }).textContent()).toBe('intro');
     expect(await page.getByRole('tab', { name: /Take 2/ }).isVisible()).toBe(true);
-    await page.getByRole('region', { name: 'Player' }).locator('video').evaluate((v: HTMLVideoElement) => new Promise((ok) => (v.readyState >= 2 ? ok(null) : v.addEventListener('loadeddata', ok, { once: true }))));
+    await page
+      .getByRole('region', { name: 'Player' })
+      .locator('video')
+      .evaluate(
+        (v: HTMLVideoElement) => new Promise((ok) => (v.readyState >= 2 ? ok(null) : v.addEventListener('loadeddata', ok, { once: true }))),
+      );
     await settle();
     await h.screenshot('library');
     expect(h.problems).toEqual([]);

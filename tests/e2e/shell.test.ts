@@ -42,9 +42,9 @@ describe('the studio shell in Chromium', () => {
 
     await dialog.getByLabel('Paste your key').fill(KEY);
     await dialog.getByRole('button', { name: 'Save key' }).click();
-    await expect.poll(() => dialog.getByTestId('key-status').textContent()).toBe(
-      'Key ending in abcd · saved with GNOME Keyring (libsecret).',
-    );
+    await expect
+      .poll(() => dialog.getByTestId('key-status').textContent())
+      .toBe('Key ending in abcd · saved with GNOME Keyring (libsecret).');
     expect(h.backend.keyStore.getKey()).toBe(KEY);
     expect(h.backend.keyStore.status().persisted).toBe(true);
     expect(await dialog.getByLabel('Replace with a new key').inputValue()).toBe('');
@@ -79,15 +79,11 @@ describe('the studio shell in Chromium', () => {
     expect(await dialog.getByRole('note').textContent()).toContain('No system keyring is available');
     await dialog.getByLabel('Paste your key').fill(KEY);
     await dialog.getByRole('button', { name: 'Save key' }).click();
-    await expect.poll(() => dialog.getByTestId('key-status').textContent()).toBe(
-      'Key ending in abcd · kept for this session only.',
-    );
+    await expect.poll(() => dialog.getByTestId('key-status').textContent()).toBe('Key ending in abcd · kept for this session only.');
     expect(h.backend.keyStore.status().persisted).toBe(false);
     await dialog.getByLabel('Remember the key on this computer anyway (obfuscated, not encrypted)').check();
     await expect.poll(() => h.backend.keyStore.status().persisted).toBe(true);
-    await expect.poll(() => dialog.getByTestId('key-status').textContent()).toBe(
-      'Key ending in abcd · saved with no system keyring.',
-    );
+    await expect.poll(() => dialog.getByTestId('key-status').textContent()).toBe('Key ending in abcd · saved with no system keyring.');
   });
 
   it('opens the Runware key page in the system browser, and saves general settings', async () => {
@@ -100,9 +96,7 @@ describe('the studio shell in Chromium', () => {
 
     await dialog.getByLabel('Budget cap per project (USD)').fill('abc');
     await dialog.getByLabel('Budget cap per project (USD)').press('Enter');
-    expect(await dialog.getByRole('alert').textContent()).toBe(
-      'Enter an amount in dollars greater than 0, or leave it empty for no cap.',
-    );
+    expect(await dialog.getByRole('alert').textContent()).toBe('Enter an amount in dollars greater than 0, or leave it empty for no cap.');
     await dialog.getByLabel('Budget cap per project (USD)').fill('12.5');
     await dialog.getByLabel('Budget cap per project (USD)').press('Enter');
     await expect.poll(() => h.backend.settings.get().budgetCapUSD).toBe(12.5);

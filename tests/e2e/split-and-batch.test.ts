@@ -56,7 +56,9 @@ describe('long audio and batches in the studio', () => {
     await expect.poll(() => page.getByTestId('cost-line').textContent()).toContain('This selection is 130.0 s; Aurora takes up to 60 s.');
     expect(await page.getByRole('button', { name: 'Generate' }).isDisabled()).toBe(true);
     await page.getByRole('button', { name: 'Split into 3 parts' }).click();
-    await expect.poll(() => page.getByTestId('cost-line').textContent()).toMatch(/^130\.00 s in 3 parts → 13[1-3] s billed at \$0\.14\/s = \$\d+\.\d\d$/);
+    await expect
+      .poll(() => page.getByTestId('cost-line').textContent())
+      .toMatch(/^130\.00 s in 3 parts → 13[1-3] s billed at \$0\.14\/s = \$\d+\.\d\d$/);
     expect(await page.getByTestId('split-parts').getByRole('listitem').count()).toBe(3);
     await h.screenshot('split');
     const before = fake.acceptedSubmissions.length;

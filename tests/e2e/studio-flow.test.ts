@@ -109,9 +109,11 @@ describe('the studio, as a new user uses it', () => {
     await dropFiles(page, '[data-testid=drop-zone]', [{ name: 'notes.wav', type: 'audio/wav' }]);
     await cardsReach(page, ['Voice'], 'error');
     const alert = page.getByRole('region', { name: 'Voice' }).getByRole('alert');
-    await expect.poll(() => alert.textContent()).toBe(
-      '"notes.wav" holds text, not audio; it may have been renamed. Choose an audio file (wav, mp3, m4a, flac, ogg or opus) or a video with sound.',
-    );
+    await expect
+      .poll(() => alert.textContent())
+      .toBe(
+        '"notes.wav" holds text, not audio; it may have been renamed. Choose an audio file (wav, mp3, m4a, flac, ogg or opus) or a video with sound.',
+      );
   });
 
   /** A new project with the portrait and the voice dropped in and read, under `key`. */
@@ -132,9 +134,9 @@ describe('the studio, as a new user uses it', () => {
     await expect.poll(() => page.getByTestId('cost-line').textContent()).toContain('$0.');
     await page.getByRole('button', { name: 'Generate' }).click();
     const toast = page.locator('.toast--error');
-    await expect.poll(() => toast.first().textContent(), { timeout: 20_000 }).toContain(
-      'Runware rejected this key. Check it, or create a new one on the API Keys page at my.runware.ai.',
-    );
+    await expect
+      .poll(() => toast.first().textContent(), { timeout: 20_000 })
+      .toContain('Runware rejected this key. Check it, or create a new one on the API Keys page at my.runware.ai.');
     await expect.poll(() => page.getByRole('button', { name: 'Resume the queue' }).isVisible()).toBe(true);
     expect(fake.acceptedSubmissions.length).toBeLessThanOrEqual(1);
   });

@@ -39,7 +39,7 @@ export async function startEngineHarness(
   const temp = await makeTempDir('engine harness ');
   const fake = await FakeRunware.start({ pollsBeforeSuccess: 2, ...options.fake });
   const runware = clientFor(fake);
-  const media = await createMediaOps({ env: process.env, tempDir: temp.path });
+  const media = createMediaOps({ env: process.env, tempDir: temp.path });
   const project = await Project.openOrCreate(join(temp.path, options.projectName ?? 'Test project'));
   const engine = new JobEngine({
     runware,

@@ -82,7 +82,12 @@ export function fakeElectron(options: { userData: string; backend?: string }) {
     encryptStringAsync: async (s: string) => Buffer.from(s, 'utf8').reverse(),
     decryptStringAsync: async (b: Buffer) => ({ result: Buffer.from(b).reverse().toString('utf8'), shouldReEncrypt: false }),
   };
-  const contextBridge = { exposed: new Map<string, unknown>(), exposeInMainWorld(name: string, api: unknown) { this.exposed.set(name, api); } };
+  const contextBridge = {
+    exposed: new Map<string, unknown>(),
+    exposeInMainWorld(name: string, api: unknown) {
+      this.exposed.set(name, api);
+    },
+  };
   const rendererListeners = new Map<string, Set<(...a: unknown[]) => void>>();
   const invoked: { channel: string; payload: unknown }[] = [];
   const ipcRenderer = {
@@ -111,7 +116,21 @@ export function fakeElectron(options: { userData: string; backend?: string }) {
     }
   }
   return {
-    module: { app, BrowserWindow: FakeBrowserWindow, ipcMain, protocol, session, shell, screen, safeStorage, contextBridge, ipcRenderer, webUtils, dialog, Notification },
+    module: {
+      app,
+      BrowserWindow: FakeBrowserWindow,
+      ipcMain,
+      protocol,
+      session,
+      shell,
+      screen,
+      safeStorage,
+      contextBridge,
+      ipcRenderer,
+      webUtils,
+      dialog,
+      Notification,
+    },
     notifications,
     windows,
     handles,

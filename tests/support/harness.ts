@@ -54,7 +54,9 @@ export const MEDIA_PREFIX = '/__media/';
  * A static server for the built renderer, as the app protocol serves it, plus the
  * media protocol's handler under /__media/ (Chromium cannot register `media:`).
  */
-async function serveRenderer(media: { handler: ((request: Request) => Promise<Response>) | null }): Promise<{ server: Server; origin: string }> {
+async function serveRenderer(media: {
+  handler: ((request: Request) => Promise<Response>) | null;
+}): Promise<{ server: Server; origin: string }> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
     throw new Error('The renderer is not built: run `npm run build` before the E2E suite.');
   }
@@ -125,7 +127,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     throughputPrior: 0.05,
     emit: (event: EventName, payload: unknown) => {
       void page
-        ?.evaluate(([e, p]) => (window as unknown as { __studioEmit?: (e: unknown, p: unknown) => void }).__studioEmit?.(e, p), [event, payload] as const)
+        ?.evaluate(([e, p]) => (window as unknown as { __studioEmit?: (e: unknown, p: unknown) => void }).__studioEmit?.(e, p), [
+          event,
+          payload,
+        ] as const)
         .catch(() => undefined);
     },
     isAppUrl: (url) => url.startsWith(`${origin}/`),

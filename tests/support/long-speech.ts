@@ -20,7 +20,21 @@ export async function longSpeech(dir: string, seconds = 150): Promise<{ file: st
   const pieces: string[] = [];
   const norm = (i: number) => join(dir, `piece-${i}.wav`);
   const gap = join(dir, 'gap.wav');
-  await run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'anullsrc=r=44100:cl=stereo', '-t', '0.6', '-c:a', 'pcm_s16le', gap]);
+  await run('ffmpeg', [
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    'anullsrc=r=44100:cl=stereo',
+    '-t',
+    '0.6',
+    '-c:a',
+    'pcm_s16le',
+    gap,
+  ]);
   const sources: string[] = [JFK_FLAC];
   for (const [i, text] of SENTENCES.entries()) {
     const raw = join(dir, `sentence-${i}.wav`);
@@ -29,7 +43,21 @@ export async function longSpeech(dir: string, seconds = 150): Promise<{ file: st
   }
   const durations: number[] = [];
   for (const [i, source] of sources.entries()) {
-    await run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-i', source, '-ar', '44100', '-ac', '2', '-c:a', 'pcm_s16le', norm(i)]);
+    await run('ffmpeg', [
+      '-hide_banner',
+      '-loglevel',
+      'error',
+      '-y',
+      '-i',
+      source,
+      '-ar',
+      '44100',
+      '-ac',
+      '2',
+      '-c:a',
+      'pcm_s16le',
+      norm(i),
+    ]);
     const { stdout } = await run('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', norm(i)]);
     durations.push(Number(stdout.trim()));
   }
@@ -37,13 +65,29 @@ export async function longSpeech(dir: string, seconds = 150): Promise<{ file: st
   let total = 0;
   for (let i = 0; total < seconds + 5; i = (i + 1) % sources.length) {
     pieces.push(norm(i), gap);
-    total += (durations[i] ?? 0);
+    total += durations[i] ?? 0;
     gaps.push({ startSec: total, endSec: total + 0.6 });
     total += 0.6;
   }
   const list = join(dir, 'pieces.txt');
   await writeFile(list, pieces.map((p) => `file '${p.replace(/'/g, "'\\''")}'\n`).join(''));
   const file = join(dir, `speech ${seconds}s.wav`);
-  await run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'concat', '-safe', '0', '-i', list, '-t', String(seconds), '-c:a', 'pcm_s16le', file]);
+  await run('ffmpeg', [
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-y',
+    '-f',
+    'concat',
+    '-safe',
+    '0',
+    '-i',
+    list,
+    '-t',
+    String(seconds),
+    '-c:a',
+    'pcm_s16le',
+    file,
+  ]);
   return { file, gaps: gaps.filter((g) => g.endSec <= seconds) };
 }

@@ -65,8 +65,14 @@ export class MediaFixtures {
     const name = `tone ${frequency}Hz ${seconds}s ${rate} ${channels}ch a${amplitude}.${ext}`;
     return this.once(name, (file) =>
       ffmpeg(
-        '-f', 'lavfi', '-i', `aevalsrc=${amplitude}*sin(${frequency}*2*PI*t):s=${rate}:d=${seconds}`,
-        '-ac', String(channels), ...(AUDIO_CODECS[ext] ?? []), file,
+        '-f',
+        'lavfi',
+        '-i',
+        `aevalsrc=${amplitude}*sin(${frequency}*2*PI*t):s=${rate}:d=${seconds}`,
+        '-ac',
+        String(channels),
+        ...(AUDIO_CODECS[ext] ?? []),
+        file,
       ),
     );
   }
@@ -85,11 +91,7 @@ export class MediaFixtures {
       const raw = `${file}.espeak.wav`;
       await run('espeak-ng', ['-w', raw, text]);
       const delayMs = Math.round(padBefore * 1000);
-      await ffmpeg(
-        '-i', raw,
-        '-af', `adelay=${delayMs}:all=1,apad=pad_dur=${padAfter}`,
-        ...(AUDIO_CODECS[ext] ?? []), file,
-      );
+      await ffmpeg('-i', raw, '-af', `adelay=${delayMs}:all=1,apad=pad_dur=${padAfter}`, ...(AUDIO_CODECS[ext] ?? []), file);
     });
   }
 
@@ -113,11 +115,25 @@ export class MediaFixtures {
     return this.once(`oriented ${orientation}.jpg`, async (file) => {
       const plain = `${file}.plain.jpg`;
       await ffmpeg(
-        '-f', 'lavfi', '-i', 'color=c=blue:s=400x300',
-        '-f', 'lavfi', '-i', 'color=c=red:s=200x150',
-        '-f', 'lavfi', '-i', 'color=c=lime:s=200x150',
-        '-filter_complex', '[0][1]overlay=0:0[a];[a][2]overlay=200:0',
-        '-frames:v', '1', '-q:v', '2', plain,
+        '-f',
+        'lavfi',
+        '-i',
+        'color=c=blue:s=400x300',
+        '-f',
+        'lavfi',
+        '-i',
+        'color=c=red:s=200x150',
+        '-f',
+        'lavfi',
+        '-i',
+        'color=c=lime:s=200x150',
+        '-filter_complex',
+        '[0][1]overlay=0:0[a];[a][2]overlay=200:0',
+        '-frames:v',
+        '1',
+        '-q:v',
+        '2',
+        plain,
       );
       await writeFile(file, withExifOrientation(await readFile(plain), orientation));
     });
@@ -127,10 +143,19 @@ export class MediaFixtures {
   alphaPng(): Promise<string> {
     return this.once('cut-out.png', (file) =>
       ffmpeg(
-        '-f', 'lavfi', '-i', 'color=c=black@0.0:s=320x320,format=rgba',
-        '-f', 'lavfi', '-i', 'color=c=red:s=160x160,format=rgba',
-        '-filter_complex', '[0][1]overlay=80:80:format=rgb,format=rgba',
-        '-frames:v', '1', file,
+        '-f',
+        'lavfi',
+        '-i',
+        'color=c=black@0.0:s=320x320,format=rgba',
+        '-f',
+        'lavfi',
+        '-i',
+        'color=c=red:s=160x160,format=rgba',
+        '-filter_complex',
+        '[0][1]overlay=80:80:format=rgb,format=rgba',
+        '-frames:v',
+        '1',
+        file,
       ),
     );
   }
@@ -144,9 +169,29 @@ export class MediaFixtures {
     const { size = '320x320', extra = [] } = options;
     return this.once(name, (file) =>
       ffmpeg(
-        '-loop', '1', '-framerate', '25', '-i', MONALISA_JPG, '-i', audio,
-        '-vf', `scale=${size},format=yuv420p`, '-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'stillimage',
-        '-c:a', 'aac', '-b:a', '96k', '-shortest', ...extra, file,
+        '-loop',
+        '1',
+        '-framerate',
+        '25',
+        '-i',
+        MONALISA_JPG,
+        '-i',
+        audio,
+        '-vf',
+        `scale=${size},format=yuv420p`,
+        '-c:v',
+        'libx264',
+        '-preset',
+        'ultrafast',
+        '-tune',
+        'stillimage',
+        '-c:a',
+        'aac',
+        '-b:a',
+        '96k',
+        '-shortest',
+        ...extra,
+        file,
       ),
     );
   }
@@ -177,7 +222,7 @@ export interface MediaSandbox {
   readonly fx: MediaFixtures;
   readonly media: MediaToolkit;
   /** A path `out/<name>/<name>` in a folder of its own, to see what else a job leaves there. */
-  out(name: string): Promise<string>;
+  out: (name: string) => Promise<string>;
 }
 
 /**
@@ -257,11 +302,10 @@ export function pixel(image: RgbImage, x: number, y: number): [number, number, n
 
 /** Decodes audio to mono float samples at its own rate. */
 export async function readSamples(file: string): Promise<Float32Array> {
-  const { stdout } = await run(
-    'ffmpeg',
-    ['-hide_banner', '-loglevel', 'error', '-i', file, '-ac', '1', '-f', 'f32le', 'pipe:1'],
-    { encoding: 'buffer', maxBuffer: 256 * 1024 * 1024 },
-  );
+  const { stdout } = await run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-i', file, '-ac', '1', '-f', 'f32le', 'pipe:1'], {
+    encoding: 'buffer',
+    maxBuffer: 256 * 1024 * 1024,
+  });
   // A copy starts at offset 0 of its own buffer, as a Float32Array view needs.
   return new Float32Array(new Uint8Array(stdout).buffer);
 }

@@ -24,9 +24,16 @@ export async function batchCommand(argv: readonly string[], io: CliIo): Promise<
       if (values.json) io.stdout(`${JSON.stringify({ status: 'invalid', problems: plan.problems })}\n`);
       return EXIT.usage;
     }
-    io.stderr(`${plan.items.length} generations · ${plan.totalSec.toFixed(1)} s of audio · ${plan.totalBilledSec} s billed · ${money(plan.totalUSD)}\n`);
+    io.stderr(
+      `${plan.items.length} generations · ${plan.totalSec.toFixed(1)} s of audio · ${plan.totalBilledSec} s billed · ${money(plan.totalUSD)}\n`,
+    );
     const records = await ctx.studio.batches.start(project.dir, plan.id);
-    const { results, exitCode } = await runUntilSettled(ctx, project, records.map((r) => r.id), io);
+    const { results, exitCode } = await runUntilSettled(
+      ctx,
+      project,
+      records.map((r) => r.id),
+      io,
+    );
     await ctx.studio.batches.idle();
     const summary = {
       batchId: plan.id,

@@ -48,9 +48,13 @@ export async function generateCommand(argv: readonly string[], io: CliIo): Promi
       id = (await ctx.studio.generations.createFromFiles(project.dir, request, { split: values.split === 'auto' })).id;
     } catch (error) {
       if (!isAppError(error)) throw error;
-      const hint = error.code === 'audio_too_long' && values.split !== 'auto' ? ' Add --split auto to make it in parts, joined into one video.' : '';
+      const hint =
+        error.code === 'audio_too_long' && values.split !== 'auto' ? ' Add --split auto to make it in parts, joined into one video.' : '';
       io.stderr(`${error.message}${hint}\nNothing was sent.\n`);
-      if (values.json) io.stdout(`${JSON.stringify({ generationId: null, status: 'invalid', taskUUID: null, costUSD: null, outputs: [], error: { code: String(error.code), message: error.message } })}\n`);
+      if (values.json)
+        io.stdout(
+          `${JSON.stringify({ generationId: null, status: 'invalid', taskUUID: null, costUSD: null, outputs: [], error: { code: String(error.code), message: error.message } })}\n`,
+        );
       return EXIT.usage;
     }
     const { results: outcome, exitCode } = await runUntilSettled(ctx, project, [id], io);

@@ -10,7 +10,11 @@ const REFUSED = new Set(['auth', 'credits', 'validation', 'safety']);
 /** Stops of this computer's making: the disk, not Runware. */
 const LOCAL_STOPS = new Set(['disk_full', 'write_failed']);
 
-export function exitCodeOf(record: GenerationRecord, waiting: { kind: 'blocked' | 'stalled'; code?: string } | null, unfinished = false): number {
+export function exitCodeOf(
+  record: GenerationRecord,
+  waiting: { kind: 'blocked' | 'stalled'; code?: string } | null,
+  unfinished = false,
+): number {
   if (waiting?.kind === 'blocked') return EXIT.refused;
   // A full disk before anything billable was sent: like bad input, nothing was sent (2);
   // after that, Runware has the task and `resume` fetches it (4).
@@ -32,12 +36,19 @@ export function combinedExit(codes: readonly number[]): number {
  * progress on stderr, until each has settled; on interruption stops the engine (the journal
  * keeps everything resumable) and reports 130.
  */
-export async function runUntilSettled(ctx: CliContext, project: Project, ids: readonly string[], io: CliIo): Promise<{ results: GenerationJson[]; exitCode: number }> {
+export async function runUntilSettled(
+  ctx: CliContext,
+  project: Project,
+  ids: readonly string[],
+  io: CliIo,
+): Promise<{ results: GenerationJson[]; exitCode: number }> {
   const { generations, events } = ctx.studio;
   const reporter = new ProgressReporter(io.stderr, io.isTTY === true);
   const watched = new Set(ids);
-  const watchedRecord = (record: GenerationRecord) => watched.has(record.id) || (record.parent !== undefined && watched.has(record.parent.id));
-  const note = (record: GenerationRecord, error: { message: string }) => watchedRecord(record) && reporter.note(`${record.id}: ${error.message}`);
+  const watchedRecord = (record: GenerationRecord) =>
+    watched.has(record.id) || (record.parent !== undefined && watched.has(record.parent.id));
+  const note = (record: GenerationRecord, error: { message: string }) =>
+    watchedRecord(record) && reporter.note(`${record.id}: ${error.message}`);
   const off = events.listen({
     changed: (p, record) => p.dir === project.dir && watchedRecord(record) && reporter.state(record),
     progress: (p, id, progress, eta) => p.dir === project.dir && watched.has(id) && reporter.progress(id, progress, eta),
@@ -64,7 +75,11 @@ export async function runUntilSettled(ctx: CliContext, project: Project, ids: re
     diskStop ||= stop !== null && LOCAL_STOPS.has(stop.code);
     results.push(generationJson(project, record, stop));
     const done = record.state === 'done';
-    codes.push(interrupted && !done ? EXIT.interrupted : exitCodeOf(record, stop, record.kind === 'sequence' && record.state !== 'failed' && !stop && !done));
+    codes.push(
+      interrupted && !done
+        ? EXIT.interrupted
+        : exitCodeOf(record, stop, record.kind === 'sequence' && record.state !== 'failed' && !stop && !done),
+    );
   }
   if (diskStop) io.stderr(`Once there is space, finish with: avatar-studio resume --project "${project.dir}"\n`);
   return { results, exitCode: combinedExit(codes) };

@@ -102,7 +102,8 @@ export async function createStudioBackend(options: StudioBackendOptions): Promis
     notices.onNotice((notice) => options.emit('app:notice', notice)),
     // The engine's one bus, forwarded to the window.
     studio.events.listen({
-      changed: (project, record) => options.emit('generations:changed', { projectDir: project.dir, generation: engine.summaryOf(project, record) }),
+      changed: (project, record) =>
+        options.emit('generations:changed', { projectDir: project.dir, generation: engine.summaryOf(project, record) }),
       progress: (project, id, progress, etaSec) => options.emit('generations:progress', { projectDir: project.dir, id, progress, etaSec }),
       queue: (summary) => options.emit('queue:changed', summary),
       projects: () => options.emit('projects:changed', undefined),

@@ -10,10 +10,7 @@ export async function writeJsonAtomic(file: string, value: unknown, mode?: numbe
   await writeFileAtomic(file, JSON.stringify(value, null, 2) + '\n', { encoding: 'utf8', fsync: true, mode });
 }
 
-export type ReadJsonResult<T> =
-  | { kind: 'ok'; value: T }
-  | { kind: 'missing' }
-  | { kind: 'invalid'; reason: string };
+export type ReadJsonResult<T> = { kind: 'ok'; value: T } | { kind: 'missing' } | { kind: 'invalid'; reason: string };
 
 /** Reads and validates a JSON file; a missing or malformed file is a result, not a throw. */
 export async function readJson<S extends z.ZodType>(file: string, schema: S): Promise<ReadJsonResult<z.output<S>>> {

@@ -66,7 +66,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     'inputs:pick': ({ kind }) =>
       platform.chooseFiles({
-        title: { image: 'Choose a portrait', audio: 'Choose a voice', any: 'Choose portraits and voices', manifest: 'Choose a batch list' }[kind],
+        title: { image: 'Choose a portrait', audio: 'Choose a voice', any: 'Choose portraits and voices', manifest: 'Choose a batch list' }[
+          kind
+        ],
         kind,
         multiple: kind === 'any',
       }),

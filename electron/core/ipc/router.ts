@@ -47,8 +47,7 @@ const INTERNAL: ErrorShape = {
  */
 export function createIpcRouter(options: IpcRouterOptions): IpcRouter {
   const { handlers, isAppUrl, logger, redactor } = options;
-  const clean = (shape: ErrorShape): IpcResult<never> =>
-    fail({ code: shape.code, message: redactor.redact(shape.message) });
+  const clean = (shape: ErrorShape): IpcResult<never> => fail({ code: shape.code, message: redactor.redact(shape.message) });
 
   return {
     async invoke(channel, payload, sender) {

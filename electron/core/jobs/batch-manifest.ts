@@ -24,7 +24,10 @@ const seconds = z.union([z.number(), z.string().trim().min(1)]).transform((v, ct
 });
 /** An empty CSV cell means "not given". */
 const optionalSeconds = z.preprocess((v) => (v === '' || v === null ? undefined : v), seconds.optional());
-const optionalText = z.string().optional().transform((v) => (v === undefined || v.trim() === '' ? undefined : v));
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v));
 
 const RowSchema = z.object({
   image: z.string({ message: 'is missing' }).trim().min(1, 'is missing'),
@@ -55,15 +58,18 @@ function rowsOf(text: string, kind: 'csv' | 'json'): { rows: unknown[]; firstRow
     return { rows, firstRow: 1 };
   }
   try {
-    const rows = parse(text, {
+    const rows = parse<Record<string, string>>(text, {
       columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
       skip_empty_lines: true,
       trim: true,
       bom: true,
-    }) as Record<string, string>[];
+    });
     return { rows, firstRow: 2 };
   } catch (error) {
-    throw new AppError('manifest_invalid', `The batch file could not be read as CSV (${error instanceof Error ? error.message : 'invalid'}). The first line names the columns: image,audio,prompt,start,end,name.`);
+    throw new AppError(
+      'manifest_invalid',
+      `The batch file could not be read as CSV (${error instanceof Error ? error.message : 'invalid'}). The first line names the columns: image,audio,prompt,start,end,name.`,
+    );
   }
 }
 

@@ -73,7 +73,11 @@ export class BatchCoordinator {
   }
 
   /** Checks and prices every item (nothing is written): problems are listed, not thrown. */
-  async plan(project: Project, items: readonly BatchItemInput[], options: { name?: string; settings?: Partial<AuroraSettings> } = {}): Promise<BatchPlan> {
+  async plan(
+    project: Project,
+    items: readonly BatchItemInput[],
+    options: { name?: string; settings?: Partial<AuroraSettings> } = {},
+  ): Promise<BatchPlan> {
     if (items.length === 0) throw new AppError('batch_empty', 'A batch needs at least one portrait and one voice.');
     const settings = validateSettings({ ...project.info.defaults.settings, ...options.settings });
     const template = project.info.outputNameTemplate.replace(/[_\s-]*\{take\}/g, '');
@@ -88,7 +92,9 @@ export class BatchCoordinator {
         const startSec = item.startSec ?? 0;
         const endSec = item.endSec ?? durationSec;
         checkTrim(startSec, endSec, durationSec, basename(item.audio));
-        const name = item.name ?? outputName(template || '{audio}', { project: project.info.name, image: item.image, audio: item.audio, take: 1, name: '' });
+        const name =
+          item.name ??
+          outputName(template || '{audio}', { project: project.info.name, image: item.image, audio: item.audio, take: 1, name: '' });
         planned.push({
           ...item,
           index,

@@ -28,12 +28,7 @@ export async function spendOnDisk(project: Project, options: SpendOptions = {}):
 }
 
 /** Refuses work that would take a project past the budget cap, saying by how much. */
-export function checkBudget(options: {
-  capUSD: number | null;
-  spend: ProjectSpend;
-  estimateUSD: number;
-  projectName: string;
-}): void {
+export function checkBudget(options: { capUSD: number | null; spend: ProjectSpend; estimateUSD: number; projectName: string }): void {
   const { capUSD, spend, estimateUSD, projectName } = options;
   if (capUSD === null) return;
   const total = cents(spend.spentUSD + spend.committedUSD + estimateUSD);
@@ -48,7 +43,12 @@ export function checkBudget(options: {
  * The one budget gate: refuses `estimateUSD` more work in `project` when it would pass the
  * cap. The project's spend is read only when a cap is set.
  */
-export async function checkProjectBudget(project: Project, capUSD: number | null, estimateUSD: number, options: SpendOptions = {}): Promise<void> {
+export async function checkProjectBudget(
+  project: Project,
+  capUSD: number | null,
+  estimateUSD: number,
+  options: SpendOptions = {},
+): Promise<void> {
   if (capUSD === null) return;
   checkBudget({ capUSD, spend: await spendOnDisk(project, options), estimateUSD, projectName: project.info.name });
 }

@@ -1,11 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import {
-  AuroraSettingsSchema,
-  billedSeconds,
-  estimateCostUSD,
-  type AuroraSettings,
-} from '../../../shared/aurora.ts';
+import { AuroraSettingsSchema, billedSeconds, estimateCostUSD, type AuroraSettings } from '../../../shared/aurora.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { CompositionRequest } from '../../../shared/composition.ts';
 import type { GenerationRecord, GroupLink } from '../../../shared/generation.ts';

@@ -33,7 +33,8 @@ export interface EngineOptions {
   events?: StudioEvents;
 }
 
-export type ResolvedOptions = Required<Omit<EngineOptions, 'logger' | 'throughput' | 'budgetCapUSD' | 'events'>> & Pick<EngineOptions, 'logger'>;
+export type ResolvedOptions = Required<Omit<EngineOptions, 'logger' | 'throughput' | 'budgetCapUSD' | 'events'>> &
+  Pick<EngineOptions, 'logger'>;
 
 /** States counted against the concurrency limit. */
 export const ACTIVE: ReadonlySet<GenerationState> = new Set(['preparing', 'uploading', 'submitting', 'processing']);

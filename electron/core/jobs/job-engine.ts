@@ -127,7 +127,9 @@ export class JobEngine {
     const listing = await project.generations.list();
     const maxOrder = Math.max(0, ...listing.generations.map((g) => g.queueOrder), ...this.jobsOf(project).map((g) => g.queueOrder));
     core.orderSeed = Math.max(core.orderSeed, maxOrder) + 1;
-    return nothingSentYet(project, () => buildGeneration(project, request, { media: core.o.media, now: core.o.now(), queueOrder: core.orderSeed }));
+    return nothingSentYet(project, () =>
+      buildGeneration(project, request, { media: core.o.media, now: core.o.now(), queueOrder: core.orderSeed }),
+    );
   }
 
   /** Writes a built record and queues it. */
@@ -192,7 +194,9 @@ export class JobEngine {
   /** Moves a queued generation to `position` among the queued ones (0 = next). */
   async reorder(project: Project, id: string, position: number): Promise<void> {
     const core = this.#core;
-    const queued = [...core.jobs.values()].filter((j) => j.record.state === 'queued').sort((a, b) => a.record.queueOrder - b.record.queueOrder);
+    const queued = [...core.jobs.values()]
+      .filter((j) => j.record.state === 'queued')
+      .sort((a, b) => a.record.queueOrder - b.record.queueOrder);
     const index = queued.findIndex((j) => j.project.dir === project.dir && j.record.id === id);
     if (index < 0) throw new AppError('not_queued', 'Only generations still waiting in the queue can be moved.');
     const [moved] = queued.splice(index, 1);

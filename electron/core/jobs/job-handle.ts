@@ -59,7 +59,9 @@ export class JobHandle {
 
   /** Moves to `state` (written before the caller goes on). */
   move(state: Exclude<GenerationState, 'failed'>, patch: Patch = {}, options: MoveOptions = {}): Promise<GenerationRecord> {
-    return this.#apply((r) => (options.onlyFrom && !options.onlyFrom.has(r.state) ? r : this.journal.move(r, state, resolve(patch, r), options.note)));
+    return this.#apply((r) =>
+      options.onlyFrom && !options.onlyFrom.has(r.state) ? r : this.journal.move(r, state, resolve(patch, r), options.note),
+    );
   }
 
   /** Ends it as failed, saying who decided (the journal refuses a local verdict on a task Runware may hold). */

@@ -19,7 +19,12 @@ export class Journal {
     this.#onChange = onChange;
   }
 
-  async move(record: GenerationRecord, state: Exclude<GenerationState, 'failed'>, patch: RecordPatch = {}, note?: string): Promise<GenerationRecord> {
+  async move(
+    record: GenerationRecord,
+    state: Exclude<GenerationState, 'failed'>,
+    patch: RecordPatch = {},
+    note?: string,
+  ): Promise<GenerationRecord> {
     return this.#move(record, state, patch, note);
   }
 

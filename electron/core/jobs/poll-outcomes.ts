@@ -43,7 +43,11 @@ export class PollOutcomes {
       await job.patch((r) => {
         const takes = [...r.takes, ...fresh.map((t, i) => ({ ...t, index: r.takes.length + i + 1 }))];
         const cost = takes.reduce<number | undefined>((sum, t) => (t.costUSD === undefined ? sum : (sum ?? 0) + t.costUSD), undefined);
-        return { takes, ...(cost !== undefined ? { costUSD: Math.round(cost * 10_000) / 10_000 } : {}), ...(progress !== null ? { progress } : {}) };
+        return {
+          takes,
+          ...(cost !== undefined ? { costUSD: Math.round(cost * 10_000) / 10_000 } : {}),
+          ...(progress !== null ? { progress } : {}),
+        };
       });
     }
     core.emitProgress(job, outcome === 'running' ? progress : 100);
@@ -53,15 +57,22 @@ export class PollOutcomes {
     }
     core.poller.untrack(job);
     const acceptedAt = Date.parse(job.record.acceptedAt ?? '');
-    if (outcome !== 'failed' && Number.isFinite(acceptedAt)) await core.throughput.observe(audioSecondsOf(job.record), core.o.now().getTime() - acceptedAt);
+    if (outcome !== 'failed' && Number.isFinite(acceptedAt))
+      await core.throughput.observe(audioSecondsOf(job.record), core.o.now().getTime() - acceptedAt);
     const failure = poll.generations.find((g) => g.status === 'error');
     if (outcome === 'failed') {
-      const info = errorInfo(failure?.status === 'error' ? failure.error : new AppError('task_failed', 'Runware reported the task failed.'), core.o.now());
+      const info = errorInfo(
+        failure?.status === 'error' ? failure.error : new AppError('task_failed', 'Runware reported the task failed.'),
+        core.o.now(),
+      );
       await job.fail('runware', { error: info, finishedAt: core.o.now().toISOString(), progress: undefined });
       this.#failures.forget(job);
       return;
     }
-    await job.move('downloading', { progress: 100, ...(failure?.status === 'error' ? { error: errorInfo(failure.error, core.o.now()) } : {}) });
+    await job.move('downloading', {
+      progress: 100,
+      ...(failure?.status === 'error' ? { error: errorInfo(failure.error, core.o.now()) } : {}),
+    });
     core.parts.pump();
   }
 
@@ -96,7 +107,10 @@ export class PollOutcomes {
     }
     if (job.unknownPolls < 6) return;
     core.poller.untrack(job);
-    const lost = new AppError('task_lost', 'Runware no longer knows this task, so its result cannot be fetched. Nothing more will be charged for it; generate it again.');
+    const lost = new AppError(
+      'task_lost',
+      'Runware no longer knows this task, so its result cannot be fetched. Nothing more will be charged for it; generate it again.',
+    );
     await job.fail('runware', { error: errorInfo(lost, core.o.now()), finishedAt: core.o.now().toISOString() });
     this.#failures.forget(job);
   }

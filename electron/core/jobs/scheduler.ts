@@ -106,7 +106,9 @@ export class Scheduler {
   #scheduleRetry(): void {
     this.stop();
     const now = this.#core.o.now().getTime();
-    const next = Math.min(...[...this.#core.jobs.values()].filter((j) => j.retryAt > now && !j.blocked && !j.stalled).map((j) => j.retryAt));
+    const next = Math.min(
+      ...[...this.#core.jobs.values()].filter((j) => j.retryAt > now && !j.blocked && !j.stalled).map((j) => j.retryAt),
+    );
     if (Number.isFinite(next) && !this.#core.stopped) this.#retryTimer = setTimeout(() => this.pump(), next - now);
   }
 }

@@ -61,7 +61,11 @@ export class SequenceCoordinator {
     const problem = checkCuts(request.startSec, request.endSec, request.cuts);
     if (problem) throw new AppError('split_invalid', problem);
     const pieces = partsOf(request.startSec, request.endSec, request.cuts);
-    if (pieces.length < 2) throw new AppError('split_needless', `This selection fits in one generation (up to ${AURORA_MAX_AUDIO_SECONDS} s); no split is needed.`);
+    if (pieces.length < 2)
+      throw new AppError(
+        'split_needless',
+        `This selection fits in one generation (up to ${AURORA_MAX_AUDIO_SECONDS} s); no split is needed.`,
+      );
     const { billedSec, totalUSD } = estimatePartsCost(pieces);
     return { settings, pieces, billedSec, estimateUSD: totalUSD };
   }
@@ -95,7 +99,9 @@ export class SequenceCoordinator {
     await project.generations.write(record);
     for (const part of record.parts ?? []) {
       const queued = await this.#enqueuePart(project, record, part);
-      record = await journal.patch(record, { parts: withPart(record.parts, part.index, { generationId: queued.id, attempts: [queued.id] }) });
+      record = await journal.patch(record, {
+        parts: withPart(record.parts, part.index, { generationId: queued.id, attempts: [queued.id] }),
+      });
     }
     await project.generations.flushIndex();
     return record;
@@ -220,7 +226,12 @@ export class SequenceCoordinator {
     }
   }
 
-  async #stitch(project: Project, record: GenerationRecord, parts: GenerationRecord[], cost: { costUSD?: number }): Promise<GenerationRecord> {
+  async #stitch(
+    project: Project,
+    record: GenerationRecord,
+    parts: GenerationRecord[],
+    cost: { costUSD?: number },
+  ): Promise<GenerationRecord> {
     const journal = this.#journal(project);
     let current = await journal.move(record, 'stitching', cost);
     try {
@@ -242,9 +253,22 @@ export class SequenceCoordinator {
       await this.#media.concatTakes({ inputs: takes, audio: audio.file, outFile: out });
       const verified = await this.#media.verifyTake({ file: out, expectedDurationSec: audio.durationSec });
       const poster = project.generations.file(record.id, 'take-1.jpg');
-      const posterOk = await this.#media.makePoster({ video: out, outFile: poster }).then(() => true, () => false);
+      const posterOk = await this.#media.makePoster({ video: out, outFile: poster }).then(
+        () => true,
+        () => false,
+      );
       current = await journal.move(current, 'done', {
-        takes: [{ index: 1, videoUUID: `sequence-${record.id}`, state: 'done', file: 'take-1.mp4', durationSec: verified.durationSec, ...(posterOk ? { poster: 'take-1.jpg' } : {}), ...(cost.costUSD !== undefined ? { costUSD: cost.costUSD } : {}) }],
+        takes: [
+          {
+            index: 1,
+            videoUUID: `sequence-${record.id}`,
+            state: 'done',
+            file: 'take-1.mp4',
+            durationSec: verified.durationSec,
+            ...(posterOk ? { poster: 'take-1.jpg' } : {}),
+            ...(cost.costUSD !== undefined ? { costUSD: cost.costUSD } : {}),
+          },
+        ],
         finishedAt: this.#now().toISOString(),
         error: undefined,
       });

@@ -45,7 +45,9 @@ export class StepFailures {
    * not retried until the person resumes the queue, and its record stays resumable.
    */
   async hold(job: JobHandle, error: unknown): Promise<void> {
-    const local = isLocalWriteError(error) ? error : await asLocalWriteError(error, projectFolder(job.project, bytesStillNeeded(job.record))).catch(() => null);
+    const local = isLocalWriteError(error)
+      ? error
+      : await asLocalWriteError(error, projectFolder(job.project, bytesStillNeeded(job.record))).catch(() => null);
     if (!local) this.#core.o.logger?.error('generation stopped by an internal error', { id: job.record.id, error });
     const reason = local
       ? { code: String(local.code), message: local.message }
@@ -104,7 +106,13 @@ export class StepFailures {
       if (job.record.state !== 'processing' || job.blocked || job.stalled) continue;
       if (!stop) {
         // The poller tries again after a pause; the row says so instead of looking stuck.
-        job.retrying = { kind: 'retrying', code: info.code, message: info.message, what: runwareError?.category === 'network' ? 'offline' : 'busy', attempt: failures + 1 };
+        job.retrying = {
+          kind: 'retrying',
+          code: info.code,
+          message: info.message,
+          what: runwareError?.category === 'network' ? 'offline' : 'busy',
+          attempt: failures + 1,
+        };
         core.emitChanged(job);
         continue;
       }

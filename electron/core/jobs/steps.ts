@@ -23,7 +23,13 @@ export interface StepContext {
 
 export function errorInfo(error: unknown, now: Date): ErrorInfo {
   if (isRunwareError(error)) {
-    return { code: String(error.code), category: error.category, message: error.message, retryable: error.retryable, at: now.toISOString() };
+    return {
+      code: String(error.code),
+      category: error.category,
+      message: error.message,
+      retryable: error.retryable,
+      at: now.toISOString(),
+    };
   }
   if (isAppError(error)) return { code: String(error.code), message: error.message, at: now.toISOString() };
   return {

@@ -65,7 +65,11 @@ export class TaskPoller {
     if (this.#stopped || this.#inFlight) return;
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
-    const timings = [...this.#targets.values()].map((t) => ({ acceptedAt: t.acceptedAt, expectedMs: t.expectedMs, lastPolledAt: t.job.lastPolledAt }));
+    const timings = [...this.#targets.values()].map((t) => ({
+      acceptedAt: t.acceptedAt,
+      expectedMs: t.expectedMs,
+      lastPolledAt: t.job.lastPolledAt,
+    }));
     const delay = nextPollDelayMs(timings, this.#now(), this.#cadence, this.#failures);
     if (!Number.isFinite(delay)) return;
     this.#timer = setTimeout(() => void this.#tick(), delay);
@@ -101,4 +105,3 @@ export class TaskPoller {
     }
   }
 }
-

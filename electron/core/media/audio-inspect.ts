@@ -55,7 +55,11 @@ export async function inspectAudio(ctx: MediaContext, options: InspectAudioOptio
     },
   });
   const durationSec = decoded.samples / decoded.sampleRate;
-  if (declared !== null && !info.durationEstimated && declared - durationSec > Math.max(TRUNCATION_MIN_SEC, declared * TRUNCATION_MIN_SHARE)) {
+  if (
+    declared !== null &&
+    !info.durationEstimated &&
+    declared - durationSec > Math.max(TRUNCATION_MIN_SEC, declared * TRUNCATION_MIN_SHARE)
+  ) {
     throw truncatedError(info.file, durationSec, declared);
   }
   const peakDb = parseMaxVolume(lines) ?? -Infinity;

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { AURORA_AUDIO_FORMATS, AURORA_MAX_AUDIO_SECONDS } from '../../../shared/aurora.ts';
+import { type AURORA_AUDIO_FORMATS, AURORA_MAX_AUDIO_SECONDS } from '../../../shared/aurora.ts';
 import { formatSeconds, MediaError, quoted } from './media-error.ts';
 
 /** Audio files Aurora accepts; anything else is converted first. */

@@ -154,7 +154,12 @@ function excessSamples(measured: MeasuredAudio, plan: TrimPlan): number {
  * counts its padding, so a 60.00 s mp3 would claim 60.05 s and be refused), and a
  * guessed duration is no basis for either, so then the audio is decoded and counted.
  */
-async function selectableDuration(ctx: MediaContext, info: MediaInfo, endSec: number | undefined, signal?: AbortSignal): Promise<number | null> {
+async function selectableDuration(
+  ctx: MediaContext,
+  info: MediaInfo,
+  endSec: number | undefined,
+  signal?: AbortSignal,
+): Promise<number | null> {
   const declared = audioDurationSec(info);
   if (endSec !== undefined && declared !== null && !info.durationEstimated) return declared;
   const decoded = await streamPcm(ctx, { info, action: 'measuring', signal, onSamples: () => undefined });
@@ -193,7 +198,14 @@ async function measureSelection(
   const { info, plan } = cut;
   const lines: string[] = [];
   await runFfmpeg(cut.ctx, {
-    args: [...audioInputArgs(info), '-af', [...selectionFilters(plan), 'volumedetect', measureLoudnessFilter()].join(','), '-f', 'null', '-'],
+    args: [
+      ...audioInputArgs(info),
+      '-af',
+      [...selectionFilters(plan), 'volumedetect', measureLoudnessFilter()].join(','),
+      '-f',
+      'null',
+      '-',
+    ],
     subject: info.file,
     action: 'measuring the loudness of',
     signal: cut.signal,
@@ -207,10 +219,14 @@ async function measureSelection(
   assertAudible(info.file, peakDb, cut.selection);
   const loudness = parseLoudnormReport(lines);
   if (!loudness) {
-    throw new MediaError('ffmpeg_failed', `The loudness of ${quoted(info.file)} could not be measured. Try again without loudness normalisation.`, {
-      file: basename(info.file),
-      reason: 'loudnorm_report_missing',
-    });
+    throw new MediaError(
+      'ffmpeg_failed',
+      `The loudness of ${quoted(info.file)} could not be measured. Try again without loudness normalisation.`,
+      {
+        file: basename(info.file),
+        reason: 'loudnorm_report_missing',
+      },
+    );
   }
   return { loudness, peakDb };
 }
@@ -273,7 +289,12 @@ export interface MeasuredAudio {
  * exact length; an mp3 is decoded sample by sample and its header read too, since
  * a reader that counts frames sees the padding as well.
  */
-export async function measureWrittenAudio(ctx: MediaContext, file: string, format: AudioFormat, signal?: AbortSignal): Promise<MeasuredAudio> {
+export async function measureWrittenAudio(
+  ctx: MediaContext,
+  file: string,
+  format: AudioFormat,
+  signal?: AbortSignal,
+): Promise<MeasuredAudio> {
   const wav = format === 'wav' ? await readWavLayout(file) : null;
   if (wav) {
     const sec = wav.samples / wav.sampleRate;

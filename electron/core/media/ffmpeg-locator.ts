@@ -42,7 +42,7 @@ export async function locateFfmpeg(options: LocateOptions): Promise<FfmpegTools>
   const notes: string[] = [];
 
   const candidates: { source: FfmpegSource; find: () => Promise<string | null>; absent: string }[] = [
-    { source: 'FFMPEG_PATH', find: async () => nonEmpty(options.env.FFMPEG_PATH), absent: 'FFMPEG_PATH is not set' },
+    { source: 'FFMPEG_PATH', find: () => Promise.resolve(nonEmpty(options.env.FFMPEG_PATH)), absent: 'FFMPEG_PATH is not set' },
     {
       source: 'ffmpeg-static',
       find: () => (options.loadFfmpegStatic ?? importFfmpegStatic)(),
@@ -96,7 +96,7 @@ async function locateFfprobe(
 ): Promise<{ ffprobe: string | null; ffprobeSource: FfprobeSource | null }> {
   const beside = join(dirname(ffmpeg), `ffprobe${extname(ffmpeg)}`);
   const candidates: [FfprobeSource, () => Promise<string | null>][] = [
-    ['FFPROBE_PATH', async () => nonEmpty(env.FFPROBE_PATH)],
+    ['FFPROBE_PATH', () => Promise.resolve(nonEmpty(env.FFPROBE_PATH))],
     ['beside ffmpeg', async () => ((await isExecutable(beside, platform)) ? beside : null)],
     ['PATH', () => findOnPath('ffprobe', env, platform)],
   ];
@@ -130,8 +130,7 @@ async function importFfmpegStatic(): Promise<string | null> {
 /** Like `which`: the first executable `name` in the PATH of `env` (PATHEXT on Windows). */
 export async function findOnPath(name: string, env: Env, platform: NodeJS.Platform): Promise<string | null> {
   const pathValue = envValue(env, 'PATH', platform) ?? '';
-  const extensions =
-    platform === 'win32' ? (envValue(env, 'PATHEXT', platform) ?? '.EXE;.CMD;.BAT;.COM').split(';').filter(Boolean) : [''];
+  const extensions = platform === 'win32' ? (envValue(env, 'PATHEXT', platform) ?? '.EXE;.CMD;.BAT;.COM').split(';').filter(Boolean) : [''];
   const separator = platform === 'win32' ? ';' : delimiter;
   for (const dir of pathValue.split(separator)) {
     if (dir === '') continue;

@@ -168,7 +168,13 @@ export function planImage(file: string, width: number, height: number): ImagePla
     );
   }
   const scale = Math.min(1, IMAGE_MAX_LONG_SIDE / Math.max(width, height));
-  const out = { sourceWidth: width, sourceHeight: height, width: Math.round(width * scale), height: Math.round(height * scale), scaled: scale < 1 };
+  const out = {
+    sourceWidth: width,
+    sourceHeight: height,
+    width: Math.round(width * scale),
+    height: Math.round(height * scale),
+    scaled: scale < 1,
+  };
   if (Math.min(out.width, out.height) < IMAGE_MIN_SHORT_SIDE) {
     throw new MediaError(
       'image_too_small',

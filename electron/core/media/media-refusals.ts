@@ -22,7 +22,6 @@ const WANTED: Record<Expected, { noun: string; hint: string; extensions: readonl
   video: { noun: 'video', hint: 'Download or export it again.', extensions: ['mp4', 'mov', 'm4v', 'webm', 'mkv', 'avi'] },
 };
 
-
 const CODEC_LABELS: Record<string, string> = {
   mjpeg: 'JPEG',
   png: 'PNG',
@@ -98,13 +97,19 @@ export async function unreadable(file: string, reason: string | null, expect: Ex
   );
 }
 
+/** Control characters other than tab, line breaks and form feed: they never occur in a document. */
+function isBinaryControl(ch: string): boolean {
+  const code = ch.codePointAt(0) ?? 0;
+  return code <= 0x08 || (code >= 0x0e && code <= 0x1f) || code === 0x7f;
+}
+
 /** True when the first bytes are plain UTF-8 text: a renamed document, not damaged media. */
 export async function looksLikeText(file: string): Promise<boolean> {
   const head = await readHead(file, 512).catch(() => new Uint8Array());
   if (head.length === 0 || head.includes(0)) return false;
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(head.length === 512 ? trimPartialChar(head) : head);
-    return !/[\u0000-\u0008\u000e-\u001f\u007f]/.test(text);
+    return ![...text].some(isBinaryControl);
   } catch {
     return false;
   }
@@ -129,4 +134,3 @@ export async function readHead(file: string, bytes: number): Promise<Uint8Array>
     await handle.close();
   }
 }
-

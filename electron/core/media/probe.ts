@@ -48,7 +48,11 @@ async function assertNonEmptyFile(file: string): Promise<void> {
   const details = { file: basename(file) };
   const info = await stat(file).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT' || error.code === 'ENOTDIR') {
-      throw new MediaError('media_missing', `${quoted(file)} was not found. It may have been moved, renamed or deleted; choose it again.`, details);
+      throw new MediaError(
+        'media_missing',
+        `${quoted(file)} was not found. It may have been moved, renamed or deleted; choose it again.`,
+        details,
+      );
     }
     throw new MediaError(
       'media_unreadable',
@@ -58,10 +62,17 @@ async function assertNonEmptyFile(file: string): Promise<void> {
     );
   });
   if (!info.isFile()) {
-    throw new MediaError('media_unreadable', `${quoted(file)} is a folder, not a file. Choose a file inside it.`, { ...details, reason: 'folder' });
+    throw new MediaError('media_unreadable', `${quoted(file)} is a folder, not a file. Choose a file inside it.`, {
+      ...details,
+      reason: 'folder',
+    });
   }
   if (info.size === 0) {
-    throw new MediaError('media_empty', `${quoted(file)} is empty (0 bytes). Choose the file again, or export it again from the app that made it.`, details);
+    throw new MediaError(
+      'media_empty',
+      `${quoted(file)} is empty (0 bytes). Choose the file again, or export it again from the app that made it.`,
+      details,
+    );
   }
 }
 
@@ -196,4 +207,3 @@ async function withExifOrientation(info: MediaInfo): Promise<MediaInfo> {
   const rotation = orientationRotation(orientation);
   return { ...info, video: { ...video, exifOrientation: orientation, rotation, ...displaySize(video.width, video.height, rotation) } };
 }
-

@@ -77,7 +77,22 @@ const RULES: Record<ExportFormat, ContainerRules> = {
     copyVideo: ['vp9', 'vp8', 'av1'],
     copyAudio: ['opus', 'vorbis'],
     // row-mt and cpu-used 4: VP9 at a usable speed without a visible loss at these rates.
-    encodeVideo: (q) => ['-c:v', 'libvpx-vp9', '-crf', String(VP9_CRF[q]), '-b:v', '0', '-deadline', 'good', '-cpu-used', '4', '-row-mt', '1', '-pix_fmt', 'yuv420p'],
+    encodeVideo: (q) => [
+      '-c:v',
+      'libvpx-vp9',
+      '-crf',
+      String(VP9_CRF[q]),
+      '-b:v',
+      '0',
+      '-deadline',
+      'good',
+      '-cpu-used',
+      '4',
+      '-row-mt',
+      '1',
+      '-pix_fmt',
+      'yuv420p',
+    ],
     encodeAudio: (q) => ['-c:a', 'libopus', '-b:a', `${AUDIO_KBPS[q]}k`],
     originalAudio: ['-c:a', 'libopus', '-b:a', '192k'],
     muxer: ['-f', 'webm'],
@@ -92,9 +107,7 @@ const RULES: Record<ExportFormat, ContainerRules> = {
  */
 export async function exportTake(ctx: MediaContext, options: ExportTakeOptions): Promise<ExportedTake> {
   const info = await probeMedia(ctx, options.input, { expect: 'video', signal: options.signal });
-  const original = options.originalAudio
-    ? await probeMedia(ctx, options.originalAudio, { expect: 'audio', signal: options.signal })
-    : null;
+  const original = options.originalAudio ? await probeMedia(ctx, options.originalAudio, { expect: 'audio', signal: options.signal }) : null;
   const rules = RULES[options.format];
   const quality = options.quality ?? 'high';
   const videoCodec = info.video?.codec ?? '';
@@ -140,11 +153,17 @@ function planAudio(
   quality: ExportQuality,
 ): { map: string[]; codec: string[]; codecName: string | null; copied: boolean } {
   if (original) {
-    return { map: ['-map', `1:${original.audio?.index ?? 'a:0'}`], codec: rules.originalAudio, codecName: codecOf(rules.originalAudio), copied: false };
+    return {
+      map: ['-map', `1:${original.audio?.index ?? 'a:0'}`],
+      codec: rules.originalAudio,
+      codecName: codecOf(rules.originalAudio),
+      copied: false,
+    };
   }
   if (!take.audio) return { map: [], codec: ['-an'], codecName: null, copied: false };
   const map = ['-map', `0:${take.audio.index}`];
-  if (take.audio.codec && rules.copyAudio.includes(take.audio.codec)) return { map, codec: ['-c:a', 'copy'], codecName: take.audio.codec, copied: true };
+  if (take.audio.codec && rules.copyAudio.includes(take.audio.codec))
+    return { map, codec: ['-c:a', 'copy'], codecName: take.audio.codec, copied: true };
   const codec = rules.encodeAudio(quality);
   return { map, codec, codecName: codecOf(codec), copied: false };
 }

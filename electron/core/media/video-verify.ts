@@ -102,7 +102,8 @@ async function probeTake(ctx: MediaContext, options: VerifyTakeOptions): Promise
     };
     const reason = error.details.reason && error.code === 'media_unreadable' ? ` (ffmpeg: ${error.details.reason})` : '';
     const message =
-      why[error.code] ?? `The take ${name} is not a video ffmpeg can read${reason}: the download is probably incomplete. Download it again.`;
+      why[error.code] ??
+      `The take ${name} is not a video ffmpeg can read${reason}: the download is probably incomplete. Download it again.`;
     throw invalid(options.file, error.code.replace(/^media_/, ''), message, undefined, error);
   }
 }

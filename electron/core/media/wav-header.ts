@@ -18,7 +18,7 @@ export function parseWavHeader(bytes: Uint8Array, fileSize: number): WavLayout |
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const tag = (at: number) => String.fromCharCode(...bytes.subarray(at, at + 4));
   if (bytes.length < 12 || tag(0) !== 'RIFF' || tag(8) !== 'WAVE') return null;
-  let format: Omit<WavLayout, 'samples'> & { blockAlign: number } | null = null;
+  let format: (Omit<WavLayout, 'samples'> & { blockAlign: number }) | null = null;
   let at = 12;
   while (at + 8 <= bytes.length) {
     const id = tag(at);

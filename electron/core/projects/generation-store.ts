@@ -1,12 +1,7 @@
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import {
-  GenerationRecordSchema,
-  summarise,
-  type GenerationRecord,
-  type GenerationSummary,
-} from '../../../shared/generation.ts';
+import { GenerationRecordSchema, summarise, type GenerationRecord, type GenerationSummary } from '../../../shared/generation.ts';
 import { readJson, writeJsonAtomic } from '../fs/atomic-json.ts';
 import type { Logger } from '../logging/logger.ts';
 import { within } from '../fs/contained-paths.ts';

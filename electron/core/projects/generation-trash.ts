@@ -48,7 +48,8 @@ export class GenerationTrash {
       throw new AppError('trash_missing', 'That generation has already gone to the system trash; restore it from there.');
     }
     const to = project.generations.folder(id);
-    if (await stat(to).catch(() => null)) throw new AppError('restore_conflict', 'A generation with that name exists again; nothing was overwritten.');
+    if (await stat(to).catch(() => null))
+      throw new AppError('restore_conflict', 'A generation with that name exists again; nothing was overwritten.');
     await rename(from, to);
     // Listed again, it counts through its own record (a leftover entry would be skipped anyway).
     await GenerationTrash.#edit(project, ({ [id]: _restored, ...rest }) => rest).catch(() => undefined);

@@ -29,7 +29,10 @@ export async function importMedia(projectDir: string, source: string): Promise<I
     throw new AppError('media_missing', `“${basename(source)}” was not found or is not a file.`);
   }
   const sha256 = await sha256File(source);
-  const ext = extname(source).toLowerCase().replace(/[^.a-z0-9]/g, '').slice(0, 8);
+  const ext = extname(source)
+    .toLowerCase()
+    .replace(/[^.a-z0-9]/g, '')
+    .slice(0, 8);
   const name = `${sha256.slice(0, 16)}${ext}`;
   const dir = join(projectDir, 'media');
   const target = join(dir, name);

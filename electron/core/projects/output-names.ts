@@ -4,7 +4,10 @@ import type { GenerationRecord } from '../../../shared/generation.ts';
 import { safeFolderName } from './safe-names.ts';
 
 /** Fills a template such as `{project}_{image}_{audio}_{take}` with a generation's names. */
-export function outputName(template: string, values: { project: string; image: string; audio: string; take: number; name: string }): string {
+export function outputName(
+  template: string,
+  values: { project: string; image: string; audio: string; take: number; name: string },
+): string {
   const stem = (file: string) => basename(file, extname(file));
   const filled = template.replace(/\{(project|image|audio|take|name)\}/g, (_m, key: string) => {
     switch (key) {

@@ -5,7 +5,8 @@
 export function safeFolderName(name: string, fallback = 'Untitled'): string {
   const cleaned = name
     .normalize('NFC')
-    .replace(/[<>:"/\\|?*\u0000-\u001f]/g, ' ')
+    .replace(/[<>:"/\\|?*]/g, ' ')
+    .replace(/\p{Cc}/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/[. ]+$/, '')

@@ -34,10 +34,14 @@ export function parseEnvelope(text: string): Envelope | null {
   const root = asObject(raw);
   if (!root) return null;
   const data = Array.isArray(root.data) ? root.data : asObject(root.data) ? [root.data] : [];
-  const errors: RawApiError[] = Array.isArray(root.errors) ? root.errors.filter((e) => asObject(e) !== null) : [];
+  const errors: RawApiError[] = Array.isArray(root.errors) ? root.errors.map(asObject).filter((e) => e !== null) : [];
   const single = asObject(root.error);
   if (single) errors.push({ ...single, taskUUID: single.taskUUID ?? root.taskUUID });
-  else if (root.error === true) errors.push({ code: root.errorId === undefined ? undefined : String(root.errorId), message: root.errorMessage });
+  else if (root.error === true)
+    errors.push({
+      code: typeof root.errorId === 'string' || typeof root.errorId === 'number' ? String(root.errorId) : undefined,
+      message: root.errorMessage,
+    });
   if (!('data' in root) && !('errors' in root) && !('error' in root)) return null;
   return { data: data.filter((d): d is DataItem => asObject(d) !== null), errors };
 }

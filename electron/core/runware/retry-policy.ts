@@ -1,4 +1,4 @@
-import { RunwareError, isRunwareError } from './runware-error.ts';
+import { type RunwareError, isRunwareError } from './runware-error.ts';
 
 export interface RetryPolicy {
   /** Total tries, the first included. */
@@ -37,16 +37,22 @@ export function parseRetryAfter(header: string | string[] | undefined, now: numb
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
+/** Why a wait was cut short: the signal's own reason (an AbortError by default). */
+function abortReason(signal: AbortSignal | undefined): Error {
+  const reason: unknown = signal?.reason;
+  return reason instanceof Error ? reason : new DOMException('The operation was aborted.', 'AbortError');
+}
+
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
+    if (signal?.aborted) return reject(abortReason(signal));
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve();
     }, ms);
     const onAbort = () => {
       clearTimeout(timer);
-      reject(signal?.reason);
+      reject(abortReason(signal));
     };
     signal?.addEventListener('abort', onAbort, { once: true });
   });

@@ -40,10 +40,7 @@ const NOT_FOUND_CODES = new Set(['taskNotFound', 'taskExpired', 'taskFailedOrNot
 
 function isMediaMissing(error: RunwareError): boolean {
   const param = error.parameter ?? '';
-  return (
-    /^media(NotFound|Expired)$/i.test(String(error.code)) ||
-    (error.category === 'not_found' && /inputs\.(image|audio)/.test(param))
-  );
+  return /^media(NotFound|Expired)$/i.test(String(error.code)) || (error.category === 'not_found' && /inputs\.(image|audio)/.test(param));
 }
 
 function str(value: unknown): string | undefined {
@@ -63,7 +60,14 @@ function toGeneration(item: DataItem): Generation {
   }
   const url = str(item.videoURL) ?? str(item.mediaURL);
   if ((status === 'success' || (status === '' && url)) && url) {
-    const videoUUID = str(item.videoUUID) ?? str(item.mediaUUID) ?? url.split('/').pop()?.replace(/\.\w+$/, '') ?? randomUUID();
+    const videoUUID =
+      str(item.videoUUID) ??
+      str(item.mediaUUID) ??
+      url
+        .split('/')
+        .pop()
+        ?.replace(/\.\w+$/, '') ??
+      randomUUID();
     const generation: Generation = { status: 'success', videoUUID, videoURL: url };
     const cost = num(item.cost);
     const seed = num(item.seed);
@@ -233,7 +237,9 @@ export class RunwareClient {
       if (!poll) continue;
       poll.known = true;
       const generation = toGeneration(item);
-      poll.generations.push(generation.status === 'error' ? { status: 'error', error: scrub(generation.error, this.#apiKey()) } : generation);
+      poll.generations.push(
+        generation.status === 'error' ? { status: 'error', error: scrub(generation.error, this.#apiKey()) } : generation,
+      );
     }
     for (const raw of envelope.errors) {
       const taskUUID = str(raw.taskUUID);
@@ -282,7 +288,13 @@ export class RunwareClient {
         taskScopedErrors: true,
       });
     } catch (error) {
-      if (isRunwareError(error) && error.category !== 'auth' && error.category !== 'credits' && error.category !== 'canceled' && error.httpStatus === 0) {
+      if (
+        isRunwareError(error) &&
+        error.category !== 'auth' &&
+        error.category !== 'credits' &&
+        error.category !== 'canceled' &&
+        error.httpStatus === 0
+      ) {
         throw new RunwareError({
           ...error.fields(),
           message: 'The key could not be checked because Runware could not be reached. Check your internet connection and try again.',

@@ -6,17 +6,7 @@ import { AppError } from '../../../shared/errors.ts';
  * on the raw code.
  */
 export type RunwareCategory =
-  | 'auth'
-  | 'credits'
-  | 'validation'
-  | 'safety'
-  | 'rate_limit'
-  | 'provider'
-  | 'timeout'
-  | 'not_found'
-  | 'server'
-  | 'network'
-  | 'canceled';
+  'auth' | 'credits' | 'validation' | 'safety' | 'rate_limit' | 'provider' | 'timeout' | 'not_found' | 'server' | 'network' | 'canceled';
 
 export interface RunwareErrorFields {
   /** Runware's own code when it sent one (e.g. `invalidApiKey`), else ours (e.g. `http_503`). */
@@ -71,16 +61,32 @@ export function categoryOfCode(code: string): RunwareCategory | null {
   const has = (...parts: string[]) => parts.some((p) => c.includes(p.toLowerCase()));
   if (has('insufficientcredits', 'quotaexceeded', 'paymentrequired', 'insufficientbalance')) return 'credits';
   if (has('ratelimit', 'toomanyrequests', 'queuefull', 'queuecapacity')) return 'rate_limit';
-  if (has('contentpolicy', 'sensitivecontent', 'unsafecontent', 'nsfw', 'promptblocked', 'imageblocked', 'moderation'))
-    return 'safety';
+  if (has('contentpolicy', 'sensitivecontent', 'unsafecontent', 'nsfw', 'promptblocked', 'imageblocked', 'moderation')) return 'safety';
   if (has('apikey', 'unauthorized', 'forbidden', 'permission', 'authfailed', 'authenticationfailed', 'tokenexpired', 'accountsuspended'))
     return 'auth';
   if (has('timeout')) return 'timeout';
   if (has('notfound', 'expired', 'taskcancelled', 'unknownmodel')) return 'not_found';
-  if (has('provider', 'inference', 'processingfailed', 'taskfailed', 'downloadfailed', 'uploadfailed', 'noavailableserver', 'modelunavailable', 'modeldisabled', 'modelnotready', 'couldnotbemoved'))
+  if (
+    has(
+      'provider',
+      'inference',
+      'processingfailed',
+      'taskfailed',
+      'downloadfailed',
+      'uploadfailed',
+      'noavailableserver',
+      'modelunavailable',
+      'modeldisabled',
+      'modelnotready',
+      'couldnotbemoved',
+    )
+  )
     return 'provider';
   if (has('internalserver', 'serviceunavailable', 'serverunavailable', 'unknownerror')) return 'server';
-  if (/^(invalid|missing|conflict|duplicate|unsupported|value|array|max|min)/.test(c) || has('unknownparameter', 'incompatibleparameters', 'validationfailed'))
+  if (
+    /^(invalid|missing|conflict|duplicate|unsupported|value|array|max|min)/.test(c) ||
+    has('unknownparameter', 'incompatibleparameters', 'validationfailed')
+  )
     return 'validation';
   return null;
 }
@@ -154,9 +160,7 @@ export function fromApiError(raw: RawApiError, httpStatus: number, retryAfterMs?
       : undefined;
   const status = httpStatus || 200;
   const category =
-    code === 'conflictTaskUUID'
-      ? 'validation'
-      : (categoryOfCode(code) ?? (httpStatus >= 400 ? categoryOfStatus(httpStatus) : 'provider'));
+    code === 'conflictTaskUUID' ? 'validation' : (categoryOfCode(code) ?? (httpStatus >= 400 ? categoryOfStatus(httpStatus) : 'provider'));
   const apiMessage = typeof raw.message === 'string' ? raw.message : undefined;
   return new RunwareError({
     code,
@@ -200,10 +204,20 @@ const NETWORK_CODES: Record<string, string> = {
 
 /** Turns a thrown transport error into a typed one (never keeps the original object: it may hold request data). */
 export function fromTransportError(error: unknown, signal?: AbortSignal): RunwareError {
-  if (signal?.aborted || (error instanceof Error && (error.name === 'AbortError' || (error as { code?: string }).code === 'UND_ERR_ABORTED'))) {
-    return new RunwareError({ code: 'canceled', category: 'canceled', retryable: false, httpStatus: 0, message: messageFor('canceled', { status: 0 }) });
+  if (
+    signal?.aborted ||
+    (error instanceof Error && (error.name === 'AbortError' || (error as { code?: string }).code === 'UND_ERR_ABORTED'))
+  ) {
+    return new RunwareError({
+      code: 'canceled',
+      category: 'canceled',
+      retryable: false,
+      httpStatus: 0,
+      message: messageFor('canceled', { status: 0 }),
+    });
   }
-  const code = (error as { code?: string; cause?: { code?: string } })?.code ?? (error as { cause?: { code?: string } })?.cause?.code ?? 'network';
+  const code =
+    (error as { code?: string; cause?: { code?: string } })?.code ?? (error as { cause?: { code?: string } })?.cause?.code ?? 'network';
   const what = NETWORK_CODES[code];
   const timeout = code.includes('TIMEOUT') || code === 'ETIMEDOUT';
   return new RunwareError({

@@ -14,10 +14,7 @@ export function normaliseApiKey(raw: string): string {
     throw new AppError('key_invalid_format', `That key contains spaces or line breaks. ${WHERE}`);
   }
   if (key.length < 16) {
-    throw new AppError(
-      'key_invalid_format',
-      `That is too short to be a Runware API key (${key.length} characters). ${WHERE}`,
-    );
+    throw new AppError('key_invalid_format', `That is too short to be a Runware API key (${key.length} characters). ${WHERE}`);
   }
   if (key.length > 256) {
     throw new AppError('key_invalid_format', `That is too long to be a Runware API key (${key.length} characters). ${WHERE}`);

@@ -11,11 +11,7 @@ export class MemoryKeyStore implements KeyStore {
   readonly redactor: Redactor;
   readonly backend: Extract<KeyBackend, 'memory' | 'environment'>;
 
-  constructor(
-    redactor: Redactor,
-    backend: Extract<KeyBackend, 'memory' | 'environment'> = 'memory',
-    initialKey?: string,
-  ) {
+  constructor(redactor: Redactor, backend: Extract<KeyBackend, 'memory' | 'environment'> = 'memory', initialKey?: string) {
     this.redactor = redactor;
     this.backend = backend;
     if (initialKey) this.#key = this.#accept(initialKey);
@@ -40,20 +36,25 @@ export class MemoryKeyStore implements KeyStore {
     return this.#key;
   }
 
-  async set(key: string): Promise<KeyStatus> {
-    this.#key = this.#accept(key);
+  // The KeyStore contract is asynchronous (a real keyring is); memory answers at once.
+  set(key: string): Promise<KeyStatus> {
+    try {
+      this.#key = this.#accept(key);
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
     this.#listeners.emit(this.status());
-    return this.status();
+    return Promise.resolve(this.status());
   }
 
-  async remove(): Promise<KeyStatus> {
+  remove(): Promise<KeyStatus> {
     this.#key = null;
     this.#listeners.emit(this.status());
-    return this.status();
+    return Promise.resolve(this.status());
   }
 
-  async setWeakPersistence(): Promise<KeyStatus> {
-    return this.status();
+  setWeakPersistence(): Promise<KeyStatus> {
+    return Promise.resolve(this.status());
   }
 
   onChange(listener: (status: KeyStatus) => void): () => void {

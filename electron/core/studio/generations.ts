@@ -191,5 +191,7 @@ export class Generations {
 
 function settled({ record, stop }: GenerationStatus): boolean {
   if (!record || stop) return true;
-  return record.kind === 'sequence' ? record.state === 'done' || record.state === 'failed' || record.state === 'canceled' : isTerminal(record.state);
+  return record.kind === 'sequence'
+    ? record.state === 'done' || record.state === 'failed' || record.state === 'canceled'
+    : isTerminal(record.state);
 }

@@ -39,7 +39,14 @@ export class Library {
   readonly #platform: Platform;
   readonly #log: Logger | undefined;
 
-  constructor(deps: { projects: Projects; generations: Generations; engine: JobEngine; media: MediaOps; platform: Platform; logger?: Logger }) {
+  constructor(deps: {
+    projects: Projects;
+    generations: Generations;
+    engine: JobEngine;
+    media: MediaOps;
+    platform: Platform;
+    logger?: Logger;
+  }) {
     this.#projects = deps.projects;
     this.#generations = deps.generations;
     this.#engine = deps.engine;
@@ -103,7 +110,9 @@ export class Library {
         `Take ${take.index} of “${record.name}” is no longer in its folder (it was moved or deleted outside Avatar Studio), so it cannot be exported. Put ${take.file} back in the generation’s folder, then try again.`,
       );
     }
-    const outFile = request.out ? resolve(request.out) : await this.#defaultExportPath(project.exportsDir(), project.info, record, take.index, request.format);
+    const outFile = request.out
+      ? resolve(request.out)
+      : await this.#defaultExportPath(project.exportsDir(), project.info, record, take.index, request.format);
     await mkdir(dirname(outFile), { recursive: true });
     await this.#media.exportTake({
       input: source,
@@ -122,7 +131,8 @@ export class Library {
   /** Shows an exported file; only files inside the project's exports/ are shown. */
   revealExport(dir: string, file: string): void {
     const exports = this.#projects.get(dir).exportsDir();
-    if (!isInside(exports, resolve(file))) throw new AppError('path_outside_project', 'Only files in the project’s exports folder can be shown from here.');
+    if (!isInside(exports, resolve(file)))
+      throw new AppError('path_outside_project', 'Only files in the project’s exports folder can be shown from here.');
     this.#platform.showItemInFolder(resolve(file));
   }
 
@@ -130,7 +140,13 @@ export class Library {
     this.#projects.reveal(dir, id);
   }
 
-  async #defaultExportPath(exportsDir: string, info: { name: string; outputNameTemplate: string }, record: GenerationRecord, take: number, format: ExportFormat): Promise<string> {
+  async #defaultExportPath(
+    exportsDir: string,
+    info: { name: string; outputNameTemplate: string },
+    record: GenerationRecord,
+    take: number,
+    format: ExportFormat,
+  ): Promise<string> {
     const name = outputNameFor(info.outputNameTemplate, info.name, record, take);
     await mkdir(exportsDir, { recursive: true });
     return freePath(exportsDir, name, format);
@@ -141,8 +157,10 @@ export class Library {
 function exportableTake(record: GenerationRecord, index: number | undefined): { index: number; file: string } {
   const take = index === undefined ? record.takes.find((t) => t.state === 'done') : record.takes.find((t) => t.index === index);
   if (!take?.file || take.state !== 'done') {
-    throw new AppError('take_missing', index === undefined ? `“${record.name}” has no finished take to export.` : `Take ${index} of “${record.name}” is not on disk.`);
+    throw new AppError(
+      'take_missing',
+      index === undefined ? `“${record.name}” has no finished take to export.` : `Take ${index} of “${record.name}” is not on disk.`,
+    );
   }
   return { index: take.index, file: take.file };
 }
-

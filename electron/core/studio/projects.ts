@@ -70,7 +70,10 @@ export class Projects {
   async open(dir: string): Promise<ProjectView> {
     const abs = resolve(dir);
     if (!this.#open.has(abs) && !isInside(this.root().dir, abs)) {
-      throw new AppError('project_outside_root', 'That folder is not in your projects folder. Choose the projects folder in Settings first.');
+      throw new AppError(
+        'project_outside_root',
+        'That folder is not in your projects folder. Choose the projects folder in Settings first.',
+      );
     }
     const project = this.#open.get(abs) ?? (await Project.open(abs, this.#deps.logger));
     await this.#attach(project, true);
@@ -86,7 +89,8 @@ export class Projects {
     const target = dir ? resolve(dir) : resolve(this.root().dir, 'Default');
     const { logger } = this.#deps;
     const project =
-      this.#open.get(target) ?? (options.create === false ? await Project.open(target, logger) : await Project.openOrCreate(target, { logger }));
+      this.#open.get(target) ??
+      (options.create === false ? await Project.open(target, logger) : await Project.openOrCreate(target, { logger }));
     await this.#attach(project, options.resume);
     return project;
   }
@@ -136,7 +140,10 @@ export class Projects {
   /** Sets how exports and batch files are named; answers with an example name. */
   async setNameTemplate(dir: string, template: string): Promise<{ template: string; example: string }> {
     if (!/\{(image|audio|name|take|project)\}/.test(template)) {
-      throw new AppError('template_invalid', 'The name needs at least one of {project}, {image}, {audio}, {name} or {take}, so files do not all get the same name.');
+      throw new AppError(
+        'template_invalid',
+        'The name needs at least one of {project}, {image}, {audio}, {name} or {take}, so files do not all get the same name.',
+      );
     }
     const project = this.get(dir);
     await project.update({ outputNameTemplate: template });

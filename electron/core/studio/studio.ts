@@ -48,7 +48,14 @@ export class Studio {
     this.inputs = new Inputs({ projects: this.projects, media, pasteDir: deps.pasteDir });
     this.generations = new Generations({ projects: this.projects, engine, sequences, media, gate });
     this.batches = new Batches({ projects: this.projects, coordinator: deps.batches, gate });
-    this.library = new Library({ projects: this.projects, generations: this.generations, engine, media, platform, logger: logger?.child('library') });
+    this.library = new Library({
+      projects: this.projects,
+      generations: this.generations,
+      engine,
+      media,
+      platform,
+      logger: logger?.child('library'),
+    });
     this.queue = new Queue(engine);
   }
 }

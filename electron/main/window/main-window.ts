@@ -5,11 +5,7 @@ import { MIN_HEIGHT, MIN_WIDTH } from '../../core/window/window-bounds.ts';
  * The one window's options. Security settings follow Electron's checklist: isolated,
  * sandboxed, no Node in the page, web security on, no webviews, nothing experimental.
  */
-export function mainWindowOptions(params: {
-  preload: string;
-  bounds: Partial<Rectangle>;
-  icon?: string;
-}): BrowserWindowConstructorOptions {
+export function mainWindowOptions(params: { preload: string; bounds: Partial<Rectangle>; icon?: string }): BrowserWindowConstructorOptions {
   return {
     ...params.bounds,
     minWidth: MIN_WIDTH,

@@ -40,12 +40,7 @@ export function App() {
         <ProjectsSidebar />
         <main className="workspace">
           <TopBar />
-          <section
-            className="workspace__body"
-            id={`panel-${tab}`}
-            role="tabpanel"
-            aria-labelledby={`tab-${tab}`}
-          >
+          <section className="workspace__body" id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`}>
             {tab === 'create' ? <CreateTab /> : <LibraryTab />}
           </section>
         </main>

@@ -54,7 +54,13 @@ export function TopBar() {
         </span>
       ) : null}
       <div className="topbar__actions">
-        <button type="button" className="icon-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => openHelp(true)}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Keyboard shortcuts"
+          title="Keyboard shortcuts (?)"
+          onClick={() => openHelp(true)}
+        >
           <Icon name="help" size={18} />
         </button>
         <Tooltip.Root>

@@ -28,16 +28,16 @@ export interface StudioState {
   settingsOpen: boolean;
   queueCollapsed: boolean;
   toasts: Toast[];
-  setAppInfo(info: AppInfo): void;
-  setHelpOpen(open: boolean): void;
-  setKeyStatus(status: KeyStatus): void;
-  setSettings(view: SettingsView): void;
-  setTab(tab: Tab): void;
-  setSettingsOpen(open: boolean): void;
-  toggleQueue(): void;
-  pushToast(toast: Toast): void;
-  dismissToast(id: string): void;
-  markReady(): void;
+  setAppInfo: (info: AppInfo) => void;
+  setHelpOpen: (open: boolean) => void;
+  setKeyStatus: (status: KeyStatus) => void;
+  setSettings: (view: SettingsView) => void;
+  setTab: (tab: Tab) => void;
+  setSettingsOpen: (open: boolean) => void;
+  toggleQueue: () => void;
+  pushToast: (toast: Toast) => void;
+  dismissToast: (id: string) => void;
+  markReady: () => void;
 }
 
 export const useStudio = create<StudioState>()((set) => ({

@@ -56,9 +56,17 @@ describe('the studio session', () => {
   it('says plainly when a take to export was removed from its folder', async () => {
     const project = await backend.studio.projects.create('Gone');
     const { project: opened } = await backend.studio.projects.open(project.dir);
-    await opened.generations.write(generationRecord('2026-11-23_100000_intro', { takes: [{ index: 1, videoUUID: 'v', state: 'done', file: 'take-1.mp4' }] }));
+    await opened.generations.write(
+      generationRecord('2026-11-23_100000_intro', { takes: [{ index: 1, videoUUID: 'v', state: 'done', file: 'take-1.mp4' }] }),
+    );
     await expect(
-      backend.studio.library.export(project.dir, { id: '2026-11-23_100000_intro', take: 1, format: 'webm', quality: 'high', originalAudio: false }),
+      backend.studio.library.export(project.dir, {
+        id: '2026-11-23_100000_intro',
+        take: 1,
+        format: 'webm',
+        quality: 'high',
+        originalAudio: false,
+      }),
     ).rejects.toMatchObject({
       code: 'take_missing',
       message:

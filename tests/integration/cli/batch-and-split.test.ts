@@ -30,16 +30,30 @@ describe('batches and long audio from the command line', () => {
   beforeEach(async () => {
     await fake?.close();
     fake = await FakeRunware.start({ pollsBeforeSuccess: 2, videoHeight: 120 });
-    env = { RUNWARE_API_URL: fake.url, RUNWARE_API_KEY: fake.apiKey, AVATAR_STUDIO_DATA: await fastAppData(join(temp.path, `data ${Date.now()}`)), HOME: temp.path };
+    env = {
+      RUNWARE_API_URL: fake.url,
+      RUNWARE_API_KEY: fake.apiKey,
+      AVATAR_STUDIO_DATA: await fastAppData(join(temp.path, `data ${Date.now()}`)),
+      HOME: temp.path,
+    };
   });
 
   it('runs a batch of 1 portrait × 6 voices: six verified videos, named from the template in exports/', async () => {
     const project = join(temp.path, 'Spring');
     const run = await runCli(['batch', manifest, '--project', project, '--json'], env);
     expect(run.code, run.stderr).toBe(0);
-    const summary = JSON.parse(run.stdout) as { name: string; count: number; done: number; costUSD: number; generations: { outputs: { path: string; durationSec: number }[] }[] };
+    const summary = JSON.parse(run.stdout) as {
+      name: string;
+      count: number;
+      done: number;
+      costUSD: number;
+      generations: { outputs: { path: string; durationSec: number }[] }[];
+    };
     expect(summary).toMatchObject({ name: 'spring lines', count: 6, done: 6 });
-    expect(summary.costUSD).toBeCloseTo([1.25, 1.5, 1.75, 2, 2.25, 2.5].reduce((s, d) => s + Math.ceil(d) * 0.14, 0), 2);
+    expect(summary.costUSD).toBeCloseTo(
+      [1.25, 1.5, 1.75, 2, 2.25, 2.5].reduce((s, d) => s + Math.ceil(d) * 0.14, 0),
+      2,
+    );
     for (const [i, g] of summary.generations.entries()) {
       expect(g.outputs).toHaveLength(1);
       expect(g.outputs[0]?.durationSec).toBeCloseTo(1 + (i + 1) * 0.25, 0);
@@ -65,7 +79,9 @@ describe('batches and long audio from the command line', () => {
     await run.done;
     const resumed = await runCli(['resume', '--project', project, '--json'], env);
     expect(resumed.code, resumed.stderr).toBe(0);
-    const list = JSON.parse((await runCli(['list', '--project', project, '--json'], env)).stdout) as { generations: { status: string; outputs: unknown[] }[] };
+    const list = JSON.parse((await runCli(['list', '--project', project, '--json'], env)).stdout) as {
+      generations: { status: string; outputs: unknown[] }[];
+    };
     expect(list.generations).toHaveLength(6);
     expect(list.generations.every((g) => g.status === 'done' && g.outputs.length === 1)).toBe(true);
     expect(fake.acceptedSubmissions).toHaveLength(6);
@@ -75,7 +91,10 @@ describe('batches and long audio from the command line', () => {
 
   it('refuses a manifest with bad rows, listing each, before sending anything', async () => {
     const bad = join(temp.path, 'bad.csv');
-    await writeFile(bad, `image,audio,start\n${MONALISA_JPG},voices/missing.wav,\n,voices/line 1.wav,\n${MONALISA_JPG},voices/line 2.wav,abc\n`);
+    await writeFile(
+      bad,
+      `image,audio,start\n${MONALISA_JPG},voices/missing.wav,\n,voices/line 1.wav,\n${MONALISA_JPG},voices/line 2.wav,abc\n`,
+    );
     const run = await runCli(['batch', bad, '--project', join(temp.path, 'Bad'), '--json'], env);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('Row 3: “image” is missing.');
@@ -90,14 +109,22 @@ describe('batches and long audio from the command line', () => {
     }, 60_000);
 
     it('is refused without --split, saying how to make it', async () => {
-      const run = await runCli(['generate', '--image', MONALISA_JPG, '--audio', speech, '--project', join(temp.path, 'Long'), '--json'], env);
+      const run = await runCli(
+        ['generate', '--image', MONALISA_JPG, '--audio', speech, '--project', join(temp.path, 'Long'), '--json'],
+        env,
+      );
       expect(run.code).toBe(2);
-      expect(run.stderr).toContain('This selection is 150.0 s; Aurora takes up to 60 s. Trim it, or split it into parts. Add --split auto to make it in parts, joined into one video.');
+      expect(run.stderr).toContain(
+        'This selection is 150.0 s; Aurora takes up to 60 s. Trim it, or split it into parts. Add --split auto to make it in parts, joined into one video.',
+      );
       expect(fake.requests).toEqual([]);
     });
 
     it('with --split auto is made in parts and joined into one video as long as the audio', async () => {
-      const run = await runCli(['generate', '--image', MONALISA_JPG, '--audio', speech, '--split', 'auto', '--project', join(temp.path, 'Long split'), '--json'], env);
+      const run = await runCli(
+        ['generate', '--image', MONALISA_JPG, '--audio', speech, '--split', 'auto', '--project', join(temp.path, 'Long split'), '--json'],
+        env,
+      );
       expect(run.code, run.stderr).toBe(0);
       const result = JSON.parse(run.stdout) as { status: string; outputs: { path: string }[]; costUSD: number };
       expect(result.status).toBe('done');

@@ -46,7 +46,14 @@ describe('crash at any step, then resume', () => {
     { state: 'uploading', faults: [{ on: 'upload', delayMs: 1500, times: 4 }], audioEnd: '3' },
     { state: 'submitting', faults: [{ on: 'submit', delayMs: 1200 }], audioEnd: '3' },
     { state: 'processing', faults: [], audioEnd: '3' },
-    { state: 'downloading', faults: [{ on: 'download', cutAfterBytes: 20_000 }, { on: 'download', delayMs: 1500, times: 3 }], audioEnd: '3' },
+    {
+      state: 'downloading',
+      faults: [
+        { on: 'download', cutAfterBytes: 20_000 },
+        { on: 'download', delayMs: 1500, times: 3 },
+      ],
+      audioEnd: '3',
+    },
   ];
 
   for (const c of cases) {
@@ -57,7 +64,10 @@ describe('crash at any step, then resume', () => {
         // Keep the task running long enough to be killed while it does.
         fake.options.pollsBeforeSuccess = 1000;
       }
-      const run = startCli(['generate', '--image', MONALISA_JPG, '--audio', JFK_FLAC, '--start', '1', '--end', c.audioEnd, '--project', project, '--json'], env);
+      const run = startCli(
+        ['generate', '--image', MONALISA_JPG, '--audio', JFK_FLAC, '--start', '1', '--end', c.audioEnd, '--project', project, '--json'],
+        env,
+      );
       await waitForState(project, c.state);
       if (c.state === 'processing') await new Promise((ok) => setTimeout(ok, 300));
       run.child.kill('SIGKILL');

@@ -33,7 +33,12 @@ describe.skipIf(!disk)('a full disk at every step', () => {
   beforeEach(async () => {
     fake = await FakeRunware.start({ pollsBeforeSuccess: 2, videoHeight: 120 });
     // App data (logs, upload cache, scratch) stays off the small disk: only the project fills it.
-    env = { RUNWARE_API_URL: fake.url, RUNWARE_API_KEY: fake.apiKey, AVATAR_STUDIO_DATA: await fastAppData(join(temp.path, `data ${Date.now()}`)), HOME: temp.path };
+    env = {
+      RUNWARE_API_URL: fake.url,
+      RUNWARE_API_KEY: fake.apiKey,
+      AVATAR_STUDIO_DATA: await fastAppData(join(temp.path, `data ${Date.now()}`)),
+      HOME: temp.path,
+    };
     project = join(disk?.dir ?? temp.path, `project ${Date.now()}`);
   });
   afterEach(async () => {

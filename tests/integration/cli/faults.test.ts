@@ -16,26 +16,41 @@ describe('the command line under network and server faults', () => {
   afterAll(() => temp.cleanup());
   beforeEach(async () => {
     fake = await FakeRunware.start({ pollsBeforeSuccess: 2 });
-    env = { RUNWARE_API_URL: fake.url, RUNWARE_API_KEY: fake.apiKey, AVATAR_STUDIO_DATA: await fastAppData(join(temp.path, `data ${Date.now()}`)), HOME: temp.path };
+    env = {
+      RUNWARE_API_URL: fake.url,
+      RUNWARE_API_KEY: fake.apiKey,
+      AVATAR_STUDIO_DATA: await fastAppData(join(temp.path, `data ${Date.now()}`)),
+      HOME: temp.path,
+    };
     project = join(temp.path, `faults ${Date.now()}`);
   });
   afterEach(() => fake.close());
 
-  const generate = () => runCli(['generate', '--image', MONALISA_JPG, '--audio', JFK_FLAC, '--start', '1', '--end', '3', '--project', project, '--json'], env);
+  const generate = () =>
+    runCli(['generate', '--image', MONALISA_JPG, '--audio', JFK_FLAC, '--start', '1', '--end', '3', '--project', project, '--json'], env);
 
   it.each<[string, Fault[]]>([
     ['429s while polling', [{ on: 'poll', status: 429, retryAfter: '0', times: 3 }]],
     ['503s while polling', [{ on: 'poll', status: 503, times: 3 }]],
     ['504s while polling', [{ on: 'poll', status: 504, body: 'html', times: 3 }]],
     ['connection resets while polling', [{ on: 'poll', reset: true, times: 3 }]],
-    ['a reset and a 503 while downloading', [{ on: 'download', reset: true }, { on: 'download', status: 503 }]],
+    [
+      'a reset and a 503 while downloading',
+      [
+        { on: 'download', reset: true },
+        { on: 'download', status: 503 },
+      ],
+    ],
     ['a download cut mid-file', [{ on: 'download', cutAfterBytes: 10_000, times: 2 }]],
     ['a reset while uploading', [{ on: 'upload', reset: true, times: 2 }]],
   ])('%s: ends in success', async (_label, faults) => {
     for (const fault of faults) fake.inject(fault);
     const run = await generate();
     expect(run.code, run.stderr).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ status: 'done', outputs: [expect.objectContaining({ durationSec: expect.any(Number) })] });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      status: 'done',
+      outputs: [expect.objectContaining({ durationSec: expect.any(Number) })],
+    });
     expect(fake.acceptedSubmissions).toHaveLength(1);
   });
 
@@ -45,7 +60,10 @@ describe('the command line under network and server faults', () => {
     expect(run.code).toBe(3);
     expect(JSON.parse(run.stdout)).toMatchObject({
       status: 'failed',
-      error: { code: 'invalidOutputQuality', message: 'Runware refused the request. Runware said: “Injected 400.” Change that setting and try again.' },
+      error: {
+        code: 'invalidOutputQuality',
+        message: 'Runware refused the request. Runware said: “Injected 400.” Change that setting and try again.',
+      },
     });
   });
 
@@ -64,7 +82,11 @@ describe('the command line under network and server faults', () => {
     expect(run.code).toBe(4);
     expect(JSON.parse(run.stdout)).toMatchObject({
       status: 'processing',
-      error: { code: 'serviceUnavailable', message: 'Runware had a server problem (HTTP 503) that lasted through several tries. Try again later; status.runware.ai shows outages.' },
+      error: {
+        code: 'serviceUnavailable',
+        message:
+          'Runware had a server problem (HTTP 503) that lasted through several tries. Try again later; status.runware.ai shows outages.',
+      },
     });
     expect((await onlyRecord(project))?.state).toBe('processing');
     fake.clearFaults();

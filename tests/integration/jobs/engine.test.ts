@@ -20,7 +20,15 @@ describe('the generation engine against the fake Runware', () => {
     expect(queued).toMatchObject({ state: 'queued', billedSeconds: 6, estimateUSD: 0.84 });
     const [done] = await h.engine.settled(h.project, [queued.id]);
     expect(done?.state).toBe('done');
-    expect(states(done as GenerationRecord)).toEqual(['queued', 'preparing', 'uploading', 'submitting', 'processing', 'downloading', 'done']);
+    expect(states(done as GenerationRecord)).toEqual([
+      'queued',
+      'preparing',
+      'uploading',
+      'submitting',
+      'processing',
+      'downloading',
+      'done',
+    ]);
     expect(done?.costUSD).toBe(0.84);
     expect(done?.takes).toEqual([
       expect.objectContaining({ index: 1, state: 'done', file: 'take-1.mp4', poster: 'take-1.jpg', costUSD: 0.84 }),
@@ -77,7 +85,12 @@ describe('the generation engine against the fake Runware', () => {
     // Queue order is kept: jobs start in the order they were queued. (Two jobs started in the
     // same moment may reach Runware in either order; their preparation runs side by side.)
     expect(started).toEqual(ids);
-    expect(h.fake.acceptedSubmissions.slice(0, 2).sort()).toEqual(results.slice(0, 2).map((r) => r.taskUUID).sort());
+    expect(h.fake.acceptedSubmissions.slice(0, 2).sort()).toEqual(
+      results
+        .slice(0, 2)
+        .map((r) => r.taskUUID)
+        .sort(),
+    );
   });
 
   it('pauses, reorders and cancels before submission; refuses to cancel what Runware holds', async () => {
@@ -105,7 +118,8 @@ describe('the generation engine against the fake Runware', () => {
     expect(started.id).toBe(c.id);
     await expect(h.engine.cancel(h.project, c.id)).rejects.toMatchObject({
       code: 'cannot_cancel',
-      message: 'This generation was already sent to Runware, which bills for it, so it can no longer be canceled. Its takes will be saved when they finish.',
+      message:
+        'This generation was already sent to Runware, which bills for it, so it can no longer be canceled. Its takes will be saved when they finish.',
     });
     const results = await h.engine.settled(h.project, [a.id, c.id]);
     expect(results.map((r) => r.state)).toEqual(['done', 'done']);
@@ -146,7 +160,11 @@ describe('the generation engine against the fake Runware', () => {
 
   it('downloads every take of a four-take generation', async () => {
     h = await startEngineHarness();
-    const queued = await h.engine.enqueue(h.project, { image: MONALISA_JPG, audio: await h.tone(1), settings: { numberResults: 4, outputFormat: 'WEBM' } });
+    const queued = await h.engine.enqueue(h.project, {
+      image: MONALISA_JPG,
+      audio: await h.tone(1),
+      settings: { numberResults: 4, outputFormat: 'WEBM' },
+    });
     const [done] = await h.engine.settled(h.project, [queued.id]);
     expect(done?.takes.map((t) => [t.index, t.state, t.file])).toEqual([
       [1, 'done', 'take-1.webm'],

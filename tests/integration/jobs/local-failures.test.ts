@@ -33,14 +33,22 @@ describe('a local fault after acceptance', () => {
         return h.media.verifyTake(options);
       },
     };
-    engine = new JobEngine({ runware: h.runware, media, throughput: new ThroughputModel(null, 0.05), cadence: FAST_CADENCE, retryBaseMs: 20, retryMaxMs: 200 });
+    engine = new JobEngine({
+      runware: h.runware,
+      media,
+      throughput: new ThroughputModel(null, 0.05),
+      cadence: FAST_CADENCE,
+      retryBaseMs: 20,
+      retryMaxMs: 200,
+    });
     const queued = await engine.enqueue(h.project, { image: MONALISA_JPG, audio: await h.tone(1.5) });
     const [held] = await engine.settled(h.project, [queued.id]);
     expect(held?.state).toBe('downloading');
     expect(engine.waitOf(h.project, queued.id)).toMatchObject({
       kind: 'stalled',
       code: 'internal',
-      message: 'Something went wrong inside Avatar Studio (the log file has the details). The generation stopped where it was; Resume to carry on.',
+      message:
+        'Something went wrong inside Avatar Studio (the log file has the details). The generation stopped where it was; Resume to carry on.',
     });
     const onDisk = JSON.parse(await readFile(`${h.project.generations.folder(queued.id)}/generation.json`, 'utf8')) as GenerationRecord;
     expect(onDisk.state).toBe('downloading');

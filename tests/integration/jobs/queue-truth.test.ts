@@ -35,7 +35,9 @@ describe('the queue tells the truth', () => {
     const wait = h.engine.waitOf(h.project, queued.id) as Wait;
     expect(wait).toMatchObject({ kind: 'blocked', category: 'credits' });
     expect(waitLabel(wait)).toBe('refused: add credit');
-    expect(waitText(wait, Date.now())).toBe('Your Runware balance is too low for this generation. Top up your account at my.runware.ai, then try again.');
+    expect(waitText(wait, Date.now())).toBe(
+      'Your Runware balance is too low for this generation. Top up your account at my.runware.ai, then try again.',
+    );
     expect(h.engine.summaryOf(h.project, refused!)).toMatchObject({ state: 'queued', wait: { kind: 'blocked' } });
     expect(h.engine.paused).toBe(true);
     expect(await spendOnDisk(h.project)).toEqual({ spentUSD: 0, committedUSD: 0.28, trashedUSD: 0 });

@@ -12,7 +12,13 @@ describe('reconciliation', () => {
   });
 
   const secondEngine = () =>
-    new JobEngine({ runware: h.runware, media: h.media, throughput: new ThroughputModel(null, 0.05), cadence: FAST_CADENCE, retryBaseMs: 20 });
+    new JobEngine({
+      runware: h.runware,
+      media: h.media,
+      throughput: new ThroughputModel(null, 0.05),
+      cadence: FAST_CADENCE,
+      retryBaseMs: 20,
+    });
 
   it('a submit that never reached Runware is sent again with the same taskUUID, once', async () => {
     h = await startEngineHarness({ engine: { maxStepFailures: 1 } });

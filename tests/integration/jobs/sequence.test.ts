@@ -24,7 +24,10 @@ describe('long audio made in parts and stitched into one video', () => {
     for (const part of plan.parts) expect(part.endSec - part.startSec).toBeLessThanOrEqual(60);
     // Every cut falls inside one of the pauses the speech really has.
     for (const cut of plan.cuts) {
-      expect(speech.gaps.some((g) => cut >= g.startSec - 0.05 && cut <= g.endSec + 0.05), `cut at ${cut}`).toBe(true);
+      expect(
+        speech.gaps.some((g) => cut >= g.startSec - 0.05 && cut <= g.endSec + 0.05),
+        `cut at ${cut}`,
+      ).toBe(true);
     }
 
     const part2 = plan.parts[1] as { startSec: number; endSec: number };
@@ -38,8 +41,19 @@ describe('long audio made in parts and stitched into one video', () => {
       { code: 'providerError', message: 'GPU fell over' },
     );
     const coordinator = new SequenceCoordinator({ engine: h.engine, media: h.media });
-    const sequence = await coordinator.create(h.project, { image: MONALISA_JPG, audio: speech.file, startSec: 0, endSec: 150, cuts: plan.cuts, name: 'keynote' });
-    expect(sequence).toMatchObject({ kind: 'sequence', state: 'queued', billedSeconds: plan.parts.reduce((s, p) => s + Math.ceil(p.endSec - p.startSec), 0) });
+    const sequence = await coordinator.create(h.project, {
+      image: MONALISA_JPG,
+      audio: speech.file,
+      startSec: 0,
+      endSec: 150,
+      cuts: plan.cuts,
+      name: 'keynote',
+    });
+    expect(sequence).toMatchObject({
+      kind: 'sequence',
+      state: 'queued',
+      billedSeconds: plan.parts.reduce((s, p) => s + Math.ceil(p.endSec - p.startSec), 0),
+    });
 
     const failed = await coordinator.settled(h.project, sequence.id);
     expect(failed.state).toBe('failed');
@@ -60,9 +74,13 @@ describe('long audio made in parts and stitched into one video', () => {
     const stitched = h.project.generations.file(sequence.id, 'take-1.mp4');
     expect(Math.abs(((await probeDuration(stitched)) ?? 0) - 150)).toBeLessThan(0.1);
     expect(done.takes[0]).toMatchObject({ state: 'done', file: 'take-1.mp4', poster: 'take-1.jpg' });
-    expect(done.costUSD).toBeCloseTo(plan.parts.reduce((s, p) => s + Math.ceil(p.endSec - p.startSec) * 0.14, 0), 2);
+    expect(done.costUSD).toBeCloseTo(
+      plan.parts.reduce((s, p) => s + Math.ceil(p.endSec - p.startSec) * 0.14, 0),
+      2,
+    );
     // The parts are kept.
-    for (const part of done.parts ?? []) expect(existsSync(h.project.generations.file(part.generationId as string, 'take-1.mp4'))).toBe(true);
+    for (const part of done.parts ?? [])
+      expect(existsSync(h.project.generations.file(part.generationId as string, 'take-1.mp4'))).toBe(true);
   }, 180_000);
 
   it('decodes the long source once for all its parts, and refuses a selection past its end before queuing any', async () => {
@@ -78,12 +96,26 @@ describe('long audio made in parts and stitched into one video', () => {
     try {
       const before = (await h.project.generations.list()).generations.length;
       await expect(
-        coordinator.create(h.project, { image: MONALISA_JPG, audio: speech.file, startSec: 0, endSec: 160, cuts: [55, 110], name: 'too far' }),
+        coordinator.create(h.project, {
+          image: MONALISA_JPG,
+          audio: speech.file,
+          startSec: 0,
+          endSec: 160,
+          cuts: [55, 110],
+          name: 'too far',
+        }),
       ).rejects.toMatchObject({ code: 'trim_invalid', message: expect.stringContaining('after the end of') });
       expect((await h.project.generations.list()).generations.length).toBe(before);
 
       decodes = 0;
-      const sequence = await coordinator.create(h.project, { image: MONALISA_JPG, audio: speech.file, startSec: 0, endSec: 150, cuts: [55, 110], name: 'once' });
+      const sequence = await coordinator.create(h.project, {
+        image: MONALISA_JPG,
+        audio: speech.file,
+        startSec: 0,
+        endSec: 150,
+        cuts: [55, 110],
+        name: 'once',
+      });
       expect(decodes).toBe(1);
       expect(sequence.inputs.audio.durationSec).toBeCloseTo(150, 1);
       for (const part of sequence.parts ?? []) await h.engine.cancel(h.project, part.generationId as string);

@@ -47,7 +47,13 @@ describe('prepareAudio', () => {
         const source = await fx.once(`click ${rate}.flac`, (file) =>
           ffmpeg('-f', 'lavfi', '-i', `aevalsrc=if(eq(n\\,${2 * rate})\\,0.9\\,0):s=${rate}:d=4`, '-c:a', 'flac', file),
         );
-        const result = await media.prepareAudio({ input: source, startSec: 1.5, endSec: 3, format: 'wav', outFile: await out(`click ${rate}.wav`) });
+        const result = await media.prepareAudio({
+          input: source,
+          startSec: 1.5,
+          endSec: 3,
+          format: 'wav',
+          outFile: await out(`click ${rate}.wav`),
+        });
         const samples = await readSamples(result.file);
         let peakAt = 0;
         samples.forEach((v, i) => {
@@ -61,7 +67,13 @@ describe('prepareAudio', () => {
 
     it('fades a few ms in and out where it cuts, so a cut through a wave does not click', async () => {
       const tone = await fx.tone({ seconds: 3, amplitude: 0.8, channels: 1 });
-      const result = await media.prepareAudio({ input: tone, startSec: 1.00011, endSec: 2.00037, format: 'wav', outFile: await out('faded.wav') });
+      const result = await media.prepareAudio({
+        input: tone,
+        startSec: 1.00011,
+        endSec: 2.00037,
+        format: 'wav',
+        outFile: await out('faded.wav'),
+      });
       const samples = await readSamples(result.file);
       const peak = (from: number, to: number) => Math.max(...Array.from(samples.subarray(from, to), Math.abs));
       expect(Math.abs(samples[0] ?? 1)).toBeLessThan(0.01);
@@ -78,7 +90,13 @@ describe('prepareAudio', () => {
       fx.take('take.mp4', await fx.speech()),
     ]);
     for (const input of inputs) {
-      const result = await media.prepareAudio({ input, startSec: 0.5, endSec: 1.5, format: 'mp3', outFile: await out(`from ${input.split('/').pop()}.mp3`) });
+      const result = await media.prepareAudio({
+        input,
+        startSec: 0.5,
+        endSec: 1.5,
+        format: 'mp3',
+        outFile: await out(`from ${input.split('/').pop()}.mp3`),
+      });
       expect(result.durationSec, input).toBeLessThanOrEqual(1 + TOLERANCE);
       expect(result.durationSec, input).toBeGreaterThan(1 - 0.045);
     }
@@ -88,7 +106,14 @@ describe('prepareAudio', () => {
     const speech = await fx.speech({ text: 'Every clip of a project should speak at the same level, loud or quiet.' });
     const quiet = await fx.once('quiet speech.wav', (file) => ffmpeg('-i', speech, '-af', 'volume=-24dB', file));
     for (const input of [speech, quiet]) {
-      const result = await media.prepareAudio({ input, startSec: 0.2, endSec: 3.2, format: 'wav', normalizeLoudness: true, outFile: await out(`loud ${input.split('/').pop()}`) });
+      const result = await media.prepareAudio({
+        input,
+        startSec: 0.2,
+        endSec: 3.2,
+        format: 'wav',
+        normalizeLoudness: true,
+        outFile: await out(`loud ${input.split('/').pop()}`),
+      });
       expect(result.samples).toBe(3 * result.sampleRate);
       expect(result.loudness?.integratedLufs).toBeLessThan(-10);
       // Within 1 LU: where the gain would push peaks over -1.5 dBTP, loudnorm limits instead of clipping.
@@ -107,7 +132,13 @@ describe('prepareAudio', () => {
   it('reports progress that only moves forward and ends at 1', async () => {
     const events: MediaProgress[] = [];
     const input = await fx.tone({ seconds: 20, ext: 'flac' });
-    await media.prepareAudio({ input, format: 'mp3', normalizeLoudness: true, outFile: await out('progress.mp3'), onProgress: (p) => events.push(p) });
+    await media.prepareAudio({
+      input,
+      format: 'mp3',
+      normalizeLoudness: true,
+      outFile: await out('progress.mp3'),
+      onProgress: (p) => events.push(p),
+    });
     const fractions = events.map((e) => e.fraction ?? 0);
     expect(fractions.length).toBeGreaterThan(2);
     expect(fractions.at(-1)).toBe(1);
@@ -136,7 +167,9 @@ describe('prepareAudio', () => {
 
     it('after a failure', async () => {
       const outFile = await out('silent.wav');
-      await expect(media.prepareAudio({ input: await fx.silence(3), format: 'wav', outFile })).rejects.toMatchObject({ code: 'audio_silent' });
+      await expect(media.prepareAudio({ input: await fx.silence(3), format: 'wav', outFile })).rejects.toMatchObject({
+        code: 'audio_silent',
+      });
       expect(await contents(join(outFile, '..'))).toEqual([]);
     });
 
@@ -154,7 +187,10 @@ describe('prepareAudio', () => {
         signal: controller.signal,
         onProgress: () => controller.abort(),
       });
-      await expect(attempt).rejects.toMatchObject({ code: 'media_canceled', message: 'Work on "tone 440Hz 50s 44100 2ch a0.5.mp3" was canceled; nothing was saved.' });
+      await expect(attempt).rejects.toMatchObject({
+        code: 'media_canceled',
+        message: 'Work on "tone 440Hz 50s 44100 2ch a0.5.mp3" was canceled; nothing was saved.',
+      });
       expect(await contents(join(outFile, '..'))).toEqual([]);
       expect(await contents(scratch)).toEqual([]);
     });

@@ -47,7 +47,10 @@ describe('bad input', () => {
   });
 
   it('damaged data that is not text', async () => {
-    const noise = await fx.write('noise.wav', Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 251));
+    const noise = await fx.write(
+      'noise.wav',
+      Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 251),
+    );
     await expect(prepare(noise)).rejects.toMatchObject({
       code: 'media_unreadable',
       message:
@@ -66,14 +69,19 @@ describe('bad input', () => {
   });
 
   it('audio where a picture is expected, and a video without sound where audio is', async () => {
-    await expect(media.normaliseImage({ input: await fx.copyAs(JFK_FLAC, 'portrait.png'), outFile: join(dir, 'out', 'p.png') })).rejects.toMatchObject({
+    await expect(
+      media.normaliseImage({ input: await fx.copyAs(JFK_FLAC, 'portrait.png'), outFile: join(dir, 'out', 'p.png') }),
+    ).rejects.toMatchObject({
       code: 'media_wrong_kind',
       message: '"portrait.png" holds audio, not a picture, although its name ends in .png. Choose a JPEG, PNG or WebP picture.',
     });
-    const mute = await fx.once('mute clip.mp4', (file) => ffmpeg('-f', 'lavfi', '-i', 'testsrc2=s=320x240:d=1', '-c:v', 'libx264', '-preset', 'ultrafast', file));
+    const mute = await fx.once('mute clip.mp4', (file) =>
+      ffmpeg('-f', 'lavfi', '-i', 'testsrc2=s=320x240:d=1', '-c:v', 'libx264', '-preset', 'ultrafast', file),
+    );
     await expect(prepare(mute)).rejects.toMatchObject({
       code: 'media_wrong_kind',
-      message: '"mute clip.mp4" holds a video without sound, not audio. Choose an audio file (wav, mp3, m4a, flac, ogg or opus) or a video with sound.',
+      message:
+        '"mute clip.mp4" holds a video without sound, not audio. Choose an audio file (wav, mp3, m4a, flac, ogg or opus) or a video with sound.',
     });
   });
 
@@ -81,7 +89,8 @@ describe('bad input', () => {
     const silent = await fx.silence(5);
     await expect(media.inspectAudio({ input: silent })).rejects.toMatchObject({
       code: 'audio_silent',
-      message: '"silence 5s.wav" is silent (it holds only digital silence). Aurora animates the face from the voice, so choose a recording with speech.',
+      message:
+        '"silence 5s.wav" is silent (it holds only digital silence). Aurora animates the face from the voice, so choose a recording with speech.',
     });
     const speech = await fx.speech({ padBefore: 3 });
     await expect(prepare(speech, { startSec: 0.5, endSec: 2.5 })).rejects.toMatchObject({
@@ -90,7 +99,14 @@ describe('bad input', () => {
         'The selection 0.5–2.5 s of "speech 63 3 0.wav" is silent (it holds only digital silence). Aurora animates the face from the voice, so choose a part with speech.',
     });
     await expect(
-      media.prepareAudio({ input: speech, startSec: 0.5, endSec: 2.5, format: 'mp3', normalizeLoudness: true, outFile: join(dir, 'out', 'a.mp3') }),
+      media.prepareAudio({
+        input: speech,
+        startSec: 0.5,
+        endSec: 2.5,
+        format: 'mp3',
+        normalizeLoudness: true,
+        outFile: join(dir, 'out', 'a.mp3'),
+      }),
     ).rejects.toMatchObject({ code: 'audio_silent' });
   });
 
@@ -103,7 +119,8 @@ describe('bad input', () => {
     });
     await expect(prepare(long, { startSec: 10, endSec: 84 })).rejects.toMatchObject({
       code: 'audio_too_long',
-      message: 'The selection of "five minutes.mp3" is 74.0 s long; Aurora takes up to 60 s. Shorten the selection, or split it into 2 parts.',
+      message:
+        'The selection of "five minutes.mp3" is 74.0 s long; Aurora takes up to 60 s. Shorten the selection, or split it into 2 parts.',
     });
     const inspection = await media.inspectAudio({ input: long });
     expect(inspection).toMatchObject({ fitsAurora: false });
@@ -128,7 +145,8 @@ describe('bad input', () => {
     });
     await expect(prepare(odd)).rejects.toMatchObject({
       code: 'media_unsupported',
-      message: '"odd codec.wav" uses an audio codec that this ffmpeg cannot decode (codec tag 0x1234). Convert it in another app (to wav or mp3), then add it again.',
+      message:
+        '"odd codec.wav" uses an audio codec that this ffmpeg cannot decode (codec tag 0x1234). Convert it in another app (to wav or mp3), then add it again.',
     });
   });
 
@@ -136,7 +154,9 @@ describe('bad input', () => {
     const none = createMediaToolkit({ env: { FFMPEG_PATH: join(dir, 'no ffmpeg here'), PATH: '' }, loadFfmpegStatic: async () => null });
     await expect(none.prepareAudio({ input: JFK_FLAC, format: 'wav', outFile: join(dir, 'out', 'x.wav') })).rejects.toMatchObject({
       code: 'ffmpeg_missing',
-      message: expect.stringMatching(/^Avatar Studio needs ffmpeg .*Set FFMPEG_PATH .*install the ffmpeg-static package .*"ffmpeg" is on your PATH\./),
+      message: expect.stringMatching(
+        /^Avatar Studio needs ffmpeg .*Set FFMPEG_PATH .*install the ffmpeg-static package .*"ffmpeg" is on your PATH\./,
+      ),
     });
   });
 });

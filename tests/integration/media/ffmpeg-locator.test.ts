@@ -39,7 +39,10 @@ describe('locateFfmpeg', () => {
   });
 
   it('falls through a FFMPEG_PATH that does not run', async () => {
-    const tools = await locateFfmpeg({ env: { FFMPEG_PATH: join(dir.path, 'nowhere', 'ffmpeg'), PATH: SYSTEM_BIN }, loadFfmpegStatic: noStatic });
+    const tools = await locateFfmpeg({
+      env: { FFMPEG_PATH: join(dir.path, 'nowhere', 'ffmpeg'), PATH: SYSTEM_BIN },
+      loadFfmpegStatic: noStatic,
+    });
     expect(tools.ffmpegSource).toBe('PATH');
   });
 
@@ -48,7 +51,13 @@ describe('locateFfmpeg', () => {
     const tools = await locateFfmpeg({ env, loadFfmpegStatic: noStatic });
     expect(tools).toMatchObject({ ffmpeg: join(onlyFfmpeg, 'ffmpeg'), ffprobe: null, ffprobeSource: null });
     const info = await createMediaToolkit({ env, loadFfmpegStatic: noStatic }).probe(JFK_FLAC);
-    expect(info).toMatchObject({ via: 'ffmpeg', kind: 'audio', container: 'flac', durationSec: 11, audio: { codec: 'flac', sampleRate: 44100, channels: 2 } });
+    expect(info).toMatchObject({
+      via: 'ffmpeg',
+      kind: 'audio',
+      container: 'flac',
+      durationSec: 11,
+      audio: { codec: 'flac', sampleRate: 44100, channels: 2 },
+    });
   });
 
   it('takes FFPROBE_PATH when given', async () => {
@@ -69,7 +78,10 @@ describe('locateFfmpeg', () => {
   });
 
   it('says so when ffmpeg-static is installed but its binary is missing (the real package is absent here)', async () => {
-    const attempt = locateFfmpeg({ env: { PATH: '' }, loadFfmpegStatic: async () => join(dir.path, 'node_modules', 'ffmpeg-static', 'ffmpeg') });
+    const attempt = locateFfmpeg({
+      env: { PATH: '' },
+      loadFfmpegStatic: async () => join(dir.path, 'node_modules', 'ffmpeg-static', 'ffmpeg'),
+    });
     await expect(attempt).rejects.toMatchObject({
       code: 'ffmpeg_missing',
       message: expect.stringContaining(

@@ -43,14 +43,70 @@ describe('normaliseImage', () => {
   it('turns a picture upright as its EXIF orientation says', async () => {
     // Stored: red top-left quarter, green top-right quarter, blue lower half (400×300).
     const expected: Record<number, { size: [number, number]; at: [number, number, Colour][] }> = {
-      1: { size: [400, 300], at: [[100, 75, 'red'], [300, 75, 'green'], [200, 250, 'blue']] },
-      2: { size: [400, 300], at: [[300, 75, 'red'], [100, 75, 'green'], [200, 250, 'blue']] },
-      3: { size: [400, 300], at: [[300, 225, 'red'], [100, 225, 'green'], [200, 50, 'blue']] },
-      4: { size: [400, 300], at: [[100, 225, 'red'], [300, 225, 'green'], [200, 50, 'blue']] },
-      5: { size: [300, 400], at: [[75, 100, 'red'], [75, 300, 'green'], [250, 200, 'blue']] },
-      6: { size: [300, 400], at: [[225, 100, 'red'], [225, 300, 'green'], [50, 200, 'blue']] },
-      7: { size: [300, 400], at: [[225, 300, 'red'], [225, 100, 'green'], [50, 200, 'blue']] },
-      8: { size: [300, 400], at: [[75, 300, 'red'], [75, 100, 'green'], [250, 200, 'blue']] },
+      1: {
+        size: [400, 300],
+        at: [
+          [100, 75, 'red'],
+          [300, 75, 'green'],
+          [200, 250, 'blue'],
+        ],
+      },
+      2: {
+        size: [400, 300],
+        at: [
+          [300, 75, 'red'],
+          [100, 75, 'green'],
+          [200, 250, 'blue'],
+        ],
+      },
+      3: {
+        size: [400, 300],
+        at: [
+          [300, 225, 'red'],
+          [100, 225, 'green'],
+          [200, 50, 'blue'],
+        ],
+      },
+      4: {
+        size: [400, 300],
+        at: [
+          [100, 225, 'red'],
+          [300, 225, 'green'],
+          [200, 50, 'blue'],
+        ],
+      },
+      5: {
+        size: [300, 400],
+        at: [
+          [75, 100, 'red'],
+          [75, 300, 'green'],
+          [250, 200, 'blue'],
+        ],
+      },
+      6: {
+        size: [300, 400],
+        at: [
+          [225, 100, 'red'],
+          [225, 300, 'green'],
+          [50, 200, 'blue'],
+        ],
+      },
+      7: {
+        size: [300, 400],
+        at: [
+          [225, 300, 'red'],
+          [225, 100, 'green'],
+          [50, 200, 'blue'],
+        ],
+      },
+      8: {
+        size: [300, 400],
+        at: [
+          [75, 300, 'red'],
+          [75, 100, 'green'],
+          [250, 200, 'blue'],
+        ],
+      },
     };
     for (const [orientation, { size, at }] of Object.entries(expected)) {
       const result = await normalise(await fx.orientedJpeg(Number(orientation)), `upright ${orientation}.jpg`);
@@ -92,19 +148,22 @@ describe('normaliseImage', () => {
   it('says clearly which formats it does not take', async () => {
     await expect(normalise(await fx.image('animated.gif', '320x320'), 'g.gif')).rejects.toMatchObject({
       code: 'image_unsupported',
-      message: '"animated.gif" is a GIF picture; Aurora takes a still JPEG, PNG or WebP picture. Save it as JPEG or PNG (any image editor can), then add it again.',
+      message:
+        '"animated.gif" is a GIF picture; Aurora takes a still JPEG, PNG or WebP picture. Save it as JPEG or PNG (any image editor can), then add it again.',
     });
     const animatedWebp = await fx.once('moving.webp', (file) =>
       ffmpeg('-f', 'lavfi', '-i', 'testsrc2=s=320x320:d=0.5', '-c:v', 'libwebp_anim', '-loop', '0', file),
     );
     await expect(normalise(animatedWebp, 'w.webp')).rejects.toMatchObject({
       code: 'image_unsupported',
-      message: '"moving.webp" is an animated WebP; Aurora takes a still JPEG, PNG or WebP picture. Save it as JPEG or PNG (any image editor can), then add it again.',
+      message:
+        '"moving.webp" is an animated WebP; Aurora takes a still JPEG, PNG or WebP picture. Save it as JPEG or PNG (any image editor can), then add it again.',
     });
     const heic = await fx.write('IMG_0042.HEIC', Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from('ftypheic'), Buffer.alloc(64, 7)]));
     await expect(normalise(heic, 'h.jpg')).rejects.toMatchObject({
       code: 'image_unsupported',
-      message: '"IMG_0042.HEIC" is a HEIC picture, which Avatar Studio cannot read; Aurora takes JPEG, PNG or WebP. Save or export it as JPEG, then add it again.',
+      message:
+        '"IMG_0042.HEIC" is a HEIC picture, which Avatar Studio cannot read; Aurora takes JPEG, PNG or WebP. Save or export it as JPEG, then add it again.',
     });
   });
 

@@ -38,7 +38,7 @@ describe('probe', () => {
       ['opus', 'ogg', 'opus', 48000],
     ];
     for (const [ext, container, codec, sampleRate] of expected) {
-      const file = await fx.tone({ seconds: 2, ext: ext as 'wav' });
+      const file = await fx.tone({ seconds: 2, ext: ext });
       const info = await media.probe(file);
       expect(info, ext).toMatchObject({ kind: 'audio', container, audio: { codec, sampleRate, channels: 2 } });
       expect(info.durationSec, ext).toBeCloseTo(2, 1);
@@ -60,7 +60,11 @@ describe('probe', () => {
       kind: 'image',
       video: { width: 400, height: 300, exifOrientation: 6, rotation: 90, displayWidth: 300, displayHeight: 400 },
     });
-    expect(await media.probe(await fx.alphaPng())).toMatchObject({ kind: 'image', container: 'png_pipe', video: { codec: 'png', pixelFormat: 'rgba' } });
+    expect(await media.probe(await fx.alphaPng())).toMatchObject({
+      kind: 'image',
+      container: 'png_pipe',
+      video: { codec: 'png', pixelFormat: 'rgba' },
+    });
   });
 
   it('reads the rotation a phone video carries', async () => {
@@ -95,7 +99,12 @@ describe('probe', () => {
       kind: info.kind,
       container: info.container,
       duration: info.durationSec === null ? null : Math.round(info.durationSec * 10) / 10,
-      audio: info.audio && { index: info.audio.index, codec: info.audio.codec, sampleRate: info.audio.sampleRate, channels: info.audio.channels },
+      audio: info.audio && {
+        index: info.audio.index,
+        codec: info.audio.codec,
+        sampleRate: info.audio.sampleRate,
+        channels: info.audio.channels,
+      },
       video: info.video && {
         index: info.video.index,
         codec: info.video.codec,

@@ -22,7 +22,13 @@ describe('silences and waveform peaks', () => {
 
       const bounds = speechBounds(silences, durationSec);
       expect(bounds?.savedSec).toBeGreaterThan(3);
-      const trimmed = await media.prepareAudio({ input, startSec: bounds?.startSec, endSec: bounds?.endSec, format: 'wav', outFile: await out('trimmed.wav') });
+      const trimmed = await media.prepareAudio({
+        input,
+        startSec: bounds?.startSec,
+        endSec: bounds?.endSec,
+        format: 'wav',
+        outFile: await out('trimmed.wav'),
+      });
       expect(billedSeconds(trimmed.durationSec)).toBeLessThanOrEqual(billedSeconds(durationSec) - 3);
       // Nothing of the speech was cut: the trimmed clip keeps just the margin of silence at each end.
       const kept = await media.detectSilences({ input: trimmed.file, minSilenceSec: 0.1 });

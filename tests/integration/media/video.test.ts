@@ -37,14 +37,18 @@ describe('takes: verify, poster, export, join', () => {
       const cut = await fx.truncated(take, 'take-2.mp4', 0.6);
       await expect(media.verifyTake({ file: cut, expectedDurationSec: audioSec })).rejects.toMatchObject({
         code: 'video_invalid',
-        message: 'The take "take-2.mp4" is not a video ffmpeg can read (ffmpeg: Invalid data found when processing input): the download is probably incomplete. Download it again.',
+        message:
+          'The take "take-2.mp4" is not a video ffmpeg can read (ffmpeg: Invalid data found when processing input): the download is probably incomplete. Download it again.',
         details: { reason: 'unreadable' },
       });
       // With the index at the front the file opens, but its data stops early.
       const streamable = await fx.take('take-3.mp4', audio, { extra: ['-movflags', '+faststart'] });
       const cutStreamable = await fx.truncated(streamable, 'take-4.mp4', 0.5);
       const refusal = await media.verifyTake({ file: cutStreamable, expectedDurationSec: audioSec }).catch((error: unknown) => error);
-      expect(refusal).toMatchObject({ code: 'video_invalid', details: { reason: expect.stringMatching(/^(decode_errors|duration_mismatch)$/) } });
+      expect(refusal).toMatchObject({
+        code: 'video_invalid',
+        details: { reason: expect.stringMatching(/^(decode_errors|duration_mismatch)$/) },
+      });
     });
 
     it('refuses an empty download and a file that is no video', async () => {
@@ -76,7 +80,11 @@ describe('takes: verify, poster, export, join', () => {
       const mp4 = await media.exportTake({ input: take, format: 'mp4', outFile: await out('export.mp4') });
       expect(mp4).toMatchObject({ videoCopied: true, audioCopied: true, videoCodec: 'h264', audioCodec: 'aac' });
       const mov = await media.exportTake({ input: take, format: 'mov', outFile: await out('export.mov') });
-      expect(await media.probe(mov.file)).toMatchObject({ container: expect.stringContaining('mov'), video: { codec: 'h264' }, audio: { codec: 'aac' } });
+      expect(await media.probe(mov.file)).toMatchObject({
+        container: expect.stringContaining('mov'),
+        video: { codec: 'h264' },
+        audio: { codec: 'aac' },
+      });
     });
 
     it('re-muxes the original full-quality audio', async () => {
@@ -98,7 +106,11 @@ describe('takes: verify, poster, export, join', () => {
       });
       expect(webm).toMatchObject({ videoCopied: false, videoCodec: 'vp9', audioCodec: 'opus' });
       const info = await media.probe(webm.file);
-      expect(info).toMatchObject({ container: 'matroska,webm', video: { codec: 'vp9', width: 320, height: 320 }, audio: { codec: 'opus' } });
+      expect(info).toMatchObject({
+        container: 'matroska,webm',
+        video: { codec: 'vp9', width: 320, height: 320 },
+        audio: { codec: 'opus' },
+      });
       expect(Math.abs((info.durationSec ?? 0) - audioSec)).toBeLessThan(0.2);
       expect(fractions.at(-1)).toBe(1);
     });
@@ -106,7 +118,13 @@ describe('takes: verify, poster, export, join', () => {
     it('stops when canceled and leaves nothing behind', async () => {
       const outFile = await out('canceled.webm');
       const controller = new AbortController();
-      const attempt = media.exportTake({ input: take, format: 'webm', outFile, signal: controller.signal, onProgress: () => controller.abort() });
+      const attempt = media.exportTake({
+        input: take,
+        format: 'webm',
+        outFile,
+        signal: controller.signal,
+        onProgress: () => controller.abort(),
+      });
       await expect(attempt).rejects.toMatchObject({ code: 'media_canceled' });
       expect(await readdir(join(outFile, '..'))).toEqual([]);
     });
@@ -120,7 +138,11 @@ describe('takes: verify, poster, export, join', () => {
       expect(joined.copied).toBe(true);
       const info = await media.probe(joined.file);
       expect(info.durationSec).toBeCloseTo(audioSec + 2, 0);
-      const withTrack = await media.concatTakes({ inputs: [take, second], audio: await fx.tone({ seconds: 6 }), outFile: await out('with track.mp4') });
+      const withTrack = await media.concatTakes({
+        inputs: [take, second],
+        audio: await fx.tone({ seconds: 6 }),
+        outFile: await out('with track.mp4'),
+      });
       expect(withTrack.copied).toBe(true);
       expect(await media.probe(withTrack.file)).toMatchObject({ video: { codec: 'h264', width: 320 }, audio: { codec: 'aac' } });
       expect(await readdir(scratch)).toEqual([]);

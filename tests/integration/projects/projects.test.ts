@@ -130,7 +130,10 @@ describe('projects', () => {
       const brokenFile = project.generations.file('2026-11-23_100001_broken', 'generation.json');
       await writeFile(brokenFile, '{ not json');
       await mkdir(join(project.generations.dir, '2026-11-23_100002_wrong-shape'));
-      await writeFile(project.generations.file('2026-11-23_100002_wrong-shape', 'generation.json'), JSON.stringify({ ...record('x'), state: 'exploded' }));
+      await writeFile(
+        project.generations.file('2026-11-23_100002_wrong-shape', 'generation.json'),
+        JSON.stringify({ ...record('x'), state: 'exploded' }),
+      );
 
       const list = await project.generations.list();
       expect(list.generations.map((g) => g.id)).toEqual(['2026-11-23_100000_good']);

@@ -9,8 +9,15 @@ import { wavTone } from '../../support/wav-tone.ts';
 describe('the fake Runware server', () => {
   let fake: FakeRunware;
   const post = async (body: unknown, headers: Record<string, string> = { authorization: `Bearer ${fake.apiKey}` }) => {
-    const response = await fetch(fake.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-    return { status: response.status, body: (await response.json()) as { data?: Record<string, unknown>[]; errors?: Record<string, unknown>[] } };
+    const response = await fetch(fake.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
+    return {
+      status: response.status,
+      body: (await response.json()) as { data?: Record<string, unknown>[]; errors?: Record<string, unknown>[] },
+    };
   };
   const upload = async (bytes: Buffer) => {
     const r = await post([{ taskType: 'mediaStorage', taskUUID: randomUUID(), operation: 'upload', media: bytes.toString('base64') }]);
@@ -31,11 +38,20 @@ describe('the fake Runware server', () => {
   afterAll(() => fake.close());
 
   it('authenticates with an authentication task instead of the header', async () => {
-    const ok = await post([{ taskType: 'authentication', apiKey: fake.apiKey }, { taskType: 'getResponse', taskUUID: randomUUID() }], {});
+    const ok = await post(
+      [
+        { taskType: 'authentication', apiKey: fake.apiKey },
+        { taskType: 'getResponse', taskUUID: randomUUID() },
+      ],
+      {},
+    );
     expect(ok).toEqual({ status: 200, body: { data: [] } });
     const bad = await post([{ taskType: 'getResponse', taskUUID: randomUUID() }], {});
     expect(bad.status).toBe(401);
-    expect(bad.body.errors?.[0]).toMatchObject({ code: 'invalidApiKey', message: 'Invalid API key. Get one at https://my.runware.ai/signup' });
+    expect(bad.body.errors?.[0]).toMatchObject({
+      code: 'invalidApiKey',
+      message: 'Invalid API key. Get one at https://my.runware.ai/signup',
+    });
   });
 
   it('refuses a body that is not an array', async () => {
@@ -50,15 +66,27 @@ describe('the fake Runware server', () => {
     const r = await post([good, bad]);
     expect(r.status).toBe(200);
     expect(r.body.data).toEqual([{ taskType: 'videoInference', taskUUID: good.taskUUID }]);
-    expect(r.body.errors?.[0]).toMatchObject({ code: 'invalidOutputQuality', parameter: 'outputQuality', taskUUID: bad.taskUUID, min: 20, max: 99 });
+    expect(r.body.errors?.[0]).toMatchObject({
+      code: 'invalidOutputQuality',
+      parameter: 'outputQuality',
+      taskUUID: bad.taskUUID,
+      min: 20,
+      max: 99,
+    });
   });
 
   it('rejects unknown parameters, FLAC audio, audio over 60 s, and a reused taskUUID', async () => {
     const image = await upload(readFileSync(MONALISA_JPG));
     const audio = await upload(wavTone(1));
-    expect((await post([aurora({ image, audio }, { seed: 1 })])).body.errors?.[0]).toMatchObject({ code: 'unsupportedParameter', parameter: 'seed' });
+    expect((await post([aurora({ image, audio }, { seed: 1 })])).body.errors?.[0]).toMatchObject({
+      code: 'unsupportedParameter',
+      parameter: 'seed',
+    });
     const flac = await upload(readFileSync(JFK_FLAC));
-    expect((await post([aurora({ image, audio: flac })])).body.errors?.[0]).toMatchObject({ code: 'unsupportedAudioFormat', parameter: 'inputs.audio' });
+    expect((await post([aurora({ image, audio: flac })])).body.errors?.[0]).toMatchObject({
+      code: 'unsupportedAudioFormat',
+      parameter: 'inputs.audio',
+    });
     const long = await upload(wavTone(61, { sampleRate: 8000 }));
     expect((await post([aurora({ image, audio: long })])).body.errors?.[0]).toMatchObject({ code: 'invalidAudioDuration', max: 60 });
     const task = aurora({ image, audio });
@@ -76,12 +104,20 @@ describe('the fake Runware server', () => {
   });
 
   it('supports imageUpload and mediaStorage delete', async () => {
-    const r = await post([{ taskType: 'imageUpload', taskUUID: randomUUID(), image: `data:image/jpeg;base64,${readFileSync(MONALISA_JPG).toString('base64')}` }]);
-    expect(r.body.data?.[0]).toMatchObject({ taskType: 'imageUpload', imageUUID: expect.any(String), imageURL: expect.stringContaining('/files/uploads/') });
+    const r = await post([
+      { taskType: 'imageUpload', taskUUID: randomUUID(), image: `data:image/jpeg;base64,${readFileSync(MONALISA_JPG).toString('base64')}` },
+    ]);
+    expect(r.body.data?.[0]).toMatchObject({
+      taskType: 'imageUpload',
+      imageUUID: expect.any(String),
+      imageURL: expect.stringContaining('/files/uploads/'),
+    });
     const uuid = r.body.data?.[0]?.imageUUID as string;
     const del = await post([{ taskType: 'mediaStorage', taskUUID: randomUUID(), operation: 'delete', media: uuid }]);
     expect(del.body.data?.[0]).toMatchObject({ operation: 'delete', mediaUUID: uuid });
-    expect((await post([{ taskType: 'mediaStorage', taskUUID: randomUUID(), operation: 'delete', media: uuid }])).body.errors?.[0]).toMatchObject({ code: 'mediaNotFound' });
+    expect(
+      (await post([{ taskType: 'mediaStorage', taskUUID: randomUUID(), operation: 'delete', media: uuid }])).body.errors?.[0],
+    ).toMatchObject({ code: 'mediaNotFound' });
   });
 
   it('serves result files with Range and 404s them after their ttl', async () => {
@@ -92,7 +128,8 @@ describe('the fake Runware server', () => {
     let url = '';
     for (let i = 0; i < 10 && !url; i += 1) {
       const r = await post([{ taskType: 'getResponse', taskUUID: task.taskUUID }]);
-      url = String(r.body.data?.[0]?.videoURL ?? '');
+      const videoURL: unknown = r.body.data?.[0]?.videoURL;
+      url = typeof videoURL === 'string' ? videoURL : '';
     }
     const part = await fetch(url, { headers: { range: 'bytes=0-9' } });
     expect(part.status).toBe(206);

@@ -43,7 +43,11 @@ describe('Runware client against the fake server', () => {
 
     const polls = await pollUntilDone(client, [{ taskUUID: task.taskUUID, expected: 1 }]);
     const [take] = (polls.get(task.taskUUID) as TaskPoll).generations;
-    expect(take).toMatchObject({ status: 'success', videoURL: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/files\/videos\/.+\.mp4$/), cost: 0.28 });
+    expect(take).toMatchObject({
+      status: 'success',
+      videoURL: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/files\/videos\/.+\.mp4$/),
+      cost: 0.28,
+    });
     if (take?.status !== 'success') throw new Error('no take');
     const dest = join(dir.path, 'take 1.mp4');
     const result = await client.download(take.videoURL, dest);
@@ -215,7 +219,10 @@ describe('Runware client against the fake server', () => {
   });
 
   it('delivers webhooks and PUTs to the upload endpoint when asked', async () => {
-    const task = auroraTask(await uploadInputs(client, 1), { webhookURL: `${fake.origin}/sink/hook`, uploadEndpoint: `${fake.origin}/sink/put` });
+    const task = auroraTask(await uploadInputs(client, 1), {
+      webhookURL: `${fake.origin}/sink/hook`,
+      uploadEndpoint: `${fake.origin}/sink/put`,
+    });
     await client.submitVideo(task);
     await pollUntilDone(client, [{ taskUUID: task.taskUUID, expected: 1 }]);
     await expect.poll(() => fake.webhookDeliveries.length).toBe(1);

@@ -33,7 +33,13 @@ describe('Runware failures', () => {
     it('auth: a rejected key (401), not retried', async () => {
       const bad = clientFor(fake, { key: 'wrong-key-wrong-key-wrong' });
       const error = await rejection(bad.checkKey());
-      expect(error.fields()).toMatchObject({ code: 'invalidApiKey', category: 'auth', retryable: false, httpStatus: 401, parameter: 'apiKey' });
+      expect(error.fields()).toMatchObject({
+        code: 'invalidApiKey',
+        category: 'auth',
+        retryable: false,
+        httpStatus: 401,
+        parameter: 'apiKey',
+      });
       expect(error.message).toBe('Runware rejected this key. Check it, or create a new one on the API Keys page at my.runware.ai.');
       expect(fake.requests.filter((r) => r.status === 401)).toHaveLength(1);
       await bad.close();
@@ -51,7 +57,9 @@ describe('Runware failures', () => {
       fake.inject({ on: 'poll', status: 403, code: 'forbidden' });
       const error = await rejection(client.checkKey());
       expect(error.fields()).toMatchObject({ category: 'auth', retryable: false, httpStatus: 403 });
-      expect(error.message).toBe("Runware refused this key permission for this request. Check the key's permissions on the API Keys page at my.runware.ai.");
+      expect(error.message).toBe(
+        "Runware refused this key permission for this request. Check the key's permissions on the API Keys page at my.runware.ai.",
+      );
     });
 
     it('credits: 402 is not retried and says to top up', async () => {
@@ -59,7 +67,9 @@ describe('Runware failures', () => {
       fake.creditsUSD = 0.1;
       const error = await rejection(client.submitVideo(auroraTask(inputs)));
       expect(error.fields()).toMatchObject({ code: 'insufficientCredits', category: 'credits', retryable: false, httpStatus: 402 });
-      expect(error.message).toBe('Your Runware balance is too low for this generation. Top up your account at my.runware.ai, then try again.');
+      expect(error.message).toBe(
+        'Your Runware balance is too low for this generation. Top up your account at my.runware.ai, then try again.',
+      );
       expect(fake.requests.filter((r) => r.kind === 'submit')).toHaveLength(1);
     });
 
@@ -72,18 +82,31 @@ describe('Runware failures', () => {
       // The real validator's answer carries the parameter.
       fake.expireMedia(inputs.image);
       const missing = await rejection(client.submitVideo(auroraTask(inputs)));
-      expect(missing.message).toBe('Runware no longer has what was asked for. Runware said: “The media for inputs.image was not found or has expired.”');
+      expect(missing.message).toBe(
+        'Runware no longer has what was asked for. Runware said: “The media for inputs.image was not found or has expired.”',
+      );
       expect(missing.parameter).toBe('inputs.image');
     });
 
     it('validation: an out-of-range value is refused locally, before any request', async () => {
       const before = fake.requests.length;
-      const error = await rejection(client.submitVideo(auroraTask({ image: crypto.randomUUID(), audio: crypto.randomUUID() }, { outputQuality: 100 })));
-      expect(error.fields()).toMatchObject({ code: 'invalid_parameter', category: 'validation', parameter: 'outputQuality', httpStatus: 0 });
+      const error = await rejection(
+        client.submitVideo(auroraTask({ image: crypto.randomUUID(), audio: crypto.randomUUID() }, { outputQuality: 100 })),
+      );
+      expect(error.fields()).toMatchObject({
+        code: 'invalid_parameter',
+        category: 'validation',
+        parameter: 'outputQuality',
+        httpStatus: 0,
+      });
       expect(error.message).toBe('Quality must be from 20 to 99 (got 100).');
-      const cfg = await rejection(client.submitVideo(auroraTask({ image: crypto.randomUUID(), audio: crypto.randomUUID() }, { CFGScale: 1.005 })));
+      const cfg = await rejection(
+        client.submitVideo(auroraTask({ image: crypto.randomUUID(), audio: crypto.randomUUID() }, { CFGScale: 1.005 })),
+      );
       expect(cfg.message).toBe('CFG scale must be in steps of 0.01 (got 1.005).');
-      const prompt = await rejection(client.submitVideo(auroraTask({ image: crypto.randomUUID(), audio: crypto.randomUUID() }, { positivePrompt: 'x' })));
+      const prompt = await rejection(
+        client.submitVideo(auroraTask({ image: crypto.randomUUID(), audio: crypto.randomUUID() }, { positivePrompt: 'x' })),
+      );
       expect(prompt.message).toBe('The prompt must be 2–3000 characters long (it has 1), or left empty.');
       expect(fake.requests.length).toBe(before);
     });
@@ -92,7 +115,9 @@ describe('Runware failures', () => {
       const inputs = await uploadInputs(client, 1);
       const error = await rejection(client.submitVideo(auroraTask(inputs, { positivePrompt: 'please [blocked]' })));
       expect(error.fields()).toMatchObject({ code: 'contentPolicyViolation', category: 'safety', retryable: false });
-      expect(error.message).toBe("Runware's content check blocked this request. Runware said: “The prompt was blocked by the content policy.” Try a different portrait or prompt.");
+      expect(error.message).toBe(
+        "Runware's content check blocked this request. Runware said: “The prompt was blocked by the content policy.” Try a different portrait or prompt.",
+      );
     });
 
     it('timeout: a generation the provider gave up on, in the documented errors shape', async () => {
@@ -130,7 +155,9 @@ describe('Runware failures', () => {
       const gone = clientFor(fake, { retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 2, maxRetryAfterMs: 10 } });
       const error = await rejection(gone.checkKey());
       expect(error.fields()).toMatchObject({ category: 'network', retryable: true, httpStatus: 0 });
-      expect(error.message).toBe('The key could not be checked because Runware could not be reached. Check your internet connection and try again.');
+      expect(error.message).toBe(
+        'The key could not be checked because Runware could not be reached. Check your internet connection and try again.',
+      );
       await gone.close();
       fake = await FakeRunware.start({ port: Number(port) });
     });
@@ -139,7 +166,9 @@ describe('Runware failures', () => {
       fake.inject({ on: 'poll', status: 502, body: 'html', times: 10 });
       const error = await rejection(client.poll([crypto.randomUUID()]));
       expect(error.fields()).toMatchObject({ code: 'http_502', category: 'server', retryable: true, httpStatus: 502 });
-      expect(error.message).toBe('Runware had a server problem (HTTP 502) that lasted through several tries. Try again later; status.runware.ai shows outages.');
+      expect(error.message).toBe(
+        'Runware had a server problem (HTTP 502) that lasted through several tries. Try again later; status.runware.ai shows outages.',
+      );
       expect(fake.requests.filter((r) => r.kind === 'poll')).toHaveLength(6);
     });
 
@@ -147,14 +176,18 @@ describe('Runware failures', () => {
       fake.inject({ on: 'poll', status: 429, times: 10 });
       const error = await rejection(client.poll([crypto.randomUUID()]));
       expect(error.fields()).toMatchObject({ code: 'rateLimitExceeded', category: 'rate_limit', retryable: true, httpStatus: 429 });
-      expect(error.message).toBe('Runware is busy (its queue is full) and did not take the request after several tries. Try again in a few minutes.');
+      expect(error.message).toBe(
+        'Runware is busy (its queue is full) and did not take the request after several tries. Try again in a few minutes.',
+      );
     });
 
     it('network: a connection that keeps resetting', async () => {
       fake.inject({ on: 'poll', reset: true, times: 10 });
       const error = await rejection(client.poll([crypto.randomUUID()]));
       expect(error.fields()).toMatchObject({ code: 'network', category: 'network', retryable: true, httpStatus: 0 });
-      expect(error.message).toMatch(/^Could not reach Runware \((the connection was reset|the connection broke|the connection closed)\)\. Check your internet connection, then try again\.$/);
+      expect(error.message).toMatch(
+        /^Could not reach Runware \((the connection was reset|the connection broke|the connection closed)\)\. Check your internet connection, then try again\.$/,
+      );
     });
   });
 
@@ -217,7 +250,12 @@ describe('Runware failures', () => {
     errors.push(await c.submitVideo(auroraTask({ image: secretKey, audio: secretKey })).catch((e: unknown) => e));
     for (const error of errors) {
       expect(error).toBeInstanceOf(RunwareError);
-      const dump = JSON.stringify({ ...(error as object), message: (error as Error).message, stack: (error as Error).stack, cause: (error as Error).cause });
+      const dump = JSON.stringify({
+        ...(error as object),
+        message: (error as Error).message,
+        stack: (error as Error).stack,
+        cause: (error as Error).cause,
+      });
       expect(dump).not.toContain(secretKey);
     }
     expect(lines.join('\n')).not.toContain(secretKey);

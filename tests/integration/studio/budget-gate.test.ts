@@ -52,7 +52,8 @@ describe('the budget gate', () => {
     await backend.studio.generations.create(dir, await composition());
     await expect(backend.studio.generations.create(dir, await composition())).rejects.toMatchObject({
       code: 'budget_exceeded',
-      message: 'This generation ($0.84) would bring “Test project” to $1.68, over its $1.00 budget cap. Raise the cap in Settings, or trim the audio.',
+      message:
+        'This generation ($0.84) would bring “Test project” to $1.68, over its $1.00 budget cap. Raise the cap in Settings, or trim the audio.',
     });
     expect((await backend.studio.generations.list(dir)).generations).toHaveLength(1);
   });
@@ -63,7 +64,8 @@ describe('the budget gate', () => {
     const plan = await backend.studio.batches.plan(dir, { items: [{ image: MONALISA_JPG, audio: tone }] });
     await expect(backend.studio.batches.start(dir, plan.id)).rejects.toMatchObject({
       code: 'budget_exceeded',
-      message: 'This generation ($0.84) would bring “Test project” to $1.68, over its $1.00 budget cap. Raise the cap in Settings, or trim the audio.',
+      message:
+        'This generation ($0.84) would bring “Test project” to $1.68, over its $1.00 budget cap. Raise the cap in Settings, or trim the audio.',
     });
     expect((await backend.studio.generations.list(dir)).generations).toHaveLength(1);
   });

@@ -79,14 +79,27 @@ export function validateAuroraTask(task: Record<string, unknown>): ApiErrorItem 
     const v = task[name];
     if (v === undefined) return null;
     if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
-      return err(task, { code: `invalid${name[0]?.toUpperCase()}${name.slice(1)}`, message: `Invalid value for ${name} parameter. It must be an integer between ${min} and ${max}.`, parameter: name, type: 'integer', min, max });
+      return err(task, {
+        code: `invalid${name[0]?.toUpperCase()}${name.slice(1)}`,
+        message: `Invalid value for ${name} parameter. It must be an integer between ${min} and ${max}.`,
+        parameter: name,
+        type: 'integer',
+        min,
+        max,
+      });
     }
     return null;
   };
   const oneOf = (name: string, values: unknown[]): ApiErrorItem | null => {
     const v = task[name];
     if (v === undefined || values.includes(v)) return null;
-    return err(task, { code: `invalid${name[0]?.toUpperCase()}${name.slice(1)}`, message: `Invalid value for ${name} parameter.`, parameter: name, type: 'string', allowedValues: values });
+    return err(task, {
+      code: `invalid${name[0]?.toUpperCase()}${name.slice(1)}`,
+      message: `Invalid value for ${name} parameter.`,
+      parameter: name,
+      type: 'string',
+      allowedValues: values,
+    });
   };
   const checks = [
     oneOf('deliveryMethod', ['async']),
@@ -98,12 +111,26 @@ export function validateAuroraTask(task: Record<string, unknown>): ApiErrorItem 
   ];
   for (const problem of checks) if (problem) return problem;
   if (task.CFGScale !== undefined && (typeof task.CFGScale !== 'number' || task.CFGScale < 0 || task.CFGScale > 10)) {
-    return err(task, { code: 'invalidCFGScale', message: 'Invalid value for CFGScale parameter. It must be a float between 0 and 10.', parameter: 'CFGScale', type: 'float', min: 0, max: 10 });
+    return err(task, {
+      code: 'invalidCFGScale',
+      message: 'Invalid value for CFGScale parameter. It must be a float between 0 and 10.',
+      parameter: 'CFGScale',
+      type: 'float',
+      min: 0,
+      max: 10,
+    });
   }
   if (task.positivePrompt !== undefined) {
     const p = task.positivePrompt;
     if (typeof p !== 'string' || p.length < 2 || p.length > 3000) {
-      return err(task, { code: 'invalidPositivePrompt', message: 'Invalid value for positivePrompt parameter. It must be between 2 and 3000 characters.', parameter: 'positivePrompt', type: 'string', min: 2, max: 3000 });
+      return err(task, {
+        code: 'invalidPositivePrompt',
+        message: 'Invalid value for positivePrompt parameter. It must be between 2 and 3000 characters.',
+        parameter: 'positivePrompt',
+        type: 'string',
+        min: 2,
+        max: 3000,
+      });
     }
   }
   if (task.includeCost !== undefined && typeof task.includeCost !== 'boolean') {
@@ -111,7 +138,12 @@ export function validateAuroraTask(task: Record<string, unknown>): ApiErrorItem 
   }
   for (const name of ['webhookURL', 'uploadEndpoint']) {
     if (task[name] !== undefined && !isUri(task[name])) {
-      return err(task, { code: `invalid${name[0]?.toUpperCase()}${name.slice(1)}`, message: `${name} must be a valid URI.`, parameter: name, type: 'string' });
+      return err(task, {
+        code: `invalid${name[0]?.toUpperCase()}${name.slice(1)}`,
+        message: `${name} must be a valid URI.`,
+        parameter: name,
+        type: 'string',
+      });
     }
   }
   if (task.safety !== undefined) {
@@ -125,15 +157,30 @@ export function validateAuroraTask(task: Record<string, unknown>): ApiErrorItem 
       }
     }
     if (s.checkContent !== undefined && typeof s.checkContent !== 'boolean') {
-      return err(task, { code: 'invalidCheckContent', message: 'safety.checkContent must be a boolean.', parameter: 'safety.checkContent', type: 'boolean' });
+      return err(task, {
+        code: 'invalidCheckContent',
+        message: 'safety.checkContent must be a boolean.',
+        parameter: 'safety.checkContent',
+        type: 'boolean',
+      });
     }
-    if (s.mode !== undefined && !['none', 'fast', 'full'].includes(String(s.mode))) {
-      return err(task, { code: 'invalidMode', message: 'Invalid value for safety.mode parameter.', parameter: 'safety.mode', allowedValues: ['none', 'fast', 'full'] });
+    if (s.mode !== undefined && !(typeof s.mode === 'string' && ['none', 'fast', 'full'].includes(s.mode))) {
+      return err(task, {
+        code: 'invalidMode',
+        message: 'Invalid value for safety.mode parameter.',
+        parameter: 'safety.mode',
+        allowedValues: ['none', 'fast', 'full'],
+      });
     }
   }
   const inputs = task.inputs as Record<string, unknown> | undefined;
   if (!inputs || typeof inputs !== 'object' || Array.isArray(inputs)) {
-    return err(task, { code: 'missingInputs', message: 'Missing inputs: image and audio are required.', parameter: 'inputs', type: 'object' });
+    return err(task, {
+      code: 'missingInputs',
+      message: 'Missing inputs: image and audio are required.',
+      parameter: 'inputs',
+      type: 'object',
+    });
   }
   for (const key of Object.keys(inputs)) {
     if (key !== 'image' && key !== 'audio') {
@@ -143,10 +190,20 @@ export function validateAuroraTask(task: Record<string, unknown>): ApiErrorItem 
   for (const key of ['image', 'audio']) {
     const value = inputs[key];
     if (typeof value !== 'string' || value.length === 0) {
-      return err(task, { code: `missingInputs${key[0]?.toUpperCase()}${key.slice(1)}`, message: `Missing required parameter inputs.${key}.`, parameter: `inputs.${key}`, type: 'string' });
+      return err(task, {
+        code: `missingInputs${key[0]?.toUpperCase()}${key.slice(1)}`,
+        message: `Missing required parameter inputs.${key}.`,
+        parameter: `inputs.${key}`,
+        type: 'string',
+      });
     }
     if (!isUuidV4(value) && !isUri(value)) {
-      return err(task, { code: `invalidInputs${key[0]?.toUpperCase()}${key.slice(1)}`, message: `inputs.${key} must be a media UUID or a URL.`, parameter: `inputs.${key}`, type: 'string' });
+      return err(task, {
+        code: `invalidInputs${key[0]?.toUpperCase()}${key.slice(1)}`,
+        message: `inputs.${key} must be a media UUID or a URL.`,
+        parameter: `inputs.${key}`,
+        type: 'string',
+      });
     }
   }
   return null;

@@ -122,6 +122,11 @@ function billedSeconds(sec: number): number {
   return Math.max(1, Math.ceil(sec - 1e-6));
 }
 
+/** A request field read as text: a string stays itself, anything else is empty. */
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
 export class FakeRunware {
   readonly options: Required<Omit<FakeRunwareOptions, 'generationMs' | 'port'>> & { generationMs?: number };
   readonly requests: RequestLogEntry[] = [];
@@ -238,10 +243,14 @@ export class FakeRunware {
       try {
         body = JSON.parse(text);
       } catch {
-        return this.#reply(req, res, 'other', [], 400, { errors: [{ code: 'invalidJSON', message: 'The request body is not valid JSON.' }] });
+        return this.#reply(req, res, 'other', [], 400, {
+          errors: [{ code: 'invalidJSON', message: 'The request body is not valid JSON.' }],
+        });
       }
       if (!Array.isArray(body)) {
-        return this.#reply(req, res, 'other', [], 400, { errors: [{ code: 'invalidPayload', message: 'The request body must be an array of tasks.' }] });
+        return this.#reply(req, res, 'other', [], 400, {
+          errors: [{ code: 'invalidPayload', message: 'The request body must be an array of tasks.' }],
+        });
       }
       await this.#handleTasks(req, res, body);
     } catch (error) {
@@ -272,7 +281,14 @@ export class FakeRunware {
     }
     if (!key || !this.options.apiKeys.includes(key)) {
       return this.#reply(req, res, kind, summary, 401, {
-        errors: [{ code: 'invalidApiKey', message: 'Invalid API key. Get one at https://my.runware.ai/signup', parameter: 'apiKey', taskType: 'authentication' }],
+        errors: [
+          {
+            code: 'invalidApiKey',
+            message: 'Invalid API key. Get one at https://my.runware.ai/signup',
+            parameter: 'apiKey',
+            taskType: 'authentication',
+          },
+        ],
       });
     }
 
@@ -288,7 +304,7 @@ export class FakeRunware {
     }
     // Mixed batch: accepted tasks ack in `data`, failures sit beside them; a request
     // with nothing accepted answers with the first failure's status ([UNK] on Runware).
-    const httpStatus = data.length > 0 ? 200 : errors.length > 0 ? status === 200 ? 400 : status : 200;
+    const httpStatus = data.length > 0 ? 200 : errors.length > 0 ? (status === 200 ? 400 : status) : 200;
     const payload: Record<string, unknown> = { data };
     if (errors.length > 0) payload.errors = errors;
     if (fault && 'dropResponse' in fault) {
@@ -299,23 +315,41 @@ export class FakeRunware {
     this.#reply(req, res, kind, summary, httpStatus, payload);
   }
 
-  async #runTask(task: Record<string, unknown>, dryRun: boolean): Promise<{ data: Record<string, unknown>[]; errors: ApiErrorItem[]; status?: number }> {
-    const taskType = String(task.taskType ?? '');
-    if (!taskType) return { data: [], errors: [{ code: 'missingTaskType', message: 'Missing required parameter taskType.', parameter: 'taskType' }], status: 400 };
+  async #runTask(
+    task: Record<string, unknown>,
+    dryRun: boolean,
+  ): Promise<{ data: Record<string, unknown>[]; errors: ApiErrorItem[]; status?: number }> {
+    const taskType = text(task.taskType);
+    if (!taskType)
+      return {
+        data: [],
+        errors: [{ code: 'missingTaskType', message: 'Missing required parameter taskType.', parameter: 'taskType' }],
+        status: 400,
+      };
     if (!isUuidV4(task.taskUUID)) {
-      return { data: [], errors: [{ code: 'invalidTaskUUID', message: 'taskUUID must be a UUID v4.', parameter: 'taskUUID', taskType }], status: 400 };
+      return {
+        data: [],
+        errors: [{ code: 'invalidTaskUUID', message: 'taskUUID must be a UUID v4.', parameter: 'taskUUID', taskType }],
+        status: 400,
+      };
     }
     switch (taskType) {
       case 'videoInference':
         return this.#submit(task, dryRun);
       case 'getResponse':
-        return this.#getResponse(task.taskUUID as string);
+        return this.#getResponse(task.taskUUID);
       case 'mediaStorage':
         return this.#mediaStorage(task);
       case 'imageUpload':
         return this.#imageUpload(task);
       default:
-        return { data: [], errors: [{ code: 'unsupportedTaskType', message: `Unsupported taskType: ${taskType}.`, parameter: 'taskType', taskUUID: task.taskUUID as string }], status: 400 };
+        return {
+          data: [],
+          errors: [
+            { code: 'unsupportedTaskType', message: `Unsupported taskType: ${taskType}.`, parameter: 'taskType', taskUUID: task.taskUUID },
+          ],
+          status: 400,
+        };
     }
   }
 
@@ -326,32 +360,101 @@ export class FakeRunware {
     const invalid = validateAuroraTask(task);
     if (invalid) return { data: [], errors: [invalid], status: 400 };
     if (this.tasks.has(taskUUID)) {
-      return { data: [], errors: [{ code: 'conflictTaskUUID', message: 'A task with this taskUUID already exists.', parameter: 'taskUUID', taskUUID, taskType: 'videoInference' }], status: 400 };
+      return {
+        data: [],
+        errors: [
+          {
+            code: 'conflictTaskUUID',
+            message: 'A task with this taskUUID already exists.',
+            parameter: 'taskUUID',
+            taskUUID,
+            taskType: 'videoInference',
+          },
+        ],
+        status: 400,
+      };
     }
     const inputs = task.inputs as { image: string; audio: string };
     const image = this.#resolveMedia(inputs.image);
     const audio = this.#resolveMedia(inputs.audio);
-    for (const [name, media, kinds] of [['image', image, IMAGE_KINDS], ['audio', audio, AURORA_AUDIO_KINDS]] as const) {
+    for (const [name, media, kinds] of [
+      ['image', image, IMAGE_KINDS],
+      ['audio', audio, AURORA_AUDIO_KINDS],
+    ] as const) {
       if (!media) {
-        return { data: [], errors: [{ code: 'mediaNotFound', message: `The media for inputs.${name} was not found or has expired.`, parameter: `inputs.${name}`, taskUUID, taskType: 'videoInference' }], status: 400 };
+        return {
+          data: [],
+          errors: [
+            {
+              code: 'mediaNotFound',
+              message: `The media for inputs.${name} was not found or has expired.`,
+              parameter: `inputs.${name}`,
+              taskUUID,
+              taskType: 'videoInference',
+            },
+          ],
+          status: 400,
+        };
       }
       if (!kinds.includes(media.kind)) {
-        return { data: [], errors: [{ code: `unsupported${name === 'audio' ? 'Audio' : 'Image'}Format`, message: `inputs.${name} must be ${name === 'audio' ? 'mp3 or wav' : 'an image'} (got ${media.kind}).`, parameter: `inputs.${name}`, taskUUID, taskType: 'videoInference', allowedValues: [...kinds] }], status: 400 };
+        return {
+          data: [],
+          errors: [
+            {
+              code: `unsupported${name === 'audio' ? 'Audio' : 'Image'}Format`,
+              message: `inputs.${name} must be ${name === 'audio' ? 'mp3 or wav' : 'an image'} (got ${media.kind}).`,
+              parameter: `inputs.${name}`,
+              taskUUID,
+              taskType: 'videoInference',
+              allowedValues: [...kinds],
+            },
+          ],
+          status: 400,
+        };
       }
     }
     const audioSec = audio?.durationSec ?? 0;
     if (audioSec > 60.0005) {
-      return { data: [], errors: [{ code: 'invalidAudioDuration', message: `The audio is ${audioSec.toFixed(2)} s; the maximum is 60 s.`, parameter: 'inputs.audio', taskUUID, taskType: 'videoInference', max: 60 }], status: 400 };
+      return {
+        data: [],
+        errors: [
+          {
+            code: 'invalidAudioDuration',
+            message: `The audio is ${audioSec.toFixed(2)} s; the maximum is 60 s.`,
+            parameter: 'inputs.audio',
+            taskUUID,
+            taskType: 'videoInference',
+            max: 60,
+          },
+        ],
+        status: 400,
+      };
     }
     const prompt = typeof task.positivePrompt === 'string' ? task.positivePrompt : '';
     if (prompt.includes('[blocked]')) {
-      return { data: [], errors: [{ code: 'contentPolicyViolation', message: 'The prompt was blocked by the content policy.', parameter: 'positivePrompt', taskUUID, taskType: 'videoInference' }], status: 400 };
+      return {
+        data: [],
+        errors: [
+          {
+            code: 'contentPolicyViolation',
+            message: 'The prompt was blocked by the content policy.',
+            parameter: 'positivePrompt',
+            taskUUID,
+            taskType: 'videoInference',
+          },
+        ],
+        status: 400,
+      };
     }
     const takes = typeof task.numberResults === 'number' ? task.numberResults : 1;
     const cost = billedSeconds(audioSec) * (PRICE_PER_SECOND[String(task.model)] ?? 0.14) * takes;
     if (dryRun) return { data: [{ taskType: 'videoInference', taskUUID, cost: round(cost) }], errors: [] };
     if (cost > this.creditsUSD + 1e-9) {
-      return { data: [], errors: [{ code: 'insufficientCredits', message: 'Insufficient credits to run this task.', taskUUID, taskType: 'videoInference' }], status: 402 };
+      return {
+        data: [],
+        errors: [{ code: 'insufficientCredits', message: 'Insufficient credits to run this task.', taskUUID, taskType: 'videoInference' }],
+        status: 402,
+      };
     }
     this.creditsUSD -= cost;
     const now = this.now();
@@ -363,7 +466,10 @@ export class FakeRunware {
       audioSec,
       takes: Array.from({ length: takes }, (_, i) => ({
         videoUUID: randomUUID(),
-        completeAt: this.options.generationMs !== undefined ? { time: now + this.options.generationMs + i * 50 } : { poll: this.options.pollsBeforeSuccess + i },
+        completeAt:
+          this.options.generationMs !== undefined
+            ? { time: now + this.options.generationMs + i * 50 }
+            : { poll: this.options.pollsBeforeSuccess + i },
         status: 'processing' as const,
         seed: Math.floor(Math.random() * 2 ** 31),
       })),
@@ -382,7 +488,11 @@ export class FakeRunware {
       if (failure.generations && !failure.generations.includes(i)) return;
       take.failure = {
         code: failure.code,
-        message: failure.message ?? (failure.code === 'timeoutProvider' ? 'The external provider did not respond within the timeout window.' : `The task failed: ${failure.code}.`),
+        message:
+          failure.message ??
+          (failure.code === 'timeoutProvider'
+            ? 'The external provider did not respond within the timeout window.'
+            : `The task failed: ${failure.code}.`),
         taskUUID: task.taskUUID,
         status: 'error',
         documentation: 'https://runware.ai/docs/platform/errors',
@@ -412,10 +522,25 @@ export class FakeRunware {
       await this.#advance(task, take);
       if (take.status === 'error' && take.failure) {
         if ((task.failure?.shape ?? 'errors') === 'errors') errors.push({ ...take.failure, taskType: 'videoInference' });
-        else data.push({ taskType: 'videoInference', taskUUID, status: 'error', error: { code: take.failure.code, message: take.failure.message } });
+        else
+          data.push({
+            taskType: 'videoInference',
+            taskUUID,
+            status: 'error',
+            error: { code: take.failure.code, message: take.failure.message },
+          });
       } else if (take.status === 'success') {
-        const item: Record<string, unknown> = { taskType: 'videoInference', taskUUID, status: 'success', videoUUID: take.videoUUID, videoURL: take.url, seed: take.seed, NSFWContent: false };
-        if (task.request.includeCost === true) item.cost = round(billedSeconds(task.audioSec) * (PRICE_PER_SECOND[String(task.request.model)] ?? 0.14));
+        const item: Record<string, unknown> = {
+          taskType: 'videoInference',
+          taskUUID,
+          status: 'success',
+          videoUUID: take.videoUUID,
+          videoURL: take.url,
+          seed: take.seed,
+          NSFWContent: false,
+        };
+        if (task.request.includeCost === true)
+          item.cost = round(billedSeconds(task.audioSec) * (PRICE_PER_SECOND[String(task.request.model)] ?? 0.14));
         data.push(item);
       } else {
         data.push({ taskType: 'videoInference', taskUUID, status: 'processing', progress: this.#progress(task, take) });
@@ -455,13 +580,20 @@ export class FakeRunware {
     const image = this.#resolveMedia(inputs.image);
     const audio = this.#resolveMedia(inputs.audio);
     if (!image || !audio) throw new Error('inputs vanished');
-    const format = (String(task.request.outputFormat ?? 'MP4') as 'MP4' | 'WEBM' | 'MOV');
+    const format = (text(task.request.outputFormat) || 'MP4') as 'MP4' | 'WEBM' | 'MOV';
     const ext = format.toLowerCase();
     const key = `${image.uuid}:${audio.uuid}:${format}`;
     let source = this.#renders.get(key);
     if (!source) {
       const out = join(this.#dir, `render-${randomUUID()}.${ext}`);
-      source = makeVideo({ image: image.file, audio: audio.file, out, format, height: this.options.videoHeight, durationSec: task.audioSec }).then(() => out);
+      source = makeVideo({
+        image: image.file,
+        audio: audio.file,
+        out,
+        format,
+        height: this.options.videoHeight,
+        durationSec: task.audioSec,
+      }).then(() => out);
       this.#renders.set(key, source);
     }
     const rendered = await source;
@@ -502,24 +634,33 @@ export class FakeRunware {
   // ---------------------------------------------------------------- media
 
   async #decodeMedia(value: unknown): Promise<Buffer | ApiErrorItem> {
-    if (typeof value !== 'string' || value.length === 0) return { code: 'missingMedia', message: 'Missing required parameter media.', parameter: 'media' };
+    if (typeof value !== 'string' || value.length === 0)
+      return { code: 'missingMedia', message: 'Missing required parameter media.', parameter: 'media' };
     if (/^https?:\/\//.test(value)) {
       const response = await fetch(value).catch(() => null);
       if (!response?.ok) return { code: 'invalidMediaURL', message: 'The media URL could not be downloaded.', parameter: 'media' };
       return Buffer.from(await response.arrayBuffer());
     }
     const base64 = value.startsWith('data:') ? value.slice(value.indexOf(',') + 1) : value;
-    if (!/^[A-Za-z0-9+/=\s]+$/.test(base64.slice(0, 4096))) return { code: 'invalidMedia', message: 'media must be a URL, a data URI or base64.', parameter: 'media' };
+    if (!/^[A-Za-z0-9+/=\s]+$/.test(base64.slice(0, 4096)))
+      return { code: 'invalidMedia', message: 'media must be a URL, a data URI or base64.', parameter: 'media' };
     return Buffer.from(base64, 'base64');
   }
 
   async #store(bytes: Buffer, taskUUID: string, field: string): Promise<StoredMedia | ApiErrorItem> {
     if (bytes.length === 0) return { code: 'invalidMedia', message: 'The media is empty.', parameter: field, taskUUID };
     if (bytes.length > this.options.maxMediaBytes) {
-      return { code: 'mediaTooLarge', message: `The media is larger than ${this.options.maxMediaBytes} bytes.`, parameter: field, taskUUID, max: this.options.maxMediaBytes };
+      return {
+        code: 'mediaTooLarge',
+        message: `The media is larger than ${this.options.maxMediaBytes} bytes.`,
+        parameter: field,
+        taskUUID,
+        max: this.options.maxMediaBytes,
+      };
     }
     const kind = sniffMedia(bytes);
-    if (kind === 'unknown') return { code: 'unsupportedMediaFormat', message: 'The media format is not supported.', parameter: field, taskUUID };
+    if (kind === 'unknown')
+      return { code: 'unsupportedMediaFormat', message: 'The media format is not supported.', parameter: field, taskUUID };
     const uuid = randomUUID();
     const ext = EXTENSION[kind];
     const file = join(this.#dir, 'uploads', `${uuid}.${ext}`);
@@ -528,7 +669,11 @@ export class FakeRunware {
     const durationSec = AUDIO_KINDS.includes(kind) ? await probeDuration(file) : null;
     const stored: StoredMedia = { uuid, kind, file, bytes: bytes.length, durationSec, uploadedAt: this.now() };
     this.media.set(uuid, stored);
-    this.#files.set(`uploads/${uuid}.${ext}`, { file, expiresAt: Number.POSITIVE_INFINITY, contentType: CONTENT_TYPE[ext] ?? 'application/octet-stream' });
+    this.#files.set(`uploads/${uuid}.${ext}`, {
+      file,
+      expiresAt: Number.POSITIVE_INFINITY,
+      contentType: CONTENT_TYPE[ext] ?? 'application/octet-stream',
+    });
     return stored;
   }
 
@@ -536,19 +681,44 @@ export class FakeRunware {
     const taskUUID = task.taskUUID as string;
     const operation = task.operation ?? 'upload';
     if (operation === 'delete') {
-      const uuid = String(task.media ?? '');
-      if (!this.media.delete(uuid)) return { data: [], errors: [{ code: 'mediaNotFound', message: 'Media not found.', parameter: 'media', taskUUID, taskType: 'mediaStorage' }], status: 400 };
+      const uuid = text(task.media);
+      if (!this.media.delete(uuid))
+        return {
+          data: [],
+          errors: [{ code: 'mediaNotFound', message: 'Media not found.', parameter: 'media', taskUUID, taskType: 'mediaStorage' }],
+          status: 400,
+        };
       return { data: [{ taskType: 'mediaStorage', taskUUID, operation: 'delete', mediaUUID: uuid }], errors: [] };
     }
     if (operation !== 'upload') {
-      return { data: [], errors: [{ code: 'invalidOperation', message: 'operation must be upload or delete.', parameter: 'operation', taskUUID, allowedValues: ['upload', 'delete'] }], status: 400 };
+      return {
+        data: [],
+        errors: [
+          {
+            code: 'invalidOperation',
+            message: 'operation must be upload or delete.',
+            parameter: 'operation',
+            taskUUID,
+            allowedValues: ['upload', 'delete'],
+          },
+        ],
+        status: 400,
+      };
     }
     const bytes = await this.#decodeMedia(task.media);
     if (!Buffer.isBuffer(bytes)) return { data: [], errors: [{ ...bytes, taskUUID, taskType: 'mediaStorage' }], status: 400 };
     const stored = await this.#store(bytes, taskUUID, 'media');
     if (!('uuid' in stored)) return { data: [], errors: [{ ...stored, taskType: 'mediaStorage' }], status: 400 };
     return {
-      data: [{ taskType: 'mediaStorage', taskUUID, operation: 'upload', mediaUUID: stored.uuid, mediaURL: `${this.origin}/files/uploads/${stored.uuid}.${EXTENSION[stored.kind]}` }],
+      data: [
+        {
+          taskType: 'mediaStorage',
+          taskUUID,
+          operation: 'upload',
+          mediaUUID: stored.uuid,
+          mediaURL: `${this.origin}/files/uploads/${stored.uuid}.${EXTENSION[stored.kind]}`,
+        },
+      ],
       errors: [],
     };
   }
@@ -556,14 +726,37 @@ export class FakeRunware {
   async #imageUpload(task: Record<string, unknown>) {
     const taskUUID = task.taskUUID as string;
     const bytes = await this.#decodeMedia(task.image);
-    if (!Buffer.isBuffer(bytes)) return { data: [], errors: [{ ...bytes, parameter: 'image', taskUUID, taskType: 'imageUpload' }], status: 400 };
+    if (!Buffer.isBuffer(bytes))
+      return { data: [], errors: [{ ...bytes, parameter: 'image', taskUUID, taskType: 'imageUpload' }], status: 400 };
     const stored = await this.#store(bytes, taskUUID, 'image');
     if (!('uuid' in stored)) return { data: [], errors: [{ ...stored, taskType: 'imageUpload' }], status: 400 };
     if (!IMAGE_KINDS.includes(stored.kind)) {
       this.media.delete(stored.uuid);
-      return { data: [], errors: [{ code: 'unsupportedImageFormat', message: 'image must be jpeg, png, webp or gif.', parameter: 'image', taskUUID, taskType: 'imageUpload' }], status: 400 };
+      return {
+        data: [],
+        errors: [
+          {
+            code: 'unsupportedImageFormat',
+            message: 'image must be jpeg, png, webp or gif.',
+            parameter: 'image',
+            taskUUID,
+            taskType: 'imageUpload',
+          },
+        ],
+        status: 400,
+      };
     }
-    return { data: [{ taskType: 'imageUpload', taskUUID, imageUUID: stored.uuid, imageURL: `${this.origin}/files/uploads/${stored.uuid}.${EXTENSION[stored.kind]}` }], errors: [] };
+    return {
+      data: [
+        {
+          taskType: 'imageUpload',
+          taskUUID,
+          imageUUID: stored.uuid,
+          imageURL: `${this.origin}/files/uploads/${stored.uuid}.${EXTENSION[stored.kind]}`,
+        },
+      ],
+      errors: [],
+    };
   }
 
   // ---------------------------------------------------------------- files, sinks, faults
@@ -592,7 +785,11 @@ export class FakeRunware {
       }
     }
     const status = range ? 206 : 200;
-    const headers: Record<string, string | number> = { 'content-type': served.contentType, 'content-length': end - start + 1, 'accept-ranges': 'bytes' };
+    const headers: Record<string, string | number> = {
+      'content-type': served.contentType,
+      'content-length': end - start + 1,
+      'accept-ranges': 'bytes',
+    };
     if (range) headers['content-range'] = `bytes ${start}-${end}/${size}`;
     this.#log(req, 'download', [], status, fault && 'cutAfterBytes' in fault ? 'cutAfterBytes' : undefined);
     res.writeHead(status, headers);
@@ -622,7 +819,13 @@ export class FakeRunware {
   }
 
   /** Applies faults that replace the answer; returns true when the request is done. */
-  async #applyPreFault(fault: Fault, req: IncomingMessage, res: ServerResponse, kind: RequestKind, tasks: RequestLogEntry['tasks']): Promise<boolean> {
+  async #applyPreFault(
+    fault: Fault,
+    req: IncomingMessage,
+    res: ServerResponse,
+    kind: RequestKind,
+    tasks: RequestLogEntry['tasks'],
+  ): Promise<boolean> {
     if ('delayMs' in fault) {
       await new Promise((ok) => setTimeout(ok, fault.delayMs));
       return false;
@@ -641,9 +844,9 @@ export class FakeRunware {
       } else if (fault.body === 'empty') {
         res.writeHead(fault.status, headers).end();
       } else {
-        res.writeHead(fault.status, { ...headers, 'content-type': 'application/json' }).end(
-          JSON.stringify({ errors: [{ code: fault.code ?? statusCode(fault.status), message: `Injected ${fault.status}.` }] }),
-        );
+        res
+          .writeHead(fault.status, { ...headers, 'content-type': 'application/json' })
+          .end(JSON.stringify({ errors: [{ code: fault.code ?? statusCode(fault.status), message: `Injected ${fault.status}.` }] }));
       }
       return true;
     }
@@ -654,7 +857,14 @@ export class FakeRunware {
     this.requests.push({ at: this.now(), method: req.method ?? '', path: req.url ?? '', kind, tasks, status, fault });
   }
 
-  #reply(req: IncomingMessage, res: ServerResponse, kind: RequestKind, tasks: RequestLogEntry['tasks'], status: number, body: unknown): void {
+  #reply(
+    req: IncomingMessage,
+    res: ServerResponse,
+    kind: RequestKind,
+    tasks: RequestLogEntry['tasks'],
+    status: number,
+    body: unknown,
+  ): void {
     this.#log(req, kind, tasks, status);
     this.#json(res, status, body);
   }
@@ -666,8 +876,18 @@ export class FakeRunware {
 
 function statusCode(status: number): string {
   return (
-    { 402: 'insufficientCredits', 403: 'forbidden', 429: 'rateLimitExceeded', 500: 'internalServerError', 502: 'providerUnavailable', 503: 'serviceUnavailable', 504: 'requestTimeout' } as Record<number, string>
-  )[status] ?? `http${status}`;
+    (
+      {
+        402: 'insufficientCredits',
+        403: 'forbidden',
+        429: 'rateLimitExceeded',
+        500: 'internalServerError',
+        502: 'providerUnavailable',
+        503: 'serviceUnavailable',
+        504: 'requestTimeout',
+      } as Record<number, string>
+    )[status] ?? `http${status}`
+  );
 }
 
 function round(value: number): number {
@@ -682,4 +902,3 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('error', reject);
   });
 }
-

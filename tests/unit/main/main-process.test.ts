@@ -5,9 +5,9 @@ import { channelNames } from '../../../shared/ipc/contract.ts';
 const fake = await vi.hoisted(async () => {
   const { mkdtempSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
-  const { join } = await import('node:path');
+  const path = await import('node:path');
   const { fakeElectron } = await import('../../support/fake-electron.ts');
-  return fakeElectron({ userData: mkdtempSync(join(tmpdir(), 'studio main ')), backend: 'basic_text' });
+  return fakeElectron({ userData: mkdtempSync(path.join(tmpdir(), 'studio main ')), backend: 'basic_text' });
 });
 vi.mock('electron', () => fake.module);
 

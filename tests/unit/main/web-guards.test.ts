@@ -61,7 +61,7 @@ describe('web contents guards', () => {
     denyAllPermissions({
       setPermissionRequestHandler: (fn: never) => (handlers.request = fn),
       setPermissionCheckHandler: (fn: never) => (handlers.check = fn),
-    } as never);
+    });
     const answers: boolean[] = [];
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read']) {
       handlers.request?.({}, permission, (granted: boolean) => answers.push(granted));

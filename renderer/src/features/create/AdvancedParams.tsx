@@ -46,9 +46,7 @@ export function AdvancedParams({ fields }: { fields: ComposerCheck['fields'] }) 
 
   return (
     <details className="advanced">
-      <summary className="advanced__summary num">
-        {settingsSummary(settings, { normalizeLoudness: normalize })}
-      </summary>
+      <summary className="advanced__summary num">{settingsSummary(settings, { normalizeLoudness: normalize })}</summary>
       <div className="advanced__grid">
         <div className="param">
           <span className="field-label" id={takesId}>
@@ -112,14 +110,22 @@ export function AdvancedParams({ fields }: { fields: ComposerCheck['fields'] }) 
               </Slider.Track>
               <Slider.Thumb className="slider__thumb" aria-label="CFG scale" />
             </Slider.Root>
-            <NumberField label="CFG value" value={settings.CFGScale} decimals={2} error={fields.CFGScale} onChange={(CFGScale) => setSettings({ CFGScale })} />
+            <NumberField
+              label="CFG value"
+              value={settings.CFGScale}
+              decimals={2}
+              error={fields.CFGScale}
+              onChange={(CFGScale) => setSettings({ CFGScale })}
+            />
           </div>
         </div>
         <label className="checkbox">
           <input
             type="checkbox"
             checked={settings.safety?.checkContent === true}
-            onChange={(e) => setSettings({ safety: e.target.checked ? { checkContent: true, mode: settings.safety?.mode ?? 'fast' } : undefined })}
+            onChange={(e) =>
+              setSettings({ safety: e.target.checked ? { checkContent: true, mode: settings.safety?.mode ?? 'fast' } : undefined })
+            }
           />
           Content check
         </label>

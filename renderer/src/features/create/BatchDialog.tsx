@@ -9,7 +9,7 @@ import { Icon } from '../../ui/Icon.tsx';
  * The summary a person confirms before a batch starts: how many generations, how
  * many seconds, what it costs, and any item that cannot be made (with why).
  */
-export function BatchDialog({ plan, onClose }: { plan: BatchPlanView | null; onClose(): void }) {
+export function BatchDialog({ plan, onClose }: { plan: BatchPlanView | null; onClose: () => void }) {
   const [busy, setBusy] = useState(false);
   if (!plan) return null;
   const start = async () => {
@@ -33,13 +33,15 @@ export function BatchDialog({ plan, onClose }: { plan: BatchPlanView | null; onC
           </header>
           <div className="dialog__body dialog__body--padded">
             <p className="batch-summary num" id="batch-summary" data-testid="batch-summary">
-              {plural(plan.items.length, 'generation')} · {plan.totalSec.toFixed(1)} s of audio · {plan.totalBilledSec} s billed · {money(plan.totalUSD)}
+              {plural(plan.items.length, 'generation')} · {plan.totalSec.toFixed(1)} s of audio · {plan.totalBilledSec} s billed ·{' '}
+              {money(plan.totalUSD)}
             </p>
             {plan.problems.length > 0 ? (
               <div className="banner banner--error banner--stacked" role="alert">
                 <div>
                   <p>
-                    {plural(plan.problems.length, 'item')} cannot be made; fix {plan.problems.length === 1 ? 'it' : 'them'} and add the files again:
+                    {plural(plan.problems.length, 'item')} cannot be made; fix {plan.problems.length === 1 ? 'it' : 'them'} and add the
+                    files again:
                   </p>
                   <ul className="batch-problems">
                     {plan.problems.map((p) => (
@@ -73,7 +75,12 @@ export function BatchDialog({ plan, onClose }: { plan: BatchPlanView | null; onC
             </table>
             <div className="dialog__actions">
               <Dialog.Close className="button">Cancel</Dialog.Close>
-              <button type="button" className="button button--primary" disabled={busy || plan.problems.length > 0 || plan.items.length === 0} onClick={() => void start()}>
+              <button
+                type="button"
+                className="button button--primary"
+                disabled={busy || plan.problems.length > 0 || plan.items.length === 0}
+                onClick={() => void start()}
+              >
                 Start the batch · {money(plan.totalUSD)}
               </button>
             </div>

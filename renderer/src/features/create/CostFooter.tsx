@@ -16,13 +16,25 @@ export function CostFooter({ reason }: { reason: string | null }) {
   const selected = Math.max(0, trim.endSec - trim.startSec);
   const split = cuts !== null && cuts.length > 0;
   const tooLong = audio !== null && selected > AURORA_MAX_AUDIO_SECONDS && !split;
-  const line = !audio || selected <= 0 ? null : split ? splitCostLine(partsOf(trim.startSec, trim.endSec, cuts)) : tooLong ? null : costLine(selected, takes);
+  const line =
+    !audio || selected <= 0
+      ? null
+      : split
+        ? splitCostLine(partsOf(trim.startSec, trim.endSec, cuts))
+        : tooLong
+          ? null
+          : costLine(selected, takes);
   const disabled = reason !== null || submitting;
   return (
     <footer className="composer__footer">
       <p className="cost-line num" data-testid="cost-line" aria-live="polite">
         {line ? line.text : audio ? null : <span className="muted">Add a portrait and a voice to see the cost.</span>}
-        {reason && audio ? <span className="cost-line__reason">{line ? ' — ' : ''}{reason}</span> : null}
+        {reason && audio ? (
+          <span className="cost-line__reason">
+            {line ? ' — ' : ''}
+            {reason}
+          </span>
+        ) : null}
       </p>
       {tooLong ? (
         <button type="button" className="button" onClick={() => void splitSelection()}>

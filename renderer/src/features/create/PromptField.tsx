@@ -76,7 +76,12 @@ export function PromptField({ error }: { error?: string }) {
             </DropdownMenu.Content>
           </DropdownMenu.Portal>
         </DropdownMenu.Root>
-        <button type="button" className="button button--small button--ghost" disabled={prompt.trim().length < 2} onClick={() => void savePreset()}>
+        <button
+          type="button"
+          className="button button--small button--ghost"
+          disabled={prompt.trim().length < 2}
+          onClick={() => void savePreset()}
+        >
           Save as preset
         </button>
       </div>

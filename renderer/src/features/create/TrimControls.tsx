@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import type { Trim } from './composer-store.ts';
 
 /** A seconds field with two decimals that commits on Enter or blur, and reverts on Escape. */
-function SecondsField({ label, value, onCommit }: { label: string; value: number; onCommit(v: number): void }) {
+function SecondsField({ label, value, onCommit }: { label: string; value: number; onCommit: (v: number) => void }) {
   const id = useId();
   const [text, setText] = useState(value.toFixed(2));
   useEffect(() => setText(value.toFixed(2)), [value]);
@@ -35,7 +35,7 @@ function SecondsField({ label, value, onCommit }: { label: string; value: number
   );
 }
 
-export function TrimControls({ trim, onTrim }: { trim: Trim; onTrim(trim: Trim): void }) {
+export function TrimControls({ trim, onTrim }: { trim: Trim; onTrim: (trim: Trim) => void }) {
   return (
     <div className="trim-fields">
       <SecondsField label="In" value={trim.startSec} onCommit={(startSec) => onTrim({ ...trim, startSec })} />

@@ -103,10 +103,20 @@ export function VoiceCard({ dragging }: { dragging: boolean }) {
               <Icon name="scissors" /> Trim silence
             </button>
             <div className="zoom" role="group" aria-label="Zoom">
-              <button type="button" className="icon-button icon-button--small" aria-label="Zoom out" onClick={() => setZoom((z) => (z <= 20 ? 0 : z / 2))}>
+              <button
+                type="button"
+                className="icon-button icon-button--small"
+                aria-label="Zoom out"
+                onClick={() => setZoom((z) => (z <= 20 ? 0 : z / 2))}
+              >
                 <Icon name="zoomOut" />
               </button>
-              <button type="button" className="icon-button icon-button--small" aria-label="Zoom in" onClick={() => setZoom((z) => Math.min(2000, z === 0 ? 40 : z * 2))}>
+              <button
+                type="button"
+                className="icon-button icon-button--small"
+                aria-label="Zoom in"
+                onClick={() => setZoom((z) => Math.min(2000, z === 0 ? 40 : z * 2))}
+              >
                 <Icon name="zoomIn" />
               </button>
             </div>

@@ -17,9 +17,9 @@ interface WaveformProps {
   zoom: number;
   /** Where a long selection is cut into parts: draggable markers. */
   cuts: number[] | null;
-  onTrim(trim: Trim): void;
-  onCuts(cuts: number[]): void;
-  onReady(handle: WaveformHandle | null): void;
+  onTrim: (trim: Trim) => void;
+  onCuts: (cuts: number[]) => void;
+  onReady: (handle: WaveformHandle | null) => void;
 }
 
 /** One channel of bar heights from main's min/max peaks. */
@@ -36,8 +36,12 @@ export function Waveform({ url, peaks, trim, zoom, cuts, onTrim, onCuts, onReady
   const container = useRef<HTMLDivElement>(null);
   const audio = useRef<HTMLAudioElement>(null);
   const handle = useRef<WaveformHandle | null>(null);
+  // The latest zoom and trim, read when the waveform is (re)built for a new voice; later
+  // changes are applied to it by the effects below, without rebuilding it.
   const zoomRef = useRef(zoom);
   zoomRef.current = zoom;
+  const trimRef = useRef(trim);
+  trimRef.current = trim;
   // Latest callbacks without re-creating the waveform.
   const callbacks = useRef({ onTrim, onReady, onCuts });
   callbacks.current = { onTrim, onReady, onCuts };
@@ -61,15 +65,15 @@ export function Waveform({ url, peaks, trim, zoom, cuts, onTrim, onCuts, onReady
       barRadius: 1,
       normalize: true,
       dragToSeek: true,
-      minPxPerSec: zoom,
+      minPxPerSec: zoomRef.current,
       autoScroll: true,
       autoCenter: false,
     });
     const regions = ws.registerPlugin(RegionsPlugin.create());
     plugin.current = regions;
     const region = regions.addRegion({
-      start: trim.startSec,
-      end: trim.endSec,
+      start: trimRef.current.startSec,
+      end: trimRef.current.endSec,
       color: 'rgba(45, 212, 191, 0.16)',
       drag: true,
       resize: true,
@@ -89,8 +93,6 @@ export function Waveform({ url, peaks, trim, zoom, cuts, onTrim, onCuts, onReady
       markers.current = [];
       ws.destroy();
     };
-    // The waveform is rebuilt only for a new voice; trim and zoom are applied below.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [url, peaks]);
 
   useEffect(() => {

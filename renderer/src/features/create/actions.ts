@@ -43,7 +43,9 @@ export async function importPaths(paths: readonly string[]): Promise<void> {
     await planBatchFrom(project.dir, images, audios);
     return;
   }
-  await Promise.all(paths.map((path) => importOne(project.dir, () => call(studio().inputs.import({ projectDir: project.dir, path })), path)));
+  await Promise.all(
+    paths.map((path) => importOne(project.dir, () => call(studio().inputs.import({ projectDir: project.dir, path })), path)),
+  );
 }
 
 /** 1 portrait × N voices, or N portraits × 1 voice (the other side may be in the composer already). */
@@ -57,14 +59,23 @@ async function planBatchFrom(projectDir: string, images: string[], audios: strin
     return;
   }
   if (portraits.length === 0 || voices.length === 0) {
-    toast('info', portraits.length === 0 ? 'Add a portrait first: each voice will be paired with it.' : 'Add a voice first: each portrait will be paired with it.');
+    toast(
+      'info',
+      portraits.length === 0
+        ? 'Add a portrait first: each voice will be paired with it.'
+        : 'Add a voice first: each portrait will be paired with it.',
+    );
     return;
   }
   const items = portraits.flatMap((image) => voices.map((audio) => ({ image, audio })));
   await planBatch({ projectDir, items });
 }
 
-export async function planBatch(request: { projectDir: string; items?: { image: string; audio: string }[]; manifest?: string }): Promise<void> {
+export async function planBatch(request: {
+  projectDir: string;
+  items?: { image: string; audio: string }[];
+  manifest?: string;
+}): Promise<void> {
   const composer = useComposer.getState();
   try {
     const plan = await call(studio().batches.plan({ ...request, settings: settingsToSend(composer.prompt, composer.settings) }));
@@ -128,12 +139,20 @@ export async function splitSelection(): Promise<void> {
   if (!project || !composer.audio) return;
   try {
     const plan = await call(
-      studio().inputs.splitPlan({ projectDir: project.dir, file: composer.audio.file, startSec: composer.trim.startSec, endSec: composer.trim.endSec }),
+      studio().inputs.splitPlan({
+        projectDir: project.dir,
+        file: composer.audio.file,
+        startSec: composer.trim.startSec,
+        endSec: composer.trim.endSec,
+      }),
     );
     composer.setCuts(plan.cuts);
     if (composer.settings.numberResults !== 1) composer.setSettings({ numberResults: 1 });
     if (plan.hardCuts.length > 0) {
-      toast('warning', `No pause was found near ${plan.hardCuts.map((c) => `${c.toFixed(1)} s`).join(', ')}: a cut there may fall inside a word. Drag its marker to a quieter spot.`);
+      toast(
+        'warning',
+        `No pause was found near ${plan.hardCuts.map((c) => `${c.toFixed(1)} s`).join(', ')}: a cut there may fall inside a word. Drag its marker to a quieter spot.`,
+      );
     }
   } catch (error) {
     toast('error', messageOf(error));
@@ -172,7 +191,6 @@ export async function generate(): Promise<GenerationSummary | null> {
     useComposer.getState().setSubmitting(false);
   }
 }
-
 
 /** The path of a dropped file, as the desktop gives it (empty for bytes that are not a file). */
 export function pathForFile(file: File): string {

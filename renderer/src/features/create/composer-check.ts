@@ -39,7 +39,13 @@ export function checkComposer(input: ComposerCheckInput): ComposerCheck {
   const split = input.cuts !== undefined && input.cuts !== null && input.cuts.length > 0;
   if (input.audio) {
     try {
-      checkTrim(input.trim.startSec, input.trim.endSec, input.audio.durationSec, input.audio.name, split ? Number.POSITIVE_INFINITY : undefined);
+      checkTrim(
+        input.trim.startSec,
+        input.trim.endSec,
+        input.audio.durationSec,
+        input.audio.name,
+        split ? Number.POSITIVE_INFINITY : undefined,
+      );
       const cutProblem = split ? checkCuts(input.trim.startSec, input.trim.endSec, input.cuts ?? []) : null;
       if (cutProblem) fields.trim = cutProblem;
     } catch (error) {
@@ -62,6 +68,12 @@ export function checkComposer(input: ComposerCheckInput): ComposerCheck {
         ? 'Add a portrait.'
         : !input.audio
           ? 'Add a voice.'
-          : (fields.trim ?? fields.prompt ?? fields.CFGScale ?? fields.numberResults ?? fields.outputQuality ?? fields.outputFormat ?? null);
+          : (fields.trim ??
+            fields.prompt ??
+            fields.CFGScale ??
+            fields.numberResults ??
+            fields.outputQuality ??
+            fields.outputFormat ??
+            null);
   return { reason, fields };
 }

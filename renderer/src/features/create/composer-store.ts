@@ -21,26 +21,29 @@ export interface ComposerState {
   submitting: boolean;
   /** Cut times when a selection over 60 s is made in parts; null when not split. */
   cuts: number[] | null;
-  setCuts(cuts: number[] | null): void;
-  setImage(image: ImportedImage | null): void;
-  setAudio(audio: ImportedAudio | null, peaks?: Peaks | null): void;
-  setPeaks(peaks: Peaks | null): void;
-  setLoading(kind: 'image' | 'audio', loading: boolean): void;
-  setError(kind: 'image' | 'audio', message: string | null): void;
-  setTrim(trim: Trim): void;
-  setPrompt(prompt: string): void;
-  setSettings(patch: Partial<AuroraSettings>): void;
+  setCuts: (cuts: number[] | null) => void;
+  setImage: (image: ImportedImage | null) => void;
+  setAudio: (audio: ImportedAudio | null, peaks?: Peaks | null) => void;
+  setPeaks: (peaks: Peaks | null) => void;
+  setLoading: (kind: 'image' | 'audio', loading: boolean) => void;
+  setError: (kind: 'image' | 'audio', message: string | null) => void;
+  setTrim: (trim: Trim) => void;
+  setPrompt: (prompt: string) => void;
+  setSettings: (patch: Partial<AuroraSettings>) => void;
   /** All the settings at once: none of the previous ones (prompt, CFG, content check) lingers. */
-  replaceSettings(settings: AuroraSettings): void;
-  setNormalizeLoudness(on: boolean): void;
-  setSubmitting(on: boolean): void;
+  replaceSettings: (settings: AuroraSettings) => void;
+  setNormalizeLoudness: (on: boolean) => void;
+  setSubmitting: (on: boolean) => void;
   /** A new project starts from its own defaults. */
-  reset(defaults?: { settings: AuroraSettings; normalizeLoudness: boolean }): void;
+  reset: (defaults?: { settings: AuroraSettings; normalizeLoudness: boolean }) => void;
 }
 
 const round = (v: number) => Math.round(v * 100) / 100;
 
-type ComposerData = Omit<ComposerState, { [K in keyof ComposerState]: ComposerState[K] extends (...args: never[]) => unknown ? K : never }[keyof ComposerState]>;
+type ComposerData = Omit<
+  ComposerState,
+  { [K in keyof ComposerState]: ComposerState[K] extends (...args: never[]) => unknown ? K : never }[keyof ComposerState]
+>;
 
 /** An empty composition, starting from a project's defaults when given. */
 function blank(defaults?: { settings: AuroraSettings; normalizeLoudness: boolean }): ComposerData {

@@ -34,7 +34,7 @@ function Choice<T extends string>(props: {
   value: T;
   options: { value: T; label: string; hint?: string; disabled?: boolean }[];
   disabled: boolean;
-  onChange(value: T): void;
+  onChange: (value: T) => void;
 }) {
   return (
     <fieldset className="lib-choice" disabled={props.disabled}>
@@ -62,13 +62,17 @@ function Choice<T extends string>(props: {
 const DESCRIPTION_ID = 'export-dialog-what';
 
 /** Export a take to exports/ as MP4, WebM or MOV, with its progress and where it went. */
-export function ExportDialog({ g, onClose }: { g: GenerationSummary | null; onClose(): void }) {
+export function ExportDialog({ g, onClose }: { g: GenerationSummary | null; onClose: () => void }) {
   const running = useProjects((s) => g !== null && s.exportProgress[g.id] !== undefined);
   return (
     <Dialog.Root open={g !== null} onOpenChange={(open) => !open && onClose()}>
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog lib-dialog" aria-describedby={DESCRIPTION_ID} onEscapeKeyDown={(e) => running && e.preventDefault()}>
+        <Dialog.Content
+          className="dialog lib-dialog"
+          aria-describedby={DESCRIPTION_ID}
+          onEscapeKeyDown={(e) => running && e.preventDefault()}
+        >
           {g ? <ExportForm key={g.id} g={g} onClose={onClose} /> : null}
         </Dialog.Content>
       </Dialog.Portal>
@@ -76,7 +80,7 @@ export function ExportDialog({ g, onClose }: { g: GenerationSummary | null; onCl
   );
 }
 
-function ExportForm({ g, onClose }: { g: GenerationSummary; onClose(): void }) {
+function ExportForm({ g, onClose }: { g: GenerationSummary; onClose: () => void }) {
   const id = useId();
   const project = useProjects((s) => s.current);
   const fraction = useProjects((s) => s.exportProgress[g.id]);
@@ -98,10 +102,12 @@ function ExportForm({ g, onClose }: { g: GenerationSummary; onClose(): void }) {
   );
 
   // Changing an option after a result starts a new export rather than showing the old outcome.
-  const edit = <T,>(set: (value: T) => void) => (value: T) => {
-    set(value);
-    if (phase.kind === 'done' || phase.kind === 'error') setPhase({ kind: 'form' });
-  };
+  const edit =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      if (phase.kind === 'done' || phase.kind === 'error') setPhase({ kind: 'form' });
+    };
 
   const sentAudio = record?.status === 'ready' ? (record.record.prepared?.audio ?? null) : null;
   const audioKnown = record?.status === 'ready';
@@ -113,14 +119,24 @@ function ExportForm({ g, onClose }: { g: GenerationSummary; onClose(): void }) {
     if (!dir) return;
     const chosenTake = playable.find((t) => t.index === take);
     if (!chosenTake) {
-      setTakeError(playable.length === 0 ? 'No take of this video has finished, so there is nothing to export yet.' : 'Choose one of the finished takes.');
+      setTakeError(
+        playable.length === 0
+          ? 'No take of this video has finished, so there is nothing to export yet.'
+          : 'Choose one of the finished takes.',
+      );
       return;
     }
     setTakeError(null);
     setPhase({ kind: 'running' });
     useProjects.getState().setExportProgress(g.id, 0);
     try {
-      const file = await exportTake(dir, { id: g.id, take: chosenTake.index, format, quality, originalAudio: originalAudio && sentAudio !== null });
+      const file = await exportTake(dir, {
+        id: g.id,
+        take: chosenTake.index,
+        format,
+        quality,
+        originalAudio: originalAudio && sentAudio !== null,
+      });
       const shown = projectRelative(file, dir);
       if (open.current) setPhase({ kind: 'done', file: shown, absolute: file });
       else toast('info', `Exported “${g.name}” to ${shown}.`);
@@ -164,7 +180,13 @@ function ExportForm({ g, onClose }: { g: GenerationSummary; onClose(): void }) {
               return {
                 value: String(t.index),
                 label: `Take ${t.index}`,
-                hint: ok ? (t.durationSec !== undefined ? seconds(t.durationSec) : undefined) : t.state === 'failed' ? 'failed' : 'not on disk',
+                hint: ok
+                  ? t.durationSec !== undefined
+                    ? seconds(t.durationSec)
+                    : undefined
+                  : t.state === 'failed'
+                    ? 'failed'
+                    : 'not on disk',
                 disabled: !ok,
               };
             })}
@@ -179,8 +201,22 @@ function ExportForm({ g, onClose }: { g: GenerationSummary; onClose(): void }) {
             {takeError}
           </p>
         ) : null}
-        <Choice legend="Format" name={`${id}-format`} value={format} options={FORMATS} disabled={running} onChange={edit<Format>(setFormat)} />
-        <Choice legend="Quality" name={`${id}-quality`} value={quality} options={QUALITIES} disabled={running} onChange={edit<Quality>(setQuality)} />
+        <Choice
+          legend="Format"
+          name={`${id}-format`}
+          value={format}
+          options={FORMATS}
+          disabled={running}
+          onChange={edit<Format>(setFormat)}
+        />
+        <Choice
+          legend="Quality"
+          name={`${id}-quality`}
+          value={quality}
+          options={QUALITIES}
+          disabled={running}
+          onChange={edit<Quality>(setQuality)}
+        />
         <label className="checkbox">
           <input
             type="checkbox"
@@ -200,7 +236,14 @@ function ExportForm({ g, onClose }: { g: GenerationSummary; onClose(): void }) {
         <div className="lib-export__status" aria-live="polite">
           {running ? (
             <>
-              <div className="lib-progress" role="progressbar" aria-label="Export progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
+              <div
+                className="lib-progress"
+                role="progressbar"
+                aria-label="Export progress"
+                aria-valuemin={0}
+                aria-valuemax={100}
+                aria-valuenow={percent}
+              >
                 <div className="lib-progress__bar" style={{ width: `${percent}%` }} />
               </div>
               <p className="lib-export__line num">Exporting… {percent}%</p>
@@ -210,11 +253,7 @@ function ExportForm({ g, onClose }: { g: GenerationSummary; onClose(): void }) {
               <p className="lib-export__line">
                 Saved to <code>{phase.file}</code>
               </p>
-              <button
-                type="button"
-                className="button button--small"
-                onClick={() => revealExport(phase.absolute)}
-              >
+              <button type="button" className="button button--small" onClick={() => revealExport(phase.absolute)}>
                 <Icon name="folder" />
                 Show in folder
               </button>
@@ -222,8 +261,8 @@ function ExportForm({ g, onClose }: { g: GenerationSummary; onClose(): void }) {
           ) : phase.kind === 'error' ? (
             <div className="banner banner--error" role="alert">
               <p>
-                The export did not finish: {phase.message} Check that the disk has free space and that the take is still in the
-                generation’s folder, then try again.
+                The export did not finish: {phase.message} Check that the disk has free space and that the take is still in the generation’s
+                folder, then try again.
               </p>
             </div>
           ) : null}

@@ -17,8 +17,8 @@ export interface CardProps {
   tabbable: boolean;
   chosenTake: number | undefined;
   inCompare: boolean;
-  onSelect(id: string): void;
-  onOpen(id: string): void;
+  onSelect: (id: string) => void;
+  onOpen: (id: string) => void;
 }
 
 /** Live progress for a running generation; finished cards never subscribe to it. */
@@ -37,11 +37,22 @@ function Poster({ src }: { src: string | null }) {
       </span>
     );
   }
-  return <img className="lib-card__img" src={src} alt="" loading="lazy" decoding="async" draggable={false} onError={() => setBroken(src)} />;
+  return (
+    <img className="lib-card__img" src={src} alt="" loading="lazy" decoding="async" draggable={false} onError={() => setBroken(src)} />
+  );
 }
 
 /** One generation in the grid: poster, name, date, length, cost, state and favourite. */
-export const GenerationCard = memo(function GenerationCard({ g, projectId, selected, tabbable, chosenTake, inCompare, onSelect, onOpen }: CardProps) {
+export const GenerationCard = memo(function GenerationCard({
+  g,
+  projectId,
+  selected,
+  tabbable,
+  chosenTake,
+  inCompare,
+  onSelect,
+  onOpen,
+}: CardProps) {
   const take = shownTake(g, chosenTake);
   const poster = posterFile(g, chosenTake);
   const badge = stateBadge(g);
@@ -84,7 +95,11 @@ export const GenerationCard = memo(function GenerationCard({ g, projectId, selec
         {playable > 1 ? <span className="lib-chip lib-chip--takes num">{playable} takes</span> : null}
         <span className="lib-chip lib-chip--length num">{length}</span>
         {take ? (
-          <label className="lib-card__compare" title={inCompare ? 'Remove from compare' : 'Add to compare'} onClick={(e) => e.stopPropagation()}>
+          <label
+            className="lib-card__compare"
+            title={inCompare ? 'Remove from compare' : 'Add to compare'}
+            onClick={(e) => e.stopPropagation()}
+          >
             <input type="checkbox" tabIndex={-1} checked={inCompare} onChange={toggleCompare} aria-label={`Compare “${g.name}”`} />
           </label>
         ) : null}

@@ -61,7 +61,9 @@ export function GenerationFacts({ g, take, record }: { g: GenerationSummary; tak
       </dl>
       <section className="lib-prompt" aria-label="Prompt">
         <h3 className="lib-section-title">Prompt</h3>
-        <p className={params.positivePrompt ? 'lib-prompt__text' : 'lib-prompt__text muted'}>{params.positivePrompt ?? 'No prompt: Aurora chose the motion.'}</p>
+        <p className={params.positivePrompt ? 'lib-prompt__text' : 'lib-prompt__text muted'}>
+          {params.positivePrompt ?? 'No prompt: Aurora chose the motion.'}
+        </p>
       </section>
       <section className="lib-inputs" aria-label="Inputs" aria-busy={record?.status === 'loading'}>
         <h3 className="lib-section-title">Inputs</h3>

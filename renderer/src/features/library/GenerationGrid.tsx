@@ -41,9 +41,9 @@ export interface GridProps {
   items: readonly GenerationSummary[];
   projectId: string;
   selectedId: string | null;
-  onSelect(id: string): void;
+  onSelect: (id: string) => void;
   /** Enter or a double click: hand the generation to the player. */
-  onOpen(id: string): void;
+  onOpen: (id: string) => void;
 }
 
 /**

@@ -80,7 +80,9 @@ export function LibraryTab() {
   const open = useCallback(
     (id: string) => {
       select(id);
-      requestAnimationFrame(() => (document.getElementById(PLAYER_VIDEO_ID) ?? document.querySelector<HTMLElement>('.lib-player button'))?.focus());
+      requestAnimationFrame(() =>
+        (document.getElementById(PLAYER_VIDEO_ID) ?? document.querySelector<HTMLElement>('.lib-player button'))?.focus(),
+      );
     },
     [select],
   );
@@ -91,7 +93,9 @@ export function LibraryTab() {
         {opening ? (
           <div className="skeleton lib-skeleton" aria-busy="true" aria-label="Opening the project" />
         ) : (
-          <EmptyState title="No videos yet">Create or choose a project in the sidebar: its videos appear here, kept in its folder.</EmptyState>
+          <EmptyState title="No videos yet">
+            Create or choose a project in the sidebar: its videos appear here, kept in its folder.
+          </EmptyState>
         )}
       </div>
     );
@@ -115,7 +119,9 @@ export function LibraryTab() {
           <EmptyState title="No favourites yet">Star a video to keep it here.</EmptyState>
         ) : (
           <EmptyState title={`Nothing matches “${query.trim()}”`}>
-            {filter === 'favorites' ? 'Only favourites are searched: show All to search every video.' : 'Check the spelling, or clear the search.'}
+            {filter === 'favorites'
+              ? 'Only favourites are searched: show All to search every video.'
+              : 'Check the spelling, or clear the search.'}
           </EmptyState>
         )}
       </div>

@@ -15,7 +15,15 @@ import { useGenerationRecord } from './use-generation-record.ts';
 
 export const PLAYER_VIDEO_ID = 'library-player-video';
 
-function ActionButton(props: { icon: IconName; label: string; hint?: string; pressed?: boolean; fill?: boolean; disabled?: boolean; onClick(): void }) {
+function ActionButton(props: {
+  icon: IconName;
+  label: string;
+  hint?: string;
+  pressed?: boolean;
+  fill?: boolean;
+  disabled?: boolean;
+  onClick: () => void;
+}) {
   return (
     <Tooltip.Root>
       <Tooltip.Trigger asChild>
@@ -74,7 +82,13 @@ function TakeTabs({ g, current }: { g: GenerationSummary; current: PlayableTake 
             onClick={() => setTake(g.id, t.index)}
           >
             Take {t.index}
-            <span className="lib-takes__meta">{ok ? (t.durationSec !== undefined ? ` · ${seconds(t.durationSec)}` : '') : ` · ${t.state === 'failed' ? 'failed' : 'not ready'}`}</span>
+            <span className="lib-takes__meta">
+              {ok
+                ? t.durationSec !== undefined
+                  ? ` · ${seconds(t.durationSec)}`
+                  : ''
+                : ` · ${t.state === 'failed' ? 'failed' : 'not ready'}`}
+            </span>
           </button>
         );
       })}
@@ -83,7 +97,17 @@ function TakeTabs({ g, current }: { g: GenerationSummary; current: PlayableTake 
 }
 
 /** The picture area: the take playing, or the poster with what is happening to it. */
-function Stage({ g, take, projectId, videoRef }: { g: GenerationSummary; take: PlayableTake | null; projectId: string; videoRef: RefObject<HTMLVideoElement | null> }) {
+function Stage({
+  g,
+  take,
+  projectId,
+  videoRef,
+}: {
+  g: GenerationSummary;
+  take: PlayableTake | null;
+  projectId: string;
+  videoRef: RefObject<HTMLVideoElement | null>;
+}) {
   const poster = posterFile(g, take?.index);
   const posterUrl = poster ? mediaUrl(projectId, poster) : undefined;
   const live = useProjects((s) => s.progress[g.id]?.progress);
@@ -124,16 +148,15 @@ function Stage({ g, take, projectId, videoRef }: { g: GenerationSummary; take: P
     note = (
       <>
         {badge?.label ?? 'Working'}
-        {percent !== undefined && percent !== null ? <span className="num"> {Math.round(percent)}%</span> : null}… It plays here once its takes are downloaded.
+        {percent !== undefined && percent !== null ? <span className="num"> {Math.round(percent)}%</span> : null}… It plays here once its
+        takes are downloaded.
       </>
     );
   }
   return (
     <div className="lib-stage lib-stage--empty">
       {posterUrl ? <img className="lib-stage__poster" src={posterUrl} alt="" /> : null}
-      <p className={`lib-stage__note${g.state === 'failed' ? ' lib-stage__note--error' : ''}`}>
-        {note}
-      </p>
+      <p className={`lib-stage__note${g.state === 'failed' ? ' lib-stage__note--error' : ''}`}>{note}</p>
     </div>
   );
 }
@@ -142,7 +165,7 @@ export interface PlayerProps {
   g: GenerationSummary | null;
   projectId: string;
   videoRef: RefObject<HTMLVideoElement | null>;
-  onTrash(g: GenerationSummary): void;
+  onTrash: (g: GenerationSummary) => void;
 }
 
 /** The selected generation: its player, takes, actions and details. */
@@ -190,7 +213,12 @@ function SelectedPlayer({ g, projectId, videoRef, onTrash }: PlayerProps & { g: 
           disabled={!take}
           onClick={() => take && useLibrary.getState().toggleCompare({ id: g.id, take: take.index })}
         />
-        <ActionButton icon="reuse" label="Use these settings again" hint="Use these settings again: fills the composer" onClick={() => void reuseSettings(g)} />
+        <ActionButton
+          icon="reuse"
+          label="Use these settings again"
+          hint="Use these settings again: fills the composer"
+          onClick={() => void reuseSettings(g)}
+        />
         <ActionButton icon="folder" label="Show in folder" onClick={() => revealGeneration(g.id)} />
         <ActionButton
           icon="retry"

@@ -5,7 +5,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { retryGeneration } from '../queue/actions.ts';
 
 /** Generating again is billed again: the price is said before anything is sent. */
-export function RetryDialog({ g, onClose }: { g: GenerationSummary | null; onClose(): void }) {
+export function RetryDialog({ g, onClose }: { g: GenerationSummary | null; onClose: () => void }) {
   const line = g ? costLine(g.audioSec, g.params.numberResults) : null;
   return (
     <ConfirmDialog

@@ -34,7 +34,6 @@ export function durationOf(g: GenerationSummary, take?: Take | null): number {
   return take?.durationSec ?? playableTakes(g)[0]?.durationSec ?? g.audioSec;
 }
 
-
 // Every state but done has a badge: a new state cannot slip into the grid looking finished.
 const BADGES: Record<Exclude<GenerationSummary['state'], 'done'>, string> = {
   draft: 'Draft',

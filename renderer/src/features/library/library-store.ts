@@ -27,18 +27,18 @@ export interface LibraryState {
   query: string;
   exportId: string | null;
   retryId: string | null;
-  forProject(dir: string | null): void;
-  select(id: string | null): void;
-  setTake(id: string, take: number): void;
+  forProject: (dir: string | null) => void;
+  select: (id: string | null) => void;
+  setTake: (id: string, take: number) => void;
   /** Adds or removes a take; false when compare is already full. */
-  toggleCompare(ref: TakeRef): boolean;
-  dropFromCompare(id: string): void;
-  clearCompare(): void;
-  setCompareOpen(open: boolean): void;
-  setFilter(filter: LibraryFilter): void;
-  setQuery(query: string): void;
-  setExportId(id: string | null): void;
-  setRetryId(id: string | null): void;
+  toggleCompare: (ref: TakeRef) => boolean;
+  dropFromCompare: (id: string) => void;
+  clearCompare: () => void;
+  setCompareOpen: (open: boolean) => void;
+  setFilter: (filter: LibraryFilter) => void;
+  setQuery: (query: string) => void;
+  setExportId: (id: string | null) => void;
+  setRetryId: (id: string | null) => void;
 }
 
 const fresh = {

@@ -3,10 +3,7 @@ import type { GenerationRecord } from '../../../../shared/generation.ts';
 import { messageOf } from '../../ipc/studio.ts';
 import { loadGeneration } from './actions.ts';
 
-export type RecordState =
-  | { status: 'loading' }
-  | { status: 'ready'; record: GenerationRecord }
-  | { status: 'error'; message: string };
+export type RecordState = { status: 'loading' } | { status: 'ready'; record: GenerationRecord } | { status: 'error'; message: string };
 
 // Records read recently, by id and version, so flicking through the grid does not
 // read the same generation.json again and again.

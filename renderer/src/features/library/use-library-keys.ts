@@ -3,7 +3,10 @@ import { isEditable } from '../../lib/keyboard.ts';
 
 /** Controls that answer Space themselves. */
 function ownsSpace(target: HTMLElement): boolean {
-  return ['BUTTON', 'A', 'VIDEO', 'SUMMARY'].includes(target.tagName) || ['tab', 'checkbox', 'radio', 'switch'].includes(target.getAttribute('role') ?? '');
+  return (
+    ['BUTTON', 'A', 'VIDEO', 'SUMMARY'].includes(target.tagName) ||
+    ['tab', 'checkbox', 'radio', 'switch'].includes(target.getAttribute('role') ?? '')
+  );
 }
 
 /**

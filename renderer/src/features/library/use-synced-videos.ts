@@ -11,11 +11,11 @@ export interface SyncedPlayback {
   /** The longest video's length: the scrubber's range. */
   duration: number;
   /** Callback ref for the video at `index`. */
-  bind(index: number): (video: HTMLVideoElement | null) => void;
-  play(): Promise<void>;
-  pause(): void;
-  toggle(): void;
-  seek(time: number): void;
+  bind: (index: number) => (video: HTMLVideoElement | null) => void;
+  play: () => Promise<void>;
+  pause: () => void;
+  toggle: () => void;
+  seek: (time: number) => void;
 }
 
 const lengthOf = (v: HTMLVideoElement) => (Number.isFinite(v.duration) ? v.duration : 0);
@@ -34,7 +34,10 @@ export function useSyncedVideos(count: number): SyncedPlayback {
   const [bound, setBound] = useState(0);
 
   const all = useCallback(() => videos.current.slice(0, count).filter((v): v is HTMLVideoElement => v !== null), [count]);
-  const clock = useCallback(() => all().reduce<HTMLVideoElement | null>((best, v) => (!best || lengthOf(v) > lengthOf(best) ? v : best), null), [all]);
+  const clock = useCallback(
+    () => all().reduce<HTMLVideoElement | null>((best, v) => (!best || lengthOf(v) > lengthOf(best) ? v : best), null),
+    [all],
+  );
 
   // One stable callback per slot, so React does not detach and re-attach every render.
   const binders = useRef(new Map<number, (video: HTMLVideoElement | null) => void>());
@@ -77,7 +80,8 @@ export function useSyncedVideos(count: number): SyncedPlayback {
     const from = master.ended || master.currentTime >= lengthOf(master) - 0.05 ? 0 : master.currentTime;
     align(from);
     setPlaying(true);
-    await Promise.all(all().map((v) => (from < lengthOf(v) || lengthOf(v) === 0 ? v.play().catch(() => undefined) : undefined)));
+    // A take shorter than where playback starts stays on its last frame.
+    await Promise.all(all().map((v) => (from < lengthOf(v) || lengthOf(v) === 0 ? v.play().catch(() => undefined) : Promise.resolve())));
   }, [align, all, clock]);
 
   const seek = useCallback(

@@ -122,10 +122,7 @@ export function ProjectsSidebar() {
                       <DropdownMenu.Item className="menu__item" onSelect={() => setRenaming(p.dir)}>
                         Rename…
                       </DropdownMenu.Item>
-                      <DropdownMenu.Item
-                        className="menu__item"
-                        onSelect={() => void revealProject(p.dir)}
-                      >
+                      <DropdownMenu.Item className="menu__item" onSelect={() => void revealProject(p.dir)}>
                         Open in folder
                       </DropdownMenu.Item>
                       <DropdownMenu.Separator className="menu__separator" />

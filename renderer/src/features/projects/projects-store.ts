@@ -29,20 +29,20 @@ export interface ProjectsState {
   progress: Record<string, Progress>;
   exportProgress: Record<string, number>;
   queue: QueueSummary | null;
-  setList(root: string, list: ProjectListItem[]): void;
-  setOpening(opening: boolean): void;
-  setCurrent(
+  setList: (root: string, list: ProjectListItem[]) => void;
+  setOpening: (opening: boolean) => void;
+  setCurrent: (
     project: OpenProject | null,
     generations: GenerationSummary[],
     unreadable: { id: string; reason: string }[],
     trashed?: TrashedSpend[],
-  ): void;
-  upsert(projectDir: string, generation: GenerationSummary): void;
+  ) => void;
+  upsert: (projectDir: string, generation: GenerationSummary) => void;
   /** A generation left the list; `trashed` when it went to the trash, keeping what it cost. */
-  remove(id: string, trashed?: TrashedSpend): void;
-  setProgress(projectDir: string, id: string, progress: number | null, etaSec: number | null): void;
-  setExportProgress(id: string, fraction: number | null): void;
-  setQueue(queue: QueueSummary): void;
+  remove: (id: string, trashed?: TrashedSpend) => void;
+  setProgress: (projectDir: string, id: string, progress: number | null, etaSec: number | null) => void;
+  setExportProgress: (id: string, fraction: number | null) => void;
+  setQueue: (queue: QueueSummary) => void;
 }
 
 export const useProjects = create<ProjectsState>()((set) => ({

@@ -88,7 +88,12 @@ export function QueueItem({ generation: g }: { generation: GenerationSummary }) 
       ) : null}
       <div className="queue-item__actions">
         {wait?.kind === 'blocked' || wait?.kind === 'stalled' ? (
-          <button type="button" className="button button--small" onClick={resumeQueue} title="Once it is fixed, carry on where it stopped (nothing is sent twice)">
+          <button
+            type="button"
+            className="button button--small"
+            onClick={resumeQueue}
+            title="Once it is fixed, carry on where it stopped (nothing is sent twice)"
+          >
             <Icon name="play" /> Resume
           </button>
         ) : null}

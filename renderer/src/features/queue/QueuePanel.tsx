@@ -19,7 +19,6 @@ export function QueuePanel() {
   // Counted from the rows shown, so the header always agrees with them.
   const { running, waiting } = useMemo(() => queueCounts(items), [items]);
 
-
   return (
     <aside className="queue" aria-label="Queue">
       <header className="queue__header">

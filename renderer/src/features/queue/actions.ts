@@ -34,7 +34,10 @@ export async function retryGeneration(g: GenerationSummary): Promise<GenerationS
   );
   if (!again) return null;
   useProjects.getState().upsert(dir, again);
-  toast('info', part !== null ? `Making part ${part} of “${again.name}” again.` : `Queued “${again.name}” again · ${money(again.estimateUSD)}.`);
+  toast(
+    'info',
+    part !== null ? `Making part ${part} of “${again.name}” again.` : `Queued “${again.name}” again · ${money(again.estimateUSD)}.`,
+  );
   return again;
 }
 

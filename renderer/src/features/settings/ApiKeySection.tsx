@@ -70,9 +70,9 @@ export function ApiKeySection() {
       {weak ? (
         <div className="banner banner--warning" role="note">
           <p>
-            No system keyring is available, so Avatar Studio keeps your key for this session only rather than storing it
-            where any program could read it. To keep it between sessions, install or unlock a keyring (GNOME Keyring or
-            KWallet) and start Avatar Studio with <code>--password-store=gnome-libsecret</code>.
+            No system keyring is available, so Avatar Studio keeps your key for this session only rather than storing it where any program
+            could read it. To keep it between sessions, install or unlock a keyring (GNOME Keyring or KWallet) and start Avatar Studio with{' '}
+            <code>--password-store=gnome-libsecret</code>.
           </p>
           <label className="checkbox">
             <input
@@ -117,11 +117,7 @@ export function ApiKeySection() {
         ) : null}
       </form>
       <div className="key-actions">
-        <button
-          type="button"
-          className="link-button"
-          onClick={openKeysPage}
-        >
+        <button type="button" className="link-button" onClick={openKeysPage}>
           Get a key at my.runware.ai (API Keys page)
         </button>
         {status.configured ? (
@@ -149,11 +145,7 @@ export function ApiKeySection() {
         ) : null}
       </div>
       {check ? (
-        <p
-          className={`key-check key-check--${check.state}`}
-          role={check.state === 'failed' ? 'alert' : 'status'}
-          data-testid="key-check"
-        >
+        <p className={`key-check key-check--${check.state}`} role={check.state === 'failed' ? 'alert' : 'status'} data-testid="key-check">
           {check.message}
         </p>
       ) : null}

@@ -73,11 +73,7 @@ export function GeneralSection() {
         <p className="field-hint">Projects are plain folders here; moving the setting does not move them.</p>
       </div>
       <label className="checkbox">
-        <input
-          type="checkbox"
-          checked={view.settings.notifications}
-          onChange={(e) => void save({ notifications: e.target.checked })}
-        />
+        <input type="checkbox" checked={view.settings.notifications} onChange={(e) => void save({ notifications: e.target.checked })} />
         Notify me when generations finish
       </label>
       <div className="field">

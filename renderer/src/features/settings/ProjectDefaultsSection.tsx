@@ -30,7 +30,10 @@ export function ProjectDefaultsSection() {
 
   const saveFromComposer = async () => {
     const composer = useComposer.getState();
-    await setProjectDefaults({ settings: settingsToSend(composer.prompt, composer.settings), normalizeLoudness: composer.normalizeLoudness });
+    await setProjectDefaults({
+      settings: settingsToSend(composer.prompt, composer.settings),
+      normalizeLoudness: composer.normalizeLoudness,
+    });
   };
 
   return (

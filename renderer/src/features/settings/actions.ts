@@ -20,7 +20,6 @@ export const keyActions = {
   },
 };
 
-
 /** Opens Runware's API Keys page in the system browser. */
 export function openKeysPage(): void {
   void call(studio().app.openExternal({ url: KEYS_PAGE })).catch((e: unknown) => toast('error', messageOf(e)));

@@ -28,15 +28,31 @@ describe('poll cadence', () => {
   const accepted = 1_000_000;
   it('waits before the first poll, then a third of the remaining time, capped', () => {
     expect(nextPollAt({ acceptedAt: accepted, expectedMs: 60_000 }, accepted, DEFAULT_CADENCE)).toBe(accepted + 2_000);
-    expect(nextPollAt({ acceptedAt: accepted, expectedMs: 60_000, lastPolledAt: accepted + 2_000 }, accepted + 2_000, DEFAULT_CADENCE)).toBe(accepted + 2_000 + 19_333.333333333332);
-    expect(nextPollAt({ acceptedAt: accepted, expectedMs: 600_000, lastPolledAt: accepted }, accepted, DEFAULT_CADENCE)).toBe(accepted + 30_000);
+    expect(
+      nextPollAt({ acceptedAt: accepted, expectedMs: 60_000, lastPolledAt: accepted + 2_000 }, accepted + 2_000, DEFAULT_CADENCE),
+    ).toBe(accepted + 2_000 + 19_333.333333333332);
+    expect(nextPollAt({ acceptedAt: accepted, expectedMs: 600_000, lastPolledAt: accepted }, accepted, DEFAULT_CADENCE)).toBe(
+      accepted + 30_000,
+    );
   });
   it('never waits more than a few seconds near the expected finish or after it', () => {
-    const near = nextPollAt({ acceptedAt: accepted, expectedMs: 60_000, lastPolledAt: accepted + 57_000 }, accepted + 57_000, DEFAULT_CADENCE);
+    const near = nextPollAt(
+      { acceptedAt: accepted, expectedMs: 60_000, lastPolledAt: accepted + 57_000 },
+      accepted + 57_000,
+      DEFAULT_CADENCE,
+    );
     expect(near - (accepted + 57_000)).toBe(1_500);
-    const late = nextPollAt({ acceptedAt: accepted, expectedMs: 60_000, lastPolledAt: accepted + 90_000 }, accepted + 90_000, DEFAULT_CADENCE);
+    const late = nextPollAt(
+      { acceptedAt: accepted, expectedMs: 60_000, lastPolledAt: accepted + 90_000 },
+      accepted + 90_000,
+      DEFAULT_CADENCE,
+    );
     expect(late - (accepted + 90_000)).toBe(1_500);
-    const veryLate = nextPollAt({ acceptedAt: accepted, expectedMs: 60_000, lastPolledAt: accepted + 900_000 }, accepted + 900_000, DEFAULT_CADENCE);
+    const veryLate = nextPollAt(
+      { acceptedAt: accepted, expectedMs: 60_000, lastPolledAt: accepted + 900_000 },
+      accepted + 900_000,
+      DEFAULT_CADENCE,
+    );
     expect(veryLate - (accepted + 900_000)).toBe(8_000);
   });
   it('polls for the most urgent task, and backs off after failures', () => {
@@ -101,7 +117,11 @@ describe('who may end a generation (rule 7)', () => {
 
   it('the journal refuses a local failure of a task Runware may hold, whoever asks', async () => {
     const writes: string[] = [];
-    const journal = new Journal({ write: async (r: { state: string }) => void writes.push(r.state) } as never, () => new Date(0), () => undefined);
+    const journal = new Journal(
+      { write: async (r: { state: string }) => void writes.push(r.state) } as never,
+      () => new Date(0),
+      () => undefined,
+    );
     const record = { id: 'g', state: 'processing', taskUUID: 'a-task', history: [], kind: 'single' } as never;
     await expect(journal.fail(record, 'local', {})).rejects.toThrow('only Runware can fail it');
     expect(writes).toEqual([]);

@@ -52,7 +52,8 @@ describe('planTrim', () => {
     expect(() => planTrim({ ...base, durationSec: 200, startSec: 10, endSec: 70.004 })).toThrow(
       expect.objectContaining({
         code: 'audio_too_long',
-        message: 'The selection of "voice.flac" is 60.004 s long; Aurora takes up to 60 s. Shorten the selection, or split it into 2 parts.',
+        message:
+          'The selection of "voice.flac" is 60.004 s long; Aurora takes up to 60 s. Shorten the selection, or split it into 2 parts.',
         details: expect.objectContaining({ durationSec: expect.closeTo(60.004, 6), limitSec: 60 }),
       }),
     );
@@ -63,8 +64,14 @@ describe('planTrim', () => {
     const cases: [Partial<TrimRequest>, string][] = [
       [{ startSec: 5, endSec: 3 }, 'The selection of "voice.flac" is empty: its end (3.0 s) must come after its start (5.0 s).'],
       [{ startSec: -1, endSec: 3 }, 'The selection of "voice.flac" must start at 0 s or later (it starts at -1.0 s).'],
-      [{ startSec: 31, endSec: 33 }, 'The selection of "voice.flac" starts at 31.0 s, after the end of the audio (30.0 s). Move the start marker inside the audio.'],
-      [{ startSec: 1, endSec: 31 }, 'The selection of "voice.flac" ends at 31.0 s, but the audio is 30.0 s long. Move the end marker inside the audio.'],
+      [
+        { startSec: 31, endSec: 33 },
+        'The selection of "voice.flac" starts at 31.0 s, after the end of the audio (30.0 s). Move the start marker inside the audio.',
+      ],
+      [
+        { startSec: 1, endSec: 31 },
+        'The selection of "voice.flac" ends at 31.0 s, but the audio is 30.0 s long. Move the end marker inside the audio.',
+      ],
       [{ startSec: 1, endSec: 1.05 }, 'The selection of "voice.flac" is 0.05 s long; choose at least 0.1 s of audio.'],
       [{ startSec: Number.NaN, endSec: 2 }, 'The selection of "voice.flac" is not a pair of numbers. Set the start and end markers again.'],
       [{ durationSec: null }, 'The length of "voice.flac" is unknown, so the selection needs an end. Set the end marker, then try again.'],

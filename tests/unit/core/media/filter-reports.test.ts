@@ -34,7 +34,9 @@ describe('loudnorm report', () => {
 
 describe('parseMaxVolume', () => {
   it('reads dB and digital silence', () => {
-    expect(parseMaxVolume(['[Parsed_volumedetect_3 @ 0x55] n_samples: 441000', '[Parsed_volumedetect_3 @ 0x55] max_volume: -2.9 dB'])).toBe(-2.9);
+    expect(parseMaxVolume(['[Parsed_volumedetect_3 @ 0x55] n_samples: 441000', '[Parsed_volumedetect_3 @ 0x55] max_volume: -2.9 dB'])).toBe(
+      -2.9,
+    );
     expect(parseMaxVolume(['[Parsed_volumedetect_0 @ 0x55] max_volume: -inf dB'])).toBe(-Infinity);
     expect(parseMaxVolume([])).toBeNull();
   });

@@ -15,7 +15,7 @@ describe('PeakReducer', () => {
   });
 
   it('does not depend on how the stream is chunked', () => {
-    const samples = Float32Array.from({ length: 10_000 }, (_, i) => Math.sin(i / 37) * (i % 101) / 100);
+    const samples = Float32Array.from({ length: 10_000 }, (_, i) => (Math.sin(i / 37) * (i % 101)) / 100);
     const whole = new PeakReducer(50, samples.length);
     whole.push(samples);
     const chunked = new PeakReducer(50, samples.length);

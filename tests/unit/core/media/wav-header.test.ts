@@ -12,7 +12,9 @@ function wav(options: { rate: number; channels: number; bits: number; dataBytes:
   fmt.writeUInt32LE(options.rate * block, 16);
   fmt.writeUInt16LE(block, 20);
   fmt.writeUInt16LE(options.bits, 22);
-  const list = options.extraChunk ? Buffer.concat([Buffer.from('LIST', 'latin1'), Buffer.from([3, 0, 0, 0]), Buffer.from('abc\0', 'latin1')]) : Buffer.alloc(0);
+  const list = options.extraChunk
+    ? Buffer.concat([Buffer.from('LIST', 'latin1'), Buffer.from([3, 0, 0, 0]), Buffer.from('abc\0', 'latin1')])
+    : Buffer.alloc(0);
   const data = Buffer.alloc(8 + options.dataBytes);
   data.write('data', 0, 'latin1');
   data.writeUInt32LE(options.dataBytes, 4);

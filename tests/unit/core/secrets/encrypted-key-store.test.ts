@@ -26,8 +26,7 @@ describe('EncryptedKeyStore', () => {
   });
   afterEach(() => dir.cleanup());
 
-  const open = (cipher: TestCipher) =>
-    EncryptedKeyStore.open({ file, cipher, redactor: new Redactor(), notices, logger });
+  const open = (cipher: TestCipher) => EncryptedKeyStore.open({ file, cipher, redactor: new Redactor(), notices, logger });
 
   it('encrypts the key with a real keyring and restores it on the next start', async () => {
     const cipher = new TestCipher('gnome_libsecret');
@@ -94,9 +93,7 @@ describe('EncryptedKeyStore', () => {
     await (await open(saver)).set(KEY);
     const store = await open(new TestCipher('gnome_libsecret'));
     expect(store.status().configured).toBe(false);
-    expect(notices.take()[0]?.message).toContain(
-      'It was protected by KWallet 5, and this session uses GNOME Keyring (libsecret).',
-    );
+    expect(notices.take()[0]?.message).toContain('It was protected by KWallet 5, and this session uses GNOME Keyring (libsecret).');
   });
 
   it('re-encrypts when the keyring asks for it (key rotation)', async () => {

@@ -47,7 +47,9 @@ describe('SettingsStore', () => {
     const store = await open();
     expect(store.get()).toEqual(DEFAULT_SETTINGS);
     const [notice] = notices.take();
-    expect(notice?.message).toMatch(/^Your settings file has an unexpected shape at "projectsRoot".*started with default settings\. The old file was kept as .*settings\.json\.unreadable-/);
+    expect(notice?.message).toMatch(
+      /^Your settings file has an unexpected shape at "projectsRoot".*started with default settings\. The old file was kept as .*settings\.json\.unreadable-/,
+    );
     expect(readdirSync(dir.path).filter((f) => f.startsWith('settings.json.unreadable-'))).toHaveLength(1);
   });
 });

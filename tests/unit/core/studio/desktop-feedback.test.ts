@@ -7,7 +7,16 @@ import { recordingPlatform } from '../../../support/recording-platform.ts';
 const project = { dir: '/p' } as Project;
 const record = (state: GenerationRecord['state'], extra: Partial<GenerationRecord> = {}) =>
   ({ id: 'g1', name: 'intro', state, takes: [], ...extra }) as unknown as GenerationRecord;
-const queue = (queued: number, active: number, downloading = 0) => ({ paused: false, queued, active, downloading, done: 0, failed: 0, waiting: 0, online: true });
+const queue = (queued: number, active: number, downloading = 0) => ({
+  paused: false,
+  queued,
+  active,
+  downloading,
+  done: 0,
+  failed: 0,
+  waiting: 0,
+  online: true,
+});
 
 describe('desktop feedback', () => {
   it('notifies once when a generation finishes, if notifications are on', () => {

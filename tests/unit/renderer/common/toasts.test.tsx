@@ -10,10 +10,20 @@ describe('toasts', () => {
   it('show the error text a person can act on, never internals', () => {
     render(<Toasts />);
     act(() => {
-      toast('error', messageOf(new StudioError({ code: 'invalidApiKey', message: 'Runware rejected this key. Check it, or create a new one on the API Keys page at my.runware.ai.' })));
+      toast(
+        'error',
+        messageOf(
+          new StudioError({
+            code: 'invalidApiKey',
+            message: 'Runware rejected this key. Check it, or create a new one on the API Keys page at my.runware.ai.',
+          }),
+        ),
+      );
       toast('error', messageOf(new TypeError("Cannot read properties of undefined (reading 'x')")));
     });
-    expect(screen.getByText('Runware rejected this key. Check it, or create a new one on the API Keys page at my.runware.ai.')).toBeTruthy();
+    expect(
+      screen.getByText('Runware rejected this key. Check it, or create a new one on the API Keys page at my.runware.ai.'),
+    ).toBeTruthy();
     expect(screen.getByText('Something went wrong. Try again; if it keeps happening, restart Avatar Studio.')).toBeTruthy();
     expect(document.body.textContent).not.toContain('Cannot read properties');
   });

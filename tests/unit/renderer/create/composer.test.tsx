@@ -10,9 +10,33 @@ import { useComposer } from '../../../../renderer/src/features/create/composer-s
 import { useProjects } from '../../../../renderer/src/features/projects/projects-store.ts';
 import { useStudio } from '../../../../renderer/src/app/ui-store.ts';
 
-const image: ImportedImage = { kind: 'image', file: 'media/a.jpg', name: 'monalisa.jpg', width: 256, height: 256, format: 'mjpeg', bytes: 17115 };
-const audio: ImportedAudio = { kind: 'audio', file: 'media/b.flac', name: 'jfk.flac', durationSec: 11, sampleRate: 44100, channels: 2, bytes: 1_000_000 };
-const base = { keyConfigured: true, hasProject: true, image, audio, trim: { startSec: 1, endSec: 6.5 }, prompt: '', settings: DEFAULT_AURORA_SETTINGS };
+const image: ImportedImage = {
+  kind: 'image',
+  file: 'media/a.jpg',
+  name: 'monalisa.jpg',
+  width: 256,
+  height: 256,
+  format: 'mjpeg',
+  bytes: 17115,
+};
+const audio: ImportedAudio = {
+  kind: 'audio',
+  file: 'media/b.flac',
+  name: 'jfk.flac',
+  durationSec: 11,
+  sampleRate: 44100,
+  channels: 2,
+  bytes: 1_000_000,
+};
+const base = {
+  keyConfigured: true,
+  hasProject: true,
+  image,
+  audio,
+  trim: { startSec: 1, endSec: 6.5 },
+  prompt: '',
+  settings: DEFAULT_AURORA_SETTINGS,
+};
 
 describe('composer check', () => {
   it('is ready with a key, a project, a portrait, a voice and a valid selection', () => {
@@ -51,9 +75,21 @@ describe('cost line', () => {
 
 describe('CreateTab', () => {
   beforeEach(() => {
-    useStudio.setState({ keyStatus: { configured: true, last4: 'abcd', backend: 'gnome_libsecret', persisted: true }, appInfo: { name: 'x', version: '0', platform: 'linux', mediaBase: 'media://' } });
+    useStudio.setState({
+      keyStatus: { configured: true, last4: 'abcd', backend: 'gnome_libsecret', persisted: true },
+      appInfo: { name: 'x', version: '0', platform: 'linux', mediaBase: 'media://' },
+    });
     useProjects.setState({
-      current: { schemaVersion: 1, id: 'p1', name: 'Spring', createdAt: '', archived: false, defaults: { settings: DEFAULT_AURORA_SETTINGS, normalizeLoudness: false }, outputNameTemplate: '', dir: '/p' },
+      current: {
+        schemaVersion: 1,
+        id: 'p1',
+        name: 'Spring',
+        createdAt: '',
+        archived: false,
+        defaults: { settings: DEFAULT_AURORA_SETTINGS, normalizeLoudness: false },
+        outputNameTemplate: '',
+        dir: '/p',
+      },
     });
     useComposer.getState().reset();
   });
@@ -71,7 +107,7 @@ describe('CreateTab', () => {
 
   it('keeps Generate disabled, saying why, until the inputs are there', () => {
     renderTab();
-    const button = screen.getByRole('button', { name: 'Generate' }) as HTMLButtonElement;
+    const button = screen.getByRole<HTMLButtonElement>('button', { name: 'Generate' });
     expect(button.disabled).toBe(true);
     expect(screen.getByTestId('cost-line').textContent).toBe('Add a portrait and a voice to see the cost.');
     act(() => {
@@ -101,8 +137,10 @@ describe('CreateTab', () => {
       useComposer.getState().setAudio(audio);
     });
     fireEvent.change(screen.getByLabelText('Prompt (optional)'), { target: { value: 'x' } });
-    expect(screen.getAllByText('The prompt must be 2–3000 characters long (it has 1), or left empty.', { exact: false }).length).toBeGreaterThanOrEqual(2);
-    expect((screen.getByRole('button', { name: 'Generate' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(
+      screen.getAllByText('The prompt must be 2–3000 characters long (it has 1), or left empty.', { exact: false }).length,
+    ).toBeGreaterThanOrEqual(2);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Generate' }).disabled).toBe(true);
     expect(screen.getByText('1/3000')).toBeTruthy();
   });
 

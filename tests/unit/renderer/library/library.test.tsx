@@ -86,7 +86,8 @@ describe('the library', () => {
   const labels = () => cells().map((c) => c.getAttribute('aria-label'));
   const card = (name: string) => screen.getByRole('gridcell', { name: new RegExp(`^${name},`) });
   const player = () => screen.getByRole('region', { name: 'Player' });
-  const onDisk = async (id: string) => JSON.parse(await readFile(join(project.dir, 'generations', id, 'generation.json'), 'utf8')) as GenerationRecord;
+  const onDisk = async (id: string) =>
+    JSON.parse(await readFile(join(project.dir, 'generations', id, 'generation.json'), 'utf8')) as GenerationRecord;
 
   it('shows every generation newest first, with its length, cost, state and favourite', async () => {
     await mount([LIGHTHOUSE, CABARET, PODCAST]);
@@ -98,8 +99,12 @@ describe('the library', () => {
     expect(card('Cabaret outro').textContent).toContain('not charged');
     expect(card('Cabaret outro').textContent).not.toContain('$0.42');
     expect(within(card('Cabaret outro')).getByTestId('state-badge').textContent).toBe('Failed');
-    expect(within(card('Lighthouse intro')).getByRole('button', { name: 'Favourite “Lighthouse intro”' }).getAttribute('aria-pressed')).toBe('true');
-    expect(within(card('Podcast teaser')).getByRole('button', { name: 'Favourite “Podcast teaser”' }).getAttribute('aria-pressed')).toBe('false');
+    expect(
+      within(card('Lighthouse intro')).getByRole('button', { name: 'Favourite “Lighthouse intro”' }).getAttribute('aria-pressed'),
+    ).toBe('true');
+    expect(within(card('Podcast teaser')).getByRole('button', { name: 'Favourite “Podcast teaser”' }).getAttribute('aria-pressed')).toBe(
+      'false',
+    );
     expect(screen.getByTestId('library-count').textContent).toBe('3 videos');
     // The newest is selected and in the player, with its prompt.
     expect(card('Podcast teaser').getAttribute('aria-selected')).toBe('true');
@@ -117,7 +122,9 @@ describe('the library', () => {
       ],
     });
     const parts = [1, 2].map((n) =>
-      record(`2026-11-22_12000${n}_keynote-part-${n}`, `Keynote · part ${n}`, `2026-11-22T12:00:0${n}.000Z`, { parent: { id: split.id, index: n, count: 2 } }),
+      record(`2026-11-22_12000${n}_keynote-part-${n}`, `Keynote · part ${n}`, `2026-11-22T12:00:0${n}.000Z`, {
+        parent: { id: split.id, index: n, count: 2 },
+      }),
     );
     await mount([split, ...parts, LIGHTHOUSE]);
     expect(labels().map((l) => l?.split(',')[0])).toEqual(['Keynote', 'Lighthouse intro']);
@@ -184,7 +191,9 @@ describe('the library', () => {
     await waitFor(() => expect(star.getAttribute('aria-pressed')).toBe('true'));
     expect((await onDisk(PODCAST.id)).favorite).toBe(true);
     // And off again from the card's own star.
-    await act(async () => fireEvent.click(within(card('Podcast teaser v2')).getByRole('button', { name: 'Favourite “Podcast teaser v2”' })));
+    await act(async () =>
+      fireEvent.click(within(card('Podcast teaser v2')).getByRole('button', { name: 'Favourite “Podcast teaser v2”' })),
+    );
     await waitFor(async () => expect((await onDisk(PODCAST.id)).favorite).toBe(false));
   });
 
@@ -281,27 +290,33 @@ describe('the library', () => {
         { index: 2, videoUUID: 'p2', state: 'done', file: 'take-2.mp4', durationSec: 5.5 },
       ],
     });
-    const unfinished = record(CABARET.id, 'Cabaret outro', '2026-11-19T10:00:00.000Z', { state: 'processing', takes: [], costUSD: undefined });
+    const unfinished = record(CABARET.id, 'Cabaret outro', '2026-11-19T10:00:00.000Z', {
+      state: 'processing',
+      takes: [],
+      costUSD: undefined,
+    });
     await mount([partly, unfinished]);
 
     fireEvent.click(card('Cabaret outro'));
-    expect((within(player()).getByRole('button', { name: 'Export…' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(within(player()).getByRole<HTMLButtonElement>('button', { name: 'Export…' }).disabled).toBe(true);
 
     fireEvent.click(card('Podcast teaser'));
     fireEvent.click(within(player()).getByRole('button', { name: 'Export…' }));
     const dialog = await screen.findByRole('dialog', { name: 'Export “Podcast teaser”' });
-    const take1 = within(dialog).getByRole('radio', { name: /Take 1/ }) as HTMLInputElement;
-    const take2 = within(dialog).getByRole('radio', { name: /Take 2/ }) as HTMLInputElement;
+    const take1 = within(dialog).getByRole<HTMLInputElement>('radio', { name: /Take 1/ });
+    const take2 = within(dialog).getByRole<HTMLInputElement>('radio', { name: /Take 2/ });
     expect(take1.disabled).toBe(true);
     expect(take2.checked).toBe(true);
-    const original = within(dialog).getByRole('checkbox', { name: 'Use the original audio' }) as HTMLInputElement;
+    const original = within(dialog).getByRole<HTMLInputElement>('checkbox', { name: 'Use the original audio' });
     expect(await within(dialog).findByText('Not available: the audio that was sent is not in this generation’s folder.')).toBeTruthy();
     expect(original.disabled).toBe(true);
 
     fireEvent.click(within(dialog).getByRole('radio', { name: /WebM/ }));
     await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'Export' })));
     const alert = await within(dialog).findByRole('alert');
-    expect(alert.textContent).toMatch(/^The export did not finish: .+ Check that the disk has free space and that the take is still in the generation’s folder, then try again\.$/);
+    expect(alert.textContent).toMatch(
+      /^The export did not finish: .+ Check that the disk has free space and that the take is still in the generation’s folder, then try again\.$/,
+    );
     expect(alert.textContent).toContain('take-2.mp4');
     // Nothing outside the project is named.
     expect(alert.textContent).not.toContain(root.path);
@@ -315,7 +330,7 @@ describe('the library', () => {
     await mount(five);
     const tick = (name: string) => fireEvent.click(within(card(name)).getByRole('checkbox', { name: `Compare “${name}”` }));
     tick('Clip 4');
-    const compare = screen.getByRole('button', { name: 'Compare 1 take' }) as HTMLButtonElement;
+    const compare = screen.getByRole<HTMLButtonElement>('button', { name: 'Compare 1 take' });
     expect(compare.disabled).toBe(true);
     tick('Clip 3');
     tick('Clip 2');
@@ -324,12 +339,11 @@ describe('the library', () => {
     await waitFor(() => expect(screen.getAllByText('Compare holds up to 4 takes. Untick one first.').length).toBeGreaterThan(0));
     fireEvent.click(screen.getByRole('button', { name: 'Compare 4 takes' }));
     const dialog = await screen.findByRole('dialog', { name: 'Compare 4 takes' });
-    expect(within(dialog).getAllByTestId('compare-video').map((v) => v.getAttribute('aria-label'))).toEqual([
-      'Clip 4, take 1',
-      'Clip 3, take 1',
-      'Clip 2, take 1',
-      'Clip 1, take 1',
-    ]);
+    expect(
+      within(dialog)
+        .getAllByTestId('compare-video')
+        .map((v) => v.getAttribute('aria-label')),
+    ).toEqual(['Clip 4, take 1', 'Clip 3, take 1', 'Clip 2, take 1', 'Clip 1, take 1']);
     expect(within(dialog).getByRole('button', { name: 'Play all' })).toBeTruthy();
     expect(within(dialog).getByRole('slider', { name: 'Position' })).toBeTruthy();
     fireEvent.keyDown(dialog, { key: 'Escape' });

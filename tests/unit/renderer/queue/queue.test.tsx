@@ -51,8 +51,14 @@ describe('the queue', () => {
     show([
       g('waiting', 'queued'),
       g('rendering', 'processing', { progress: 40, acceptedAt: '2026-11-23T10:00:00.000Z' }),
-      g('finished', 'done', { costUSD: 0.84, takes: [{ index: 1, videoUUID: 'v', state: 'done', file: 'take-1.mp4' }], finishedAt: '2026-11-23T10:01:12.000Z' }),
-      g('broken', 'failed', { error: { code: 'timeoutProvider', message: 'Runware or its model provider did not answer in time.', at: 'x' } }),
+      g('finished', 'done', {
+        costUSD: 0.84,
+        takes: [{ index: 1, videoUUID: 'v', state: 'done', file: 'take-1.mp4' }],
+        finishedAt: '2026-11-23T10:01:12.000Z',
+      }),
+      g('broken', 'failed', {
+        error: { code: 'timeoutProvider', message: 'Runware or its model provider did not answer in time.', at: 'x' },
+      }),
     ]);
     const item = (name: string) => screen.getByRole('listitem', { name: new RegExp(`^${name},`) });
     expect(within(item('waiting')).getByTestId('queue-state').textContent).toBe('waiting');
@@ -71,13 +77,20 @@ describe('the queue', () => {
     show([
       g('refused', 'queued', {
         taskUUID: 'task-1',
-        wait: { kind: 'blocked', code: 'insufficientCredits', category: 'credits', message: 'Your Runware balance is too low for this generation. Top up your account at my.runware.ai, then try again.' },
+        wait: {
+          kind: 'blocked',
+          code: 'insufficientCredits',
+          category: 'credits',
+          message: 'Your Runware balance is too low for this generation. Top up your account at my.runware.ai, then try again.',
+        },
       }),
       g('full', 'processing', {
         acceptedAt: '2026-11-23T10:00:00.000Z',
         wait: { kind: 'stalled', code: 'disk_full', message: 'The project folder “/p/Spring” is full: free about 12 MB, then Resume.' },
       }),
-      g('busy', 'submitting', { wait: { kind: 'retrying', code: 'http_503', message: 'x', what: 'busy', retryAt, attempt: 2, attempts: 6 } }),
+      g('busy', 'submitting', {
+        wait: { kind: 'retrying', code: 'http_503', message: 'x', what: 'busy', retryAt, attempt: 2, attempts: 6 },
+      }),
       g('broken', 'failed', { error: { code: 'providerError', message: 'The model provider behind Runware failed.', at: 'x' } }),
     ]);
     const item = (name: string) => screen.getByRole('listitem', { name: new RegExp(`^${name},`) });
@@ -86,7 +99,9 @@ describe('the queue', () => {
     expect(within(item('refused')).getByRole('button', { name: /Resume/ })).toBeTruthy();
     expect(within(item('refused')).getByTestId('queue-cost').textContent).toBe('≈$0.84');
     expect(within(item('full')).getByTestId('queue-state').textContent).toBe('stopped: disk full');
-    expect(within(item('full')).getByTestId('queue-wait').textContent).toBe('The project folder “/p/Spring” is full: free about 12 MB, then Resume.');
+    expect(within(item('full')).getByTestId('queue-wait').textContent).toBe(
+      'The project folder “/p/Spring” is full: free about 12 MB, then Resume.',
+    );
     expect(within(item('full')).queryByRole('progressbar')).toBeNull();
     expect(within(item('busy')).getByTestId('queue-state').textContent).toBe('retrying');
     expect(within(item('busy')).getByTestId('queue-wait').textContent).toMatch(/^Runware is busy — retrying in [34] s \(attempt 2 of 6\)$/);
@@ -107,7 +122,10 @@ describe('the queue', () => {
 
   it('offers to make only the failed part of a split generation again, at that part’s price', () => {
     const part1 = g('keynote-p1', 'done', { parent: { id: 'keynote', index: 1, count: 2 } });
-    const part2 = g('keynote-p2', 'failed', { parent: { id: 'keynote', index: 2, count: 2 }, error: { code: 'providerError', message: 'The model provider behind Runware failed.', at: 'x' } });
+    const part2 = g('keynote-p2', 'failed', {
+      parent: { id: 'keynote', index: 2, count: 2 },
+      error: { code: 'providerError', message: 'The model provider behind Runware failed.', at: 'x' },
+    });
     const sequence = g('keynote', 'failed', {
       kind: 'sequence',
       estimateUSD: 9.94,
@@ -115,7 +133,11 @@ describe('the queue', () => {
         { index: 1, startSec: 0, endSec: 57.65, generationId: 'keynote-p1', attempts: ['keynote-p1'] },
         { index: 2, startSec: 57.65, endSec: 70, generationId: 'keynote-p2', attempts: ['keynote-p2'] },
       ],
-      error: { code: 'part_failed', message: 'Part 2 failed: The model provider behind Runware failed. Make that part again; the others are kept.', at: 'x' },
+      error: {
+        code: 'part_failed',
+        message: 'Part 2 failed: The model provider behind Runware failed. Make that part again; the others are kept.',
+        at: 'x',
+      },
     });
     show([part1, part2, sequence]);
     const item = screen.getByRole('listitem', { name: /^keynote, failed/ });

@@ -20,7 +20,7 @@ describe('project defaults in settings', () => {
     const project = await env.backend.studio.projects.create('Spring ads');
     await act(async () => openProject(project.dir));
     render(<ProjectDefaultsSection />);
-    const field = screen.getByLabelText('File names for exports and batches') as HTMLInputElement;
+    const field = screen.getByLabelText<HTMLInputElement>('File names for exports and batches');
     expect(field.value).toBe('{project}_{image}_{audio}_{take}');
 
     fireEvent.change(field, { target: { value: '{name}-{take}' } });
