@@ -56,6 +56,7 @@ export const SplitPlanSchema = z.object({
 });
 export type SplitPlanView = z.infer<typeof SplitPlanSchema>;
 
+/** One line of a batch: a portrait, a voice, and optionally a prompt, a selection and a name. */
 export const BatchItemSchema = z.object({
   image: z.string().min(1).max(4096),
   audio: z.string().min(1).max(4096),
@@ -64,6 +65,7 @@ export const BatchItemSchema = z.object({
   endSec: z.number().positive().optional(),
   name: z.string().max(200).optional(),
 });
+export type BatchItem = z.infer<typeof BatchItemSchema>;
 
 /** A batch checked and priced, waiting for the person to confirm it. */
 export const BatchPlanSchema = z.object({

@@ -3,16 +3,10 @@ import { dirname, extname, isAbsolute, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors.ts';
+import type { BatchItem } from '../../../shared/inputs.ts';
 
 /** One line of a batch: a portrait, a voice, and optionally a prompt, a selection and a name. */
-export interface BatchItemInput {
-  image: string;
-  audio: string;
-  prompt?: string;
-  startSec?: number;
-  endSec?: number;
-  name?: string;
-}
+export type BatchItemInput = BatchItem;
 
 const seconds = z.union([z.number(), z.string().trim().min(1)]).transform((v, ctx) => {
   const n = typeof v === 'number' ? v : Number(v.replace(',', '.'));
