@@ -57,17 +57,20 @@ const bounded = (field: string, min: number, max: number, integer: boolean) =>
 /** The parameters a person chooses (everything but the inputs and the plumbing). */
 export const AuroraSettingsSchema = z
   .object({
+    // Spaces around a prompt are not sent; a prompt of only spaces is no prompt.
     positivePrompt: z
       .string()
+      .trim()
       .superRefine((value, ctx) => {
         const { min, max } = AURORA_LIMITS.positivePrompt;
-        if (value.length < min || value.length > max) {
+        if (value.length > 0 && (value.length < min || value.length > max)) {
           ctx.addIssue({
             code: 'custom',
             message: `The prompt must be ${min}–${max} characters long (it has ${value.length}), or left empty.`,
           });
         }
       })
+      .transform((value) => value || undefined)
       .optional(),
     CFGScale: bounded('CFG scale', AURORA_LIMITS.CFGScale.min, AURORA_LIMITS.CFGScale.max, false)
       .superRefine((value, ctx) => {

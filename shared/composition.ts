@@ -6,12 +6,17 @@ import { AuroraSettingsSchema, type AuroraSettings } from './aurora.ts';
  * The window sends it (its paths are the project's copies), the command line builds it
  * from flags (its paths are anywhere on disk), and the use cases take it in this one shape.
  */
+/** No recording a person trims lasts a day: a longer time value is a mistake or an attack. */
+export const MAX_MEDIA_SECONDS = 24 * 60 * 60;
+/** A pasted picture or sound larger than this is dropped as a file instead. */
+export const PASTE_LIMIT_BYTES = 50 * 1024 * 1024;
+
 export const CompositionSchema = z
   .object({
     image: z.string().min(1).max(4096),
     audio: z.string().min(1).max(4096),
-    startSec: z.number().nonnegative(),
-    endSec: z.number().positive(),
+    startSec: z.number().nonnegative().max(MAX_MEDIA_SECONDS),
+    endSec: z.number().positive().max(MAX_MEDIA_SECONDS),
     settings: AuroraSettingsSchema,
     normalizeLoudness: z.boolean(),
     name: z.string().max(200).optional(),

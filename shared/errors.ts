@@ -17,16 +17,22 @@ export const ERROR_CODES = [
   'key_invalid_format',
   // projects
   'project_name_empty',
+  'project_name_invalid',
   'project_missing',
+  'project_unreadable',
+  'project_folder_not_empty',
+  'project_not_a_folder',
   'project_not_open',
   'project_outside_root',
   'path_outside_project',
+  'path_not_granted',
   'template_invalid',
   // inputs
   'media_missing',
   'paste_empty',
   'paste_too_large',
   'trim_invalid',
+  'audio_too_long',
   'invalid_parameter',
   'budget_exceeded',
   // generations, splits and batches
@@ -69,7 +75,8 @@ export interface ErrorShape {
 export class AppError<C extends string = ErrorCode> extends Error implements ErrorShape {
   readonly code: C;
 
-  constructor(code: C, message: string, options?: { cause?: unknown }) {
+  // NoInfer: a bare `new AppError(code)` is checked against ErrorCode, never widened to fit.
+  constructor(code: NoInfer<C>, message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'AppError';
     this.code = code;

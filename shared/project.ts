@@ -45,3 +45,20 @@ export const ProjectListItemSchema = ProjectSummarySchema.extend({
   generationCount: z.number().int().nonnegative(),
 });
 export type ProjectListItem = z.infer<typeof ProjectListItemSchema>;
+
+/** Long enough for any real name; folder names are shortened further on disk. */
+export const PROJECT_NAME_MAX = 100;
+
+/**
+ * Why a project name cannot be used, or null when it can: not empty, no control
+ * characters (NUL included), not too long, and not a name Windows reserves for devices.
+ */
+export function projectNameProblem(name: string): string | null {
+  const trimmed = name.trim();
+  if (trimmed.length === 0) return 'Give the project a name.';
+  if (/\p{Cc}/u.test(trimmed)) return 'A project name cannot contain control characters (such as tabs or line breaks).';
+  if ([...trimmed].length > PROJECT_NAME_MAX) return `A project name can be at most ${PROJECT_NAME_MAX} characters long.`;
+  if (/^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i.test(trimmed))
+    return `“${trimmed}” is a name Windows keeps for devices; choose another.`;
+  return null;
+}

@@ -29,6 +29,14 @@ export const DEFAULT_SETTINGS: Settings = {
 export const SettingsPatchSchema = SettingsSchema.omit({ version: true }).partial().strict();
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 
+/**
+ * What the window may change: everything but pointing the projects folder somewhere. A new
+ * folder is chosen only in the dialog main runs (settings:chooseProjectsRoot); the window
+ * may only reset it to the default.
+ */
+export const WindowSettingsPatchSchema = SettingsPatchSchema.extend({ projectsRoot: z.null().optional() }).strict();
+export type WindowSettingsPatch = z.infer<typeof WindowSettingsPatchSchema>;
+
 export const SettingsViewSchema = z
   .object({
     settings: SettingsSchema,

@@ -19,6 +19,9 @@ export function checkTrim(
   if (!Number.isFinite(startSec) || !Number.isFinite(endSec) || startSec < 0) {
     throw new AppError('trim_invalid', 'The start and end of the selection must be numbers of seconds, 0 or more.');
   }
+  if (startSec >= durationSec) {
+    throw new AppError('trim_invalid', `“${audioName}” is only ${fmt(durationSec)} long; the selection cannot start at ${fmt(startSec)}.`);
+  }
   if (endSec <= startSec) {
     throw new AppError(
       'trim_invalid',

@@ -30,8 +30,9 @@ export function parseCommand<O extends Record<string, { type: 'string' | 'boolea
 /** A number option within [min, max], or undefined when absent. */
 export function numberOption(value: string | undefined, name: string, min: number, max: number, integer = false): number | undefined {
   if (value === undefined) return undefined;
+  // Plain decimals only: Number() would also take "0x2", "1e3", "Infinity" and " 2 ".
+  if (!/^-?\d+(\.\d+)?$/.test(value)) throw new UsageError(`--${name} must be a number (got "${value}").`);
   const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n)) throw new UsageError(`--${name} must be a number (got "${value}").`);
   if (integer && !Number.isInteger(n)) throw new UsageError(`--${name} must be a whole number from ${min} to ${max} (got ${value}).`);
   if (n < min || n > max) throw new UsageError(`--${name} must be from ${min} to ${max} (got ${value}).`);
   return n;

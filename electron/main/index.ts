@@ -11,7 +11,7 @@ import { appAssetHandler } from '../core/protocol/app-assets.ts';
 import { restoreBounds } from '../core/window/window-bounds.ts';
 import { WindowStateStore } from '../core/window/window-state-store.ts';
 import { appOrigin, devServerUrl, isAppUrl } from './app-origin.ts';
-import { registerIpc } from './ipc/register-ipc.ts';
+import { registerGrants, registerIpc } from './ipc/register-ipc.ts';
 import { electronPlatform } from './platform.ts';
 import { safeStorageCipher } from './secrets/safe-storage-cipher.ts';
 import { denyAllPermissions, installWebContentsGuards } from './security/web-guards.ts';
@@ -45,6 +45,7 @@ async function createMainWindow(windowState: WindowStateStore): Promise<BrowserW
       preload: join(here, '../preload/index.cjs'),
       bounds: restored.bounds,
       icon: join(here, '../../resources/icon.png'),
+      devTools: !app.isPackaged,
     }),
   );
   if (restored.maximized) win.maximize();
@@ -85,6 +86,7 @@ async function start(): Promise<void> {
     logEcho: dev !== null,
   });
   registerIpc(ipcMain, backend.router);
+  registerGrants(ipcMain, backend.grants, (url) => isAppUrl(url, origin));
   protocol.handle(MEDIA_SCHEME, backend.mediaHandler());
   mainWindow = await createMainWindow(new WindowStateStore(appDataDir));
 }

@@ -6,7 +6,7 @@
  */
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { buildStudioApi } from '../../shared/ipc/bridge.ts';
-import { CHANNEL_NAMES, EVENT_NAMES } from '../../shared/ipc/names.ts';
+import { CHANNEL_NAMES, EVENT_NAMES, GRANT_DROPPED_FILE } from '../../shared/ipc/names.ts';
 
 const api = buildStudioApi(
   { channels: CHANNEL_NAMES, events: EVENT_NAMES },
@@ -24,5 +24,10 @@ const api = buildStudioApi(
 
 contextBridge.exposeInMainWorld('studio', {
   ...api,
-  getPathForFile: (file: File) => webUtils.getPathForFile(file),
+  getPathForFile: (file: File) => {
+    const path = webUtils.getPathForFile(file);
+    // Synchronous, so main holds the grant before the window's next request names the file.
+    if (path) ipcRenderer.sendSync(GRANT_DROPPED_FILE, path);
+    return path;
+  },
 });

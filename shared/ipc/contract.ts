@@ -11,13 +11,13 @@
  */
 import { z } from 'zod';
 import { AuroraSettingsSchema } from '../aurora.ts';
-import { CompositionSchema, ExportFormatSchema, ExportQualitySchema } from '../composition.ts';
+import { CompositionSchema, ExportFormatSchema, ExportQualitySchema, MAX_MEDIA_SECONDS, PASTE_LIMIT_BYTES } from '../composition.ts';
 import { GenerationRecordSchema, GenerationSummarySchema, QueueSummarySchema } from '../generation.ts';
 import { BatchItemSchema, BatchPlanSchema, ImportedInputSchema, PeaksSchema, SpeechBoundsSchema, SplitPlanSchema } from '../inputs.ts';
 import { KeyStatusSchema } from '../key-status.ts';
 import { NoticeSchema } from '../notices.ts';
 import { ProjectDefaultsSchema, ProjectFileSchema, ProjectListItemSchema } from '../project.ts';
-import { SettingsPatchSchema, SettingsViewSchema } from '../settings.ts';
+import { SettingsViewSchema, WindowSettingsPatchSchema } from '../settings.ts';
 import { TrashedSpendSchema } from '../spend.ts';
 
 export interface ChannelSpec {
@@ -26,6 +26,10 @@ export interface ChannelSpec {
 }
 
 const none = z.undefined();
+/** A path or a project-relative file name: long enough for any real one. */
+const pathString = z.string().min(1).max(4096);
+/** A point in an audio file, in seconds: no real recording lasts a day. */
+const seconds = z.number().nonnegative().max(MAX_MEDIA_SECONDS);
 const projectRef = z.object({ projectDir: z.string().min(1).max(4096) }).strict();
 const generationRef = projectRef.extend({ id: z.string().min(1).max(255) }).strict();
 /** What the composer sends: inputs already in the project, the selection and the settings. */
@@ -66,7 +70,7 @@ export const channels = {
   },
 
   'settings:get': { input: none, output: SettingsViewSchema },
-  'settings:update': { input: SettingsPatchSchema, output: SettingsViewSchema },
+  'settings:update': { input: WindowSettingsPatchSchema, output: SettingsViewSchema },
   /** Asks for a new projects folder; null when the person canceled. */
   'settings:chooseProjectsRoot': { input: none, output: SettingsViewSchema.nullable() },
 
@@ -103,20 +107,27 @@ export const channels = {
   'inputs:pick': { input: z.object({ kind: z.enum(['image', 'audio', 'any', 'manifest']) }).strict(), output: z.array(z.string()) },
   /** Where a selection over 60 s would be cut, at its pauses. */
   'inputs:splitPlan': {
-    input: projectRef.extend({ file: z.string(), startSec: z.number().nonnegative(), endSec: z.number().positive() }).strict(),
+    input: projectRef.extend({ file: pathString, startSec: seconds, endSec: seconds.positive() }).strict(),
     output: SplitPlanSchema,
   },
   'inputs:import': { input: projectRef.extend({ path: z.string().min(1).max(4096) }).strict(), output: ImportedInputSchema },
   'inputs:importBytes': {
-    input: projectRef.extend({ name: z.string().max(255), bytes: z.instanceof(Uint8Array) }).strict(),
+    input: projectRef
+      .extend({
+        name: z.string().max(255),
+        bytes: z
+          .instanceof(Uint8Array)
+          .refine((b) => b.byteLength <= PASTE_LIMIT_BYTES, 'That is too large to paste; drop the file instead.'),
+      })
+      .strict(),
     output: ImportedInputSchema,
   },
   'inputs:peaks': {
-    input: projectRef.extend({ file: z.string(), buckets: z.number().int().min(16).max(20_000) }).strict(),
+    input: projectRef.extend({ file: pathString, buckets: z.number().int().min(16).max(20_000) }).strict(),
     output: PeaksSchema,
   },
   'inputs:speechBounds': {
-    input: projectRef.extend({ file: z.string(), durationSec: z.number().positive() }).strict(),
+    input: projectRef.extend({ file: pathString }).strict(),
     output: SpeechBoundsSchema,
   },
 
@@ -130,15 +141,21 @@ export const channels = {
   'generations:create': { input: compositionInput, output: GenerationSummarySchema },
   /** Audio over 60 s as one video: parts cut at `cuts`, stitched when all are done. */
   'generations:createSequence': {
-    input: compositionInput.extend({ cuts: z.array(z.number().positive()).max(100) }).strict(),
+    input: compositionInput.extend({ cuts: z.array(seconds.positive()).max(100) }).strict(),
     output: GenerationSummarySchema,
   },
   /** Makes one failed part of a split generation again (billed on its own). */
-  'generations:retryPart': { input: generationRef.extend({ part: z.number().int().min(1) }).strict(), output: GenerationSummarySchema },
+  'generations:retryPart': {
+    input: generationRef.extend({ part: z.number().int().min(1).max(100) }).strict(),
+    output: GenerationSummarySchema,
+  },
   'generations:get': { input: generationRef, output: GenerationRecordSchema },
   'generations:cancel': { input: generationRef, output: GenerationSummarySchema },
   'generations:retry': { input: generationRef, output: GenerationSummarySchema },
-  'generations:reorder': { input: generationRef.extend({ position: z.number().int().min(0) }).strict(), output: z.undefined() },
+  'generations:reorder': {
+    input: generationRef.extend({ position: z.number().int().min(0).max(100_000) }).strict(),
+    output: z.undefined(),
+  },
   'generations:update': {
     input: generationRef.extend({ name: z.string().max(200).optional(), favorite: z.boolean().optional() }).strict(),
     output: GenerationSummarySchema,
@@ -174,7 +191,7 @@ export const channels = {
     output: BatchPlanSchema,
   },
   /** Queues a plan the person confirmed (by id: prices are never taken from the window). */
-  'batches:start': { input: projectRef.extend({ planId: z.string() }).strict(), output: z.array(GenerationSummarySchema) },
+  'batches:start': { input: projectRef.extend({ planId: z.string().max(64) }).strict(), output: z.array(GenerationSummarySchema) },
 
   'queue:get': { input: none, output: QueueSummarySchema },
   'queue:pause': { input: none, output: QueueSummarySchema },

@@ -71,3 +71,10 @@ export const allChannelsListed: [Missing<ChannelName, (typeof CHANNEL_NAMES)[num
 export const allEventsListed: [Missing<EventName, (typeof EVENT_NAMES)[number]>] extends [never]
   ? true
   : Missing<EventName, (typeof EVENT_NAMES)[number]> = true;
+
+/**
+ * Not a window.studio method: the preload alone sends it, with the path webUtils read from
+ * a File the person dropped, so main knows the window may name that file. A page cannot
+ * send it (it has no ipcRenderer) nor make webUtils answer for a file it made up.
+ */
+export const GRANT_DROPPED_FILE = 'grant:droppedFile';

@@ -1,6 +1,6 @@
 // Brings in the renderer's declaration of window.studio for page.evaluate callbacks.
 import type {} from '../../renderer/src/ipc/studio.ts';
-import { mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { dropFiles } from '../support/drop-files.ts';
@@ -173,12 +173,18 @@ describe('the studio, as a new user uses it', () => {
     await writeFile(secret, 'outside the project');
     await mkdir(join(dir, 'media'), { recursive: true });
     await symlink(secret, join(dir, 'media', 'escape.txt'));
+    // A second name for an outside file, shaped like the store's own names.
+    await link(secret, join(dir, 'media', '0123456789abcdef.txt'));
     const base = `${h.origin}${MEDIA_PREFIX}${id}`;
     const status = async (path: string) => (await page.request.get(`${base}${path}`)).status();
-    expect(await status('/project.json')).toBe(200);
+    const [portrait] = (await readdir(join(dir, 'media'))).filter((n) => /^[0-9a-f]{16}\.jpg$/.test(n));
+    expect(await status(`/media/${portrait}`)).toBe(200);
+    // Only imported media and the takes a record names: not the project's own files.
+    expect(await status('/project.json')).toBe(404);
     expect(await status('/../secret.txt')).toBe(404);
     expect(await status('/%2e%2e/%2e%2e/secret.txt')).toBe(404);
     expect(await status('/media/escape.txt')).toBe(404);
+    expect(await status('/media/0123456789abcdef.txt')).toBe(404);
     expect((await page.request.get(`${h.origin}${MEDIA_PREFIX}not-a-project/project.json`)).status()).toBe(404);
     // And in the page itself, an image pointing outside never loads.
     const loaded = await page.evaluate(async (url) => {

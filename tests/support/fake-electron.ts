@@ -7,6 +7,8 @@ import { EventEmitter } from 'node:events';
  */
 export function fakeElectron(options: { userData: string; backend?: string }) {
   const app = Object.assign(new EventEmitter(), {
+    // As an installed app runs: the tests check what a packaged build allows.
+    isPackaged: true,
     requestSingleInstanceLock: () => true,
     whenReady: () => Promise.resolve(),
     getPath: (_name: string) => options.userData,
@@ -54,7 +56,12 @@ export function fakeElectron(options: { userData: string; backend?: string }) {
     setProgressBar = (value: number) => void this.progress.push(value);
   }
   const handles = new Map<string, (event: unknown, payload: unknown) => unknown>();
-  const ipcMain = { handle: (channel: string, fn: (event: unknown, payload: unknown) => unknown) => handles.set(channel, fn) };
+  const listeners = new Map<string, (event: { senderFrame: unknown; returnValue?: unknown }, payload: unknown) => void>();
+  const ipcMain = {
+    handle: (channel: string, fn: (event: unknown, payload: unknown) => unknown) => handles.set(channel, fn),
+    on: (channel: string, fn: (event: { senderFrame: unknown; returnValue?: unknown }, payload: unknown) => void) =>
+      listeners.set(channel, fn),
+  };
   const privileged: unknown[] = [];
   const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
   const protocol = {
@@ -90,6 +97,7 @@ export function fakeElectron(options: { userData: string; backend?: string }) {
   };
   const rendererListeners = new Map<string, Set<(...a: unknown[]) => void>>();
   const invoked: { channel: string; payload: unknown }[] = [];
+  const sentSync: { channel: string; payload: unknown }[] = [];
   const ipcRenderer = {
     invoke: async (channel: string, payload: unknown) => {
       invoked.push({ channel, payload });
@@ -100,6 +108,10 @@ export function fakeElectron(options: { userData: string; backend?: string }) {
       rendererListeners.get(event)?.add(fn);
     },
     removeListener: (event: string, fn: (...a: unknown[]) => void) => rendererListeners.get(event)?.delete(fn),
+    sendSync: (channel: string, payload: unknown) => {
+      sentSync.push({ channel, payload });
+      return true;
+    },
     emit: (event: string, payload: unknown) => rendererListeners.get(event)?.forEach((fn) => fn({}, payload)),
   };
   const webUtils = { getPathForFile: (file: { name: string }) => `/dropped/${file.name}` };
@@ -134,6 +146,8 @@ export function fakeElectron(options: { userData: string; backend?: string }) {
     notifications,
     windows,
     handles,
+    listeners,
+    sentSync,
     privileged,
     protocolHandlers,
     permissionHandlers,

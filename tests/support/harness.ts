@@ -137,6 +137,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     runwareUrl: options.runwareUrl ?? 'http://127.0.0.1:9/v1',
   });
   media.handler = backend.mediaHandler(MEDIA_PREFIX);
+  // What the preload reports as each file is dropped: these are the files the person chose.
+  for (const path of Object.values(options.files ?? {})) backend.grants.add(path);
   const projectsRoot = join(temp.path, 'Avatar Studio projects');
   await backend.settings.update({ projectsRoot });
 

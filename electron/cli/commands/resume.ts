@@ -13,7 +13,7 @@ export async function resumeCommand(argv: readonly string[], io: CliIo): Promise
   const ctx = await createCliContext(io.env, { needsKey: true });
   try {
     // Opening it reconciles and continues whatever it left unfinished, as the window does.
-    const project = await ctx.studio.projects.openFolder(values.project, { resume: true });
+    const project = await ctx.studio.projects.openFolder(values.project, { resume: true, create: false });
     const ids = await ctx.studio.generations.unfinished(project.dir);
     const { results, exitCode } = await runUntilSettled(ctx, project, ids, io);
     await ctx.studio.batches.idle();

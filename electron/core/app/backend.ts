@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { AppInfo } from '../../../shared/ipc/contract.ts';
 import type { SettingsView } from '../../../shared/settings.ts';
 import { createHandlers } from '../ipc/handlers.ts';
+import { PathGrants } from '../ipc/path-grants.ts';
 import type { EventSink, Handlers } from '../ipc/handlers-type.ts';
 import type { Platform } from '../shell/platform.ts';
 import { createIpcRouter, type IpcRouter } from '../ipc/router.ts';
@@ -53,6 +54,8 @@ export interface StudioBackend {
   engine: JobEngine;
   /** Every use case (what the handlers call). */
   studio: Studio;
+  /** Files the person chose: the preload reports each dropped file's path here. */
+  grants: PathGrants;
   /** Serves `media://<projectId>/<path>` (or `<prefix><projectId>/<path>`) for open projects only. */
   mediaHandler(prefix?: string): (request: Request) => Promise<Response>;
   dispose(): Promise<void>;
@@ -113,6 +116,7 @@ export async function createStudioBackend(options: StudioBackendOptions): Promis
     studio.events.listen(desktopFeedback(options.platform, () => settings.get().notifications)),
   ];
 
+  const grants = new PathGrants();
   const handlers = createHandlers({
     appInfo: options.appInfo,
     keyStore,
@@ -121,6 +125,7 @@ export async function createStudioBackend(options: StudioBackendOptions): Promis
     platform: options.platform,
     runware,
     studio,
+    grants,
   });
   const router = createIpcRouter({ handlers, isAppUrl: options.isAppUrl, logger: logger.child('ipc'), redactor });
   logger.info('backend ready', { version: options.appInfo.version, platform: options.appInfo.platform });
@@ -136,7 +141,8 @@ export async function createStudioBackend(options: StudioBackendOptions): Promis
     runware,
     engine,
     studio,
-    mediaHandler: (prefix = '') => mediaAssetHandler((id) => studio.projects.dirById(id), prefix),
+    grants,
+    mediaHandler: (prefix = '') => mediaAssetHandler((id, path) => studio.projects.mediaRoot(id, path), prefix),
     async dispose() {
       for (const off of unsubscribe) off();
       await core.close();

@@ -4,6 +4,7 @@ import { isSafeExternalUrl } from '../../../shared/security/external-url.ts';
 import type { NoticeCenter } from '../shell/notices.ts';
 import { summarise } from '../../../shared/generation.ts';
 import type { Studio } from '../studio/studio.ts';
+import type { PathGrants } from './path-grants.ts';
 import type { RunwareClient } from '../runware/runware-client.ts';
 import type { KeyStore } from '../secrets/key-store.ts';
 import type { SettingsStore } from '../settings/settings-store.ts';
@@ -18,13 +19,28 @@ export interface HandlerDeps {
   platform: Platform;
   runware: RunwareClient;
   studio: Studio;
+  /** The files the person chose (drops, dialogs): the only outside paths the window may name. */
+  grants: PathGrants;
   now?: () => Date;
 }
 
+const PICK_TITLES = {
+  image: 'Choose a portrait',
+  audio: 'Choose a voice',
+  any: 'Choose portraits and voices',
+  manifest: 'Choose a batch list',
+} as const;
+
 /** Every contract channel, implemented on the core services. */
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { keyStore, settings, notices, platform, runware, studio } = deps;
+  const { keyStore, settings, notices, platform, runware, studio, grants } = deps;
   const { projects, inputs, generations, batches, library, queue } = studio;
+  /** A path from the window: one the person chose, or one inside an open project. */
+  const chosen = (path: string) =>
+    grants.check(
+      path,
+      projects.opened().map((p) => p.dir),
+    );
   return {
     'app:getInfo': () => deps.appInfo,
     'app:takeNotices': () => notices.take(),
@@ -64,19 +80,16 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'projects:setNameTemplate': ({ projectDir, template }) => projects.setNameTemplate(projectDir, template),
     'projects:reveal': ({ projectDir }) => projects.reveal(projectDir),
 
-    'inputs:pick': ({ kind }) =>
-      platform.chooseFiles({
-        title: { image: 'Choose a portrait', audio: 'Choose a voice', any: 'Choose portraits and voices', manifest: 'Choose a batch list' }[
-          kind
-        ],
-        kind,
-        multiple: kind === 'any',
-      }),
+    'inputs:pick': async ({ kind }) => {
+      const picked = await platform.chooseFiles({ title: PICK_TITLES[kind], kind, multiple: kind === 'any' });
+      for (const path of picked) grants.add(path);
+      return picked;
+    },
     'inputs:splitPlan': ({ projectDir, file, startSec, endSec }) => inputs.splitPlan(projectDir, file, startSec, endSec),
-    'inputs:import': ({ projectDir, path }) => inputs.import(projectDir, path),
+    'inputs:import': ({ projectDir, path }) => inputs.import(projectDir, chosen(path)),
     'inputs:importBytes': ({ projectDir, name, bytes }) => inputs.importBytes(projectDir, name, bytes),
     'inputs:peaks': ({ projectDir, file, buckets }) => inputs.peaks(projectDir, file, buckets),
-    'inputs:speechBounds': ({ projectDir, file, durationSec }) => inputs.speechBounds(projectDir, file, durationSec),
+    'inputs:speechBounds': ({ projectDir, file }) => inputs.speechBounds(projectDir, file),
 
     'generations:list': ({ projectDir }) => generations.list(projectDir),
     'generations:create': ({ projectDir, ...composition }) => generations.create(projectDir, composition),
@@ -93,7 +106,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'generations:revealExport': ({ projectDir, file }) => library.revealExport(projectDir, file),
     'generations:export': ({ projectDir, ...request }) => library.export(projectDir, request),
 
-    'batches:plan': ({ projectDir, ...request }) => batches.plan(projectDir, request),
+    'batches:plan': ({ projectDir, manifest, items, ...rest }) =>
+      batches.plan(projectDir, {
+        ...rest,
+        // A manifest's own lines may name any file: the person chose the list.
+        ...(manifest !== undefined ? { manifest: chosen(manifest) } : {}),
+        ...(items !== undefined ? { items: items.map((item) => ({ ...item, image: chosen(item.image), audio: chosen(item.audio) })) } : {}),
+      }),
     'batches:start': async ({ projectDir, planId }) => (await batches.start(projectDir, planId)).map(summarise),
 
     'queue:get': () => queue.summary(),

@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { dirname, extname, isAbsolute, resolve } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, dirname, extname, isAbsolute, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors.ts';
@@ -39,32 +39,63 @@ function rowProblem(row: number, error: z.ZodError): string {
   return `Row ${row}: “${field}” ${issue?.message ?? 'is not valid'}.`;
 }
 
+/** Said of any file that is not a batch list; its content is never quoted (it may be anything, a secret too). */
+const NOT_A_LIST =
+  'is not a CSV or JSON list of generations. A CSV names its columns on the first line (image,audio,prompt,start,end,name); a JSON file holds a list of {"image", "audio", …} items.';
+
+/** Larger than any list of a few thousand lines: a file this big was not written as one. */
+const MAX_MANIFEST_BYTES = 5 * 1024 * 1024;
+
 function rowsOf(text: string, kind: 'csv' | 'json'): { rows: unknown[]; firstRow: number } {
   if (kind === 'json') {
     let data: unknown;
     try {
       data = JSON.parse(text);
     } catch {
-      throw new AppError('manifest_invalid', 'The batch file is not valid JSON. It should be a list of {"image", "audio", …} items.');
+      throw new AppError('manifest_invalid', `The batch file ${NOT_A_LIST}`);
     }
     const rows = Array.isArray(data) ? data : (data as { items?: unknown })?.items;
     if (!Array.isArray(rows)) throw new AppError('manifest_invalid', 'The batch file should hold a list of items (or {"items": [...]}).');
     return { rows, firstRow: 1 };
   }
+  let header: string[] = [];
+  let rows: Record<string, string>[];
   try {
-    const rows = parse<Record<string, string>>(text, {
-      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+    rows = parse<Record<string, string>>(text, {
+      columns: (names: string[]) => (header = names.map((h) => h.trim().toLowerCase())),
       skip_empty_lines: true,
       trim: true,
       bom: true,
     });
-    return { rows, firstRow: 2 };
-  } catch (error) {
+  } catch {
+    // The parser's own message quotes the line it choked on: never shown.
+    throw new AppError('manifest_invalid', `The batch file ${NOT_A_LIST}`);
+  }
+  if (!header.includes('image') || !header.includes('audio')) throw new AppError('manifest_invalid', `The batch file ${NOT_A_LIST}`);
+  return { rows, firstRow: 2 };
+}
+
+/** The manifest's text, or why it cannot be one: not a plain file, too big, or not text at all. */
+async function manifestText(file: string): Promise<string> {
+  const info = await stat(file).catch(() => null);
+  if (!info) throw new AppError('manifest_missing', `The batch file “${file}” could not be read.`);
+  if (!info.isFile())
     throw new AppError(
       'manifest_invalid',
-      `The batch file could not be read as CSV (${error instanceof Error ? error.message : 'invalid'}). The first line names the columns: image,audio,prompt,start,end,name.`,
+      `“${basename(file)}” is not a regular file (a folder, a device or a pipe), so it cannot be a batch list.`,
     );
+  if (info.size > MAX_MANIFEST_BYTES)
+    throw new AppError('manifest_invalid', `“${basename(file)}” is too large to be a batch list (over 5 MB).`);
+  const bytes = await readFile(file).catch(() => {
+    throw new AppError('manifest_missing', `The batch file “${file}” could not be read.`);
+  });
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    if (!text.includes('\u0000')) return text;
+  } catch {
+    // not UTF-8 text: said below
   }
+  throw new AppError('manifest_invalid', `“${basename(file)}” ${NOT_A_LIST}`);
 }
 
 /**
@@ -72,9 +103,7 @@ function rowsOf(text: string, kind: 'csv' | 'json'): { rows: unknown[]; firstRow
  * from the manifest's folder. Every row is checked; all problems are reported at once.
  */
 export async function readManifest(file: string): Promise<BatchItemInput[]> {
-  const text = await readFile(file, 'utf8').catch(() => {
-    throw new AppError('manifest_missing', `The batch file “${file}” could not be read.`);
-  });
+  const text = await manifestText(file);
   const kind = extname(file).toLowerCase() === '.json' ? 'json' : 'csv';
   const { rows, firstRow } = rowsOf(text, kind);
   if (rows.length === 0) throw new AppError('manifest_empty', 'The batch file lists no items.');

@@ -1,6 +1,4 @@
 import { createMediaToolkit, speechBounds, type Env, type MediaToolkit } from '../media/index.ts';
-import { planImage } from '../media/image-normalise.ts';
-import { assertKind } from '../media/media-refusals.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { MediaOps } from './media-ops.ts';
 
@@ -15,12 +13,10 @@ export function mediaOpsFrom(kit: MediaToolkit): MediaOps {
       return { durationSec: inspection.durationSec };
     },
     async probeImage(file) {
-      const info = await kit.probe(file, { expect: 'image' });
-      const width = info.video?.displayWidth ?? 0;
-      const height = info.video?.displayHeight ?? 0;
-      // Size limits are checked now, so a portrait too small is refused before anything is queued.
-      planImage(info.file, width, height);
-      return { width, height };
+      // Format, animation and size are checked now, so a portrait Aurora cannot take is
+      // refused before anything is copied or queued, in words that name the person's file.
+      const { video } = await kit.inspectPortrait(file);
+      return { width: video.displayWidth, height: video.displayHeight };
     },
     async inspectInput(file) {
       const info = await kit.probe(file).catch(async (error: unknown) => {
@@ -29,12 +25,9 @@ export function mediaOpsFrom(kit: MediaToolkit): MediaOps {
         throw error;
       });
       if (info.kind === 'image') {
-        const width = info.video?.displayWidth ?? 0;
-        const height = info.video?.displayHeight ?? 0;
-        planImage(info.file, width, height);
-        // Refuses GIF, HEIC and friends with the pipeline's own words.
-        assertKind(info, 'image');
-        return { kind: 'image', width, height, format: info.video?.codec ?? 'image' };
+        // Refuses GIF, SVG, HEIC and friends, too large or too small, in the pipeline's own words.
+        const { video } = await kit.inspectPortrait(file);
+        return { kind: 'image', width: video.displayWidth, height: video.displayHeight, format: video.codec ?? 'image' };
       }
       const inspection = await kit.inspectAudio({ input: file });
       return { kind: 'audio', durationSec: inspection.durationSec, sampleRate: inspection.sampleRate, channels: inspection.channels };

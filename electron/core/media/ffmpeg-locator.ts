@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { access, constants, stat } from 'node:fs/promises';
 import { delimiter, dirname, extname, join } from 'node:path';
 import { MediaError } from './media-error.ts';
+import { toolEnv } from './tool-env.ts';
 
 export type Env = Record<string, string | undefined>;
 
@@ -166,7 +167,7 @@ function versionOf(binary: string, tool: 'ffmpeg' | 'ffprobe', env: Env): Promis
     let out = '';
     let child;
     try {
-      child = spawn(binary, ['-version'], { env, stdio: ['ignore', 'pipe', 'ignore'], windowsHide: true });
+      child = spawn(binary, ['-version'], { env: toolEnv(env), stdio: ['ignore', 'pipe', 'ignore'], windowsHide: true });
     } catch {
       resolve(null);
       return;

@@ -4,7 +4,8 @@ import { AURORA_IMAGE_FORMATS } from '../../../shared/aurora.ts';
 import { orientationFilters } from './exif-orientation.ts';
 import { inputArgs, STILL_IMAGE_OUTPUT, type MediaInfo } from './media-info.ts';
 import { isMediaError, MediaError, quoted } from './media-error.ts';
-import { codecLabel } from './media-refusals.ts';
+import { headerSize } from './image-header.ts';
+import { codecLabel, readHead, withArticle } from './media-refusals.ts';
 import { probeMedia } from './probe.ts';
 import { runFfmpeg, type MediaContext } from './run-ffmpeg.ts';
 import { fileSize, writeBeside } from './temp-files.ts';
@@ -69,12 +70,7 @@ export interface NormalisedImage {
  * so its bytes — and the upload cache entry for them — stay the same.
  */
 export async function normaliseImage(ctx: MediaContext, options: NormaliseImageOptions): Promise<NormalisedImage> {
-  const info = await probeImage(ctx, options.input, options.signal);
-  const video = info.video;
-  const sourceFormat = video ? FORMAT_OF_CODEC[video.codec ?? ''] : undefined;
-  if (!video || !sourceFormat || video.width === 0 || video.height === 0) throw unsupported(info);
-
-  const plan = planImage(info.file, video.displayWidth, video.displayHeight);
+  const { info, video, sourceFormat, plan } = await inspectPortrait(ctx, options.input, options.signal);
   const rotated = orientationFilters(video.exifOrientation).length > 0;
   const flattened = hasAlpha(video.pixelFormat);
   const changed = rotated || flattened || plan.scaled;
@@ -129,7 +125,7 @@ async function probeImage(ctx: MediaContext, input: string, signal?: AbortSignal
     if (known && isMediaError(error, 'media_unreadable') && error.details.reason !== 'text') {
       throw new MediaError(
         'image_unsupported',
-        `${quoted(input)} is a ${known} picture, which Avatar Studio cannot read; Aurora takes ${ACCEPTED_LABEL}. Save or export it as JPEG, then add it again.`,
+        `${quoted(input)} is ${withArticle(known)} picture, which Avatar Studio cannot read; Aurora takes ${ACCEPTED_LABEL}. Save or export it as JPEG, then add it again.`,
         { file: basename(input), reason: known },
       );
     }
@@ -137,9 +133,47 @@ async function probeImage(ctx: MediaContext, input: string, signal?: AbortSignal
   }
 }
 
+/** More than this is refused before anything decodes it (ffmpeg's own limit is near 268 megapixels). */
+export const IMAGE_MAX_PIXELS = 100_000_000;
+
+export interface Portrait {
+  info: MediaInfo;
+  video: NonNullable<MediaInfo['video']>;
+  sourceFormat: ImageFormat;
+  plan: ImagePlan;
+}
+
+/**
+ * A picture Aurora can take, or a refusal naming the person's file: one still JPEG, PNG
+ * or WebP (not an animated GIF, an SVG, an animated PNG), not beyond the pixel limit (with
+ * its real size, read from its header when ffmpeg will not say it), and large enough.
+ */
+export async function inspectPortrait(ctx: MediaContext, input: string, signal?: AbortSignal): Promise<Portrait> {
+  const info = await probeImage(ctx, input, signal);
+  const video = info.video;
+  if (video && (video.width === 0 || video.height === 0)) {
+    const size = headerSize(await readHead(info.file, 64 * 1024).catch(() => new Uint8Array()));
+    if (size && size.width * size.height > IMAGE_MAX_PIXELS) throw tooManyPixels(info.file, size);
+  }
+  const sourceFormat = video ? FORMAT_OF_CODEC[video.codec ?? ''] : undefined;
+  if (!video || !sourceFormat || video.width === 0 || video.height === 0) throw unsupported(info);
+  if (video.displayWidth * video.displayHeight > IMAGE_MAX_PIXELS)
+    throw tooManyPixels(info.file, { width: video.displayWidth, height: video.displayHeight });
+  return { info, video, sourceFormat, plan: planImage(info.file, video.displayWidth, video.displayHeight) };
+}
+
+function tooManyPixels(file: string, size: { width: number; height: number }): MediaError {
+  const megapixels = Math.round((size.width * size.height) / 1_000_000);
+  return new MediaError(
+    'image_too_large',
+    `${quoted(file)} is ${size.width}×${size.height} px (${megapixels} megapixels); Avatar Studio reads pictures up to ${IMAGE_MAX_PIXELS / 1_000_000} megapixels. Scale it down (Aurora needs no more than ${IMAGE_MAX_LONG_SIDE} px on the long side), then add it again.`,
+    { file: basename(file), width: size.width, height: size.height },
+  );
+}
+
 function unsupported(info: MediaInfo): MediaError {
   const codec = info.video?.codec ?? null;
-  const what = codec === 'webp' ? 'an animated WebP' : `a ${codecLabel(codec)} picture`;
+  const what = codec === 'webp' ? 'an animated WebP' : `${withArticle(codecLabel(codec))} picture`;
   return new MediaError(
     'image_unsupported',
     `${quoted(info.file)} is ${what}; Aurora takes a still ${ACCEPTED_LABEL} picture. Save it as JPEG or PNG (any image editor can), then add it again.`,

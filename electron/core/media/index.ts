@@ -9,11 +9,12 @@ import type { Logger } from '../logging/logger.ts';
 import { inspectAudio, type AudioInspection, type InspectAudioOptions } from './audio-inspect.ts';
 import { prepareAudio, type PrepareAudioOptions, type PreparedAudio } from './audio-prepare.ts';
 import { locateFfmpeg, type Env, type FfmpegTools } from './ffmpeg-locator.ts';
-import { normaliseImage, type NormaliseImageOptions, type NormalisedImage } from './image-normalise.ts';
+import { inspectPortrait, normaliseImage, type NormaliseImageOptions, type NormalisedImage, type Portrait } from './image-normalise.ts';
 import type { MediaInfo } from './media-info.ts';
 import { makePoster, type MakePosterOptions, type Poster } from './poster.ts';
 import { probeMedia, type ProbeOptions } from './probe.ts';
 import type { MediaContext } from './run-ffmpeg.ts';
+import { toolEnv } from './tool-env.ts';
 import { detectSilences, type DetectSilencesOptions, type Silence } from './silence-detect.ts';
 import { concatTakes, type ConcatenatedTakes, type ConcatTakesOptions } from './video-concat.ts';
 import { exportTake, type ExportedTake, type ExportTakeOptions } from './video-export.ts';
@@ -39,6 +40,8 @@ export interface MediaToolkit {
   detectSilences(options: DetectSilencesOptions): Promise<Silence[]>;
   computePeaks(options: ComputePeaksOptions): Promise<WaveformPeaks>;
   normaliseImage(options: NormaliseImageOptions): Promise<NormalisedImage>;
+  /** A picture Aurora can take (one still JPEG, PNG or WebP of a usable size), or a refusal naming the file. */
+  inspectPortrait(file: string): Promise<Portrait>;
   verifyTake(options: VerifyTakeOptions): Promise<VerifiedTake>;
   makePoster(options: MakePosterOptions): Promise<Poster>;
   exportTake(options: ExportTakeOptions): Promise<ExportedTake>;
@@ -60,9 +63,11 @@ export function createMediaToolkit(options: MediaToolkitOptions): MediaToolkit {
     );
     return located;
   };
+  // The tools are looked up with the whole environment (FFMPEG_PATH, PATH), but run with a minimal one.
+  const runEnv = toolEnv(options.env);
   const context = async (): Promise<MediaContext> => ({
     tools: await tools(),
-    env: options.env,
+    env: runEnv,
     tempDir: options.tempDir ?? tmpdir(),
     logger: options.logger,
   });
@@ -79,6 +84,7 @@ export function createMediaToolkit(options: MediaToolkitOptions): MediaToolkit {
     detectSilences: bound(detectSilences),
     computePeaks: bound(computePeaks),
     normaliseImage: bound(normaliseImage),
+    inspectPortrait: async (file) => inspectPortrait(await context(), file),
     verifyTake: bound(verifyTake),
     makePoster: bound(makePoster),
     exportTake: bound(exportTake),

@@ -19,6 +19,7 @@ export const MEDIA_ERROR_CODES = [
   'audio_too_long',
   'audio_silent',
   'image_too_small',
+  'image_too_large',
   'image_unsupported',
   'video_invalid',
   'media_canceled',

@@ -36,6 +36,13 @@ const CODEC_LABELS: Record<string, string> = {
   jpegxl: 'JPEG XL',
 };
 
+/** "a" or "an" before a format's name, as it is said: an SVG, an HEIC, a JPEG, a PNG. */
+export function withArticle(label: string): string {
+  const spelledOut = /^[A-Z0-9]{2,}/.test(label);
+  const vowelSound = spelledOut ? /^[AEFHILMNORSX]/.test(label) : /^[aeiou]/i.test(label);
+  return `${vowelSound ? 'an' : 'a'} ${label}`;
+}
+
 /** How a person would name a codec: "JPEG", "H.264", else ffmpeg's name in capitals. */
 export function codecLabel(codec: string | null): string {
   if (!codec) return 'unknown';

@@ -61,10 +61,17 @@ async function assertNonEmptyFile(file: string): Promise<void> {
       { cause: error },
     );
   });
-  if (!info.isFile()) {
+  if (info.isDirectory()) {
     throw new MediaError('media_unreadable', `${quoted(file)} is a folder, not a file. Choose a file inside it.`, {
       ...details,
       reason: 'folder',
+    });
+  }
+  if (!info.isFile()) {
+    // A device (/dev/zero) or a pipe never ends: reading it would hang.
+    throw new MediaError('media_unreadable', `${quoted(file)} is not a regular file (it is a device or a pipe). Choose a saved file.`, {
+      ...details,
+      reason: 'not_regular',
     });
   }
   if (info.size === 0) {

@@ -36,7 +36,13 @@ export class Project {
     const abs = resolve(dir);
     const read = await readJson(join(abs, 'project.json'), ProjectFileSchema);
     if (read.kind === 'missing') {
-      throw new AppError('project_missing', `“${basename(abs)}” is not an Avatar Studio project (it has no project.json).`);
+      const here = await stat(abs).catch(() => null);
+      throw new AppError(
+        'project_missing',
+        here
+          ? `“${basename(abs)}” is not an Avatar Studio project (it has no project.json).`
+          : `There is no project at “${abs}”. Check the path; nothing was created.`,
+      );
     }
     if (read.kind === 'invalid') {
       throw new AppError(
@@ -53,6 +59,10 @@ export class Project {
    */
   static async openOrCreate(dir: string, options: { name?: string; now?: Date; logger?: Logger } = {}): Promise<Project> {
     const abs = resolve(dir);
+    const here = await stat(abs).catch(() => null);
+    if (here && !here.isDirectory()) {
+      throw new AppError('project_not_a_folder', `“${abs}” is a file, not a folder. Name a new or empty folder for the project.`);
+    }
     if (await stat(join(abs, 'project.json')).catch(() => null)) return Project.open(abs, options.logger);
     const entries = await readdir(abs).catch(() => null);
     if (entries && entries.filter((e) => !e.startsWith('.')).length > 0) {

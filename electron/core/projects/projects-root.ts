@@ -1,7 +1,7 @@
 import { readdir, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/errors.ts';
-import type { ProjectSummary } from '../../../shared/project.ts';
+import { projectNameProblem, type ProjectSummary } from '../../../shared/project.ts';
 import type { Logger } from '../logging/logger.ts';
 import { Project } from './project.ts';
 import { within } from '../fs/contained-paths.ts';
@@ -11,6 +11,12 @@ export interface ProjectsListing {
   projects: ProjectSummary[];
   /** Folders with a project.json that could not be read: reported, left alone. */
   unreadable: { dir: string; reason: string }[];
+}
+
+function checkedName(name: string): string {
+  const problem = projectNameProblem(name);
+  if (problem) throw new AppError(name.trim() === '' ? 'project_name_empty' : 'project_name_invalid', problem);
+  return name.trim();
 }
 
 /** The folder that holds the projects (default ~/Documents/Avatar Studio). */
@@ -48,8 +54,7 @@ export class ProjectsRoot {
 
   /** Creates `<root>/<name>` (a free variant of it when taken). */
   async create(name: string, now: Date = new Date()): Promise<Project> {
-    const trimmed = name.trim();
-    if (trimmed.length === 0) throw new AppError('project_name_empty', 'Give the project a name.');
+    const trimmed = checkedName(name);
     const dir = await this.#freeFolder(safeFolderName(trimmed));
     return Project.openOrCreate(dir, { name: trimmed, now, logger: this.#log });
   }
@@ -59,8 +64,7 @@ export class ProjectsRoot {
    * its name while `busy` says generations are running in it (their files are open).
    */
   async rename(project: Project, name: string, busy = false): Promise<Project> {
-    const trimmed = name.trim();
-    if (trimmed.length === 0) throw new AppError('project_name_empty', 'Give the project a name.');
+    const trimmed = checkedName(name);
     await project.update({ name: trimmed });
     const wanted = safeFolderName(trimmed);
     const current = project.dir.split(/[\\/]/).pop();

@@ -1,12 +1,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { PASTE_LIMIT_BYTES } from '../../../shared/composition.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { ImportedInput, Peaks, SplitPlanView } from '../../../shared/inputs.ts';
 import { planSplit } from '../../../shared/split-plan.ts';
+import { checkTrim } from '../../../shared/trim.ts';
 import type { MediaOps } from '../jobs/media-ops.ts';
 import type { Projects } from './projects.ts';
-
-const PASTE_LIMIT_BYTES = 50 * 1024 * 1024;
 
 /**
  * What the composer does with files: import a dropped, picked or pasted portrait or voice
@@ -48,12 +48,22 @@ export class Inputs {
     return this.#media.peaks(this.#projects.get(dir).path(file), buckets);
   }
 
-  speechBounds(dir: string, file: string, durationSec: number): Promise<{ startSec: number; endSec: number; savedSec: number } | null> {
-    return this.#media.speechBounds(this.#projects.get(dir).path(file), durationSec);
+  /** Where speech starts and ends in a voice, measured against its real length. */
+  async speechBounds(dir: string, file: string): Promise<{ startSec: number; endSec: number; savedSec: number } | null> {
+    const path = this.#projects.get(dir).path(file);
+    const { durationSec } = await this.#media.probeAudio(path);
+    return this.#media.speechBounds(path, durationSec);
   }
 
-  /** Where a selection over Aurora's limit would be cut, at its pauses. */
+  /**
+   * Where a selection over Aurora's limit would be cut, at its pauses. The selection is
+   * checked against the audio's real length first: the work never follows a number the
+   * window made up.
+   */
   async splitPlan(dir: string, file: string, startSec: number, endSec: number): Promise<SplitPlanView> {
-    return planSplit(startSec, endSec, await this.#media.silences(this.#projects.get(dir).path(file)));
+    const path = this.#projects.get(dir).path(file);
+    const { durationSec } = await this.#media.probeAudio(path);
+    checkTrim(startSec, endSec, durationSec, basename(file), Number.POSITIVE_INFINITY);
+    return planSplit(startSec, endSec, await this.#media.silences(path));
   }
 }

@@ -1,4 +1,5 @@
-import { basename, resolve } from 'node:path';
+import { lstat } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
 import { AppError } from '../../../shared/errors.ts';
 import type { GenerationSummary } from '../../../shared/generation.ts';
 import type { ProjectDefaults, ProjectListItem, ProjectSummary } from '../../../shared/project.ts';
@@ -13,6 +14,11 @@ import { outputName } from '../projects/output-names.ts';
 import { Project } from '../projects/project.ts';
 import { ProjectsRoot } from '../projects/projects-root.ts';
 import type { Platform } from '../shell/platform.ts';
+
+/** `media/<first 16 hex of the sha256>.<ext>`: how the store names what it imports. */
+const MEDIA_NAME = /^[0-9a-f]{16}(\.[a-z0-9]{1,8})?$/;
+/** A generation folder's name: `yyyy-mm-dd_hhmmss_<slug>` (and `-N` when taken). */
+const GENERATION_ID = /^\d{4}-\d{2}-\d{2}_\d{6}_[a-z0-9-]{1,80}$/;
 
 export interface ProjectView {
   project: Project;
@@ -102,10 +108,37 @@ export class Projects {
     return project;
   }
 
-  /** The folder of an open project, by id (for the media protocol). */
+  /** The folder of an open project, by id. */
   dirById(id: string): string | null {
-    for (const project of this.#open.values()) if (project.info.id === id) return project.dir;
+    return this.#byId(id)?.dir ?? null;
+  }
+
+  /**
+   * What the window may load from a project (the media protocol): the imported inputs
+   * (`media/` names made from their content) and the takes and posters a generation's
+   * record names. Nothing else: not project.json, not exports, not a file dropped or
+   * linked into the folder by something else. Answers the project's folder, or null.
+   */
+  async mediaRoot(projectId: string, relativePath: string): Promise<string | null> {
+    const project = this.#byId(projectId);
+    if (!project) return null;
+    const parts = relativePath.split('/');
+    if (parts.length === 2 && parts[0] === 'media' && MEDIA_NAME.test(parts[1] ?? '')) {
+      // A second name for the same file may lead outside the project: the store never makes one.
+      const info = await lstat(join(project.dir, relativePath)).catch(() => null);
+      return info?.isFile() && info.nlink === 1 ? project.dir : null;
+    }
+    if (parts.length === 3 && parts[0] === 'generations' && GENERATION_ID.test(parts[1] ?? '')) {
+      const read = await project.generations.read(parts[1] as string).catch(() => null);
+      const named = read && 'record' in read ? read.record.takes.flatMap((t) => [t.file, t.poster]) : [];
+      return named.includes(parts[2]) ? project.dir : null;
+    }
     return null;
+  }
+
+  #byId(id: string): Project | undefined {
+    for (const project of this.#open.values()) if (project.info.id === id) return project;
+    return undefined;
   }
 
   /** What an open project has cost (the trash included) and has queued. */

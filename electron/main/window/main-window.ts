@@ -5,7 +5,13 @@ import { MIN_HEIGHT, MIN_WIDTH } from '../../core/window/window-bounds.ts';
  * The one window's options. Security settings follow Electron's checklist: isolated,
  * sandboxed, no Node in the page, web security on, no webviews, nothing experimental.
  */
-export function mainWindowOptions(params: { preload: string; bounds: Partial<Rectangle>; icon?: string }): BrowserWindowConstructorOptions {
+export function mainWindowOptions(params: {
+  preload: string;
+  bounds: Partial<Rectangle>;
+  icon?: string;
+  /** DevTools exist only in development (`npm run dev`): a packaged build cannot open them. */
+  devTools: boolean;
+}): BrowserWindowConstructorOptions {
   return {
     ...params.bounds,
     minWidth: MIN_WIDTH,
@@ -28,6 +34,7 @@ export function mainWindowOptions(params: { preload: string; bounds: Partial<Rec
       experimentalFeatures: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      devTools: params.devTools,
     },
   };
 }

@@ -163,7 +163,7 @@ describe('normaliseImage', () => {
     await expect(normalise(heic, 'h.jpg')).rejects.toMatchObject({
       code: 'image_unsupported',
       message:
-        '"IMG_0042.HEIC" is a HEIC picture, which Avatar Studio cannot read; Aurora takes JPEG, PNG or WebP. Save or export it as JPEG, then add it again.',
+        '"IMG_0042.HEIC" is an HEIC picture, which Avatar Studio cannot read; Aurora takes JPEG, PNG or WebP. Save or export it as JPEG, then add it again.',
     });
   });
 

@@ -34,6 +34,8 @@ describe('main process wiring', () => {
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
+      // A packaged build cannot open DevTools.
+      devTools: false,
     });
     expect(String((win?.options as { webPreferences: { preload: string } }).webPreferences.preload)).toMatch(/preload[/\\]index\.cjs$/);
   });

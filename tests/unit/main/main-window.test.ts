@@ -3,7 +3,7 @@ import { displayWorkAreas, mainWindowOptions } from '../../../electron/main/wind
 
 describe('main window options', () => {
   it('isolates and sandboxes the page with no Node, web security on, no webviews', () => {
-    const options = mainWindowOptions({ preload: '/app/out/preload/index.cjs', bounds: { width: 1440, height: 900 } });
+    const options = mainWindowOptions({ preload: '/app/out/preload/index.cjs', bounds: { width: 1440, height: 900 }, devTools: false });
     expect(options.webPreferences).toMatchObject({
       preload: '/app/out/preload/index.cjs',
       contextIsolation: true,

@@ -37,7 +37,8 @@ describe('preload bridge', () => {
     }
   });
 
-  it('gives dropped files their path through webUtils', () => {
+  it('gives dropped files their path through webUtils, and tells main the person chose that file', () => {
     expect(studio.getPathForFile({ name: 'portrait.jpg' })).toBe('/dropped/portrait.jpg');
+    expect(fake.sentSync).toEqual([{ channel: 'grant:droppedFile', payload: '/dropped/portrait.jpg' }]);
   });
 });

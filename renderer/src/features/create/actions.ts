@@ -203,7 +203,7 @@ export async function trimSilence(): Promise<void> {
   const project = useProjects.getState().current;
   if (!audio || !project) return;
   try {
-    const bounds = await call(studio().inputs.speechBounds({ projectDir: project.dir, file: audio.file, durationSec: audio.durationSec }));
+    const bounds = await call(studio().inputs.speechBounds({ projectDir: project.dir, file: audio.file }));
     if (!bounds || bounds.savedSec < 0.05) {
       toast('info', 'There is no silence worth trimming at the start or the end.');
     } else {

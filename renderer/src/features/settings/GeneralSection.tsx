@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import type { SettingsPatch } from '../../../../shared/settings.ts';
+import type { WindowSettingsPatch } from '../../../../shared/settings.ts';
 import { messageOf } from '../../ipc/studio.ts';
 import { toast, useStudio } from '../../app/ui-store.ts';
 import { chooseProjectsRoot, updateSettings } from './actions.ts';
@@ -17,7 +17,7 @@ export function GeneralSection() {
   if (!view) return <section className="settings-section skeleton" aria-busy="true" />;
 
   // Optimistic: the control moves at once, and snaps back if main refuses the change.
-  const save = async (patch: SettingsPatch): Promise<void> => {
+  const save = async (patch: WindowSettingsPatch): Promise<void> => {
     const before = view;
     setSettings({ ...view, settings: { ...view.settings, ...patch } });
     try {

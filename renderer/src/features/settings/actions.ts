@@ -1,6 +1,6 @@
 import type { KeyStatus } from '../../../../shared/key-status.ts';
 import type { ProjectDefaults } from '../../../../shared/project.ts';
-import type { SettingsPatch, SettingsView } from '../../../../shared/settings.ts';
+import type { WindowSettingsPatch, SettingsView } from '../../../../shared/settings.ts';
 import { command } from '../../app/command.ts';
 import { toast } from '../../app/ui-store.ts';
 import { call, messageOf, studio } from '../../ipc/studio.ts';
@@ -26,7 +26,7 @@ export function openKeysPage(): void {
 }
 
 /** Saves general settings; main's answer (or refusal) decides what stays. */
-export function updateSettings(patch: SettingsPatch): Promise<SettingsView> {
+export function updateSettings(patch: WindowSettingsPatch): Promise<SettingsView> {
   return call(studio().settings.update(patch));
 }
 
