@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_MEDIA_SECONDS } from './composition.ts';
 
 /**
  * File name extensions (lower case, without the dot) that announce a picture or a
@@ -61,8 +62,8 @@ export const BatchItemSchema = z.object({
   image: z.string().min(1).max(4096),
   audio: z.string().min(1).max(4096),
   prompt: z.string().max(3000).optional(),
-  startSec: z.number().nonnegative().optional(),
-  endSec: z.number().positive().optional(),
+  startSec: z.number().nonnegative().max(MAX_MEDIA_SECONDS).optional(),
+  endSec: z.number().positive().max(MAX_MEDIA_SECONDS).optional(),
   name: z.string().max(200).optional(),
 });
 export type BatchItem = z.infer<typeof BatchItemSchema>;

@@ -5,7 +5,7 @@ import { orientationFilters } from './exif-orientation.ts';
 import { inputArgs, STILL_IMAGE_OUTPUT, type MediaInfo } from './media-info.ts';
 import { isMediaError, MediaError, quoted } from './media-error.ts';
 import { headerSize } from './image-header.ts';
-import { codecLabel, readHead, withArticle } from './media-refusals.ts';
+import { codecLabel, readHead, unreadable, withArticle } from './media-refusals.ts';
 import { probeMedia } from './probe.ts';
 import { runFfmpeg, type MediaContext } from './run-ffmpeg.ts';
 import { fileSize, writeBeside } from './temp-files.ts';
@@ -154,6 +154,8 @@ export async function inspectPortrait(ctx: MediaContext, input: string, signal?:
   if (video && (video.width === 0 || video.height === 0)) {
     const size = headerSize(await readHead(info.file, 64 * 1024).catch(() => new Uint8Array()));
     if (size && size.width * size.height > IMAGE_MAX_PIXELS) throw tooManyPixels(info.file, size);
+    // ffmpeg named a reader from the file's name alone and found no picture in it.
+    if (!size) throw await unreadable(info.file, null, 'image');
   }
   const sourceFormat = video ? FORMAT_OF_CODEC[video.codec ?? ''] : undefined;
   if (!video || !sourceFormat || video.width === 0 || video.height === 0) throw unsupported(info);

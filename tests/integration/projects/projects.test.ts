@@ -61,6 +61,18 @@ describe('projects', () => {
     expect(await spendOnDisk(project)).toMatchObject({ trashedUSD: 0.84 });
   });
 
+  it.each([
+    ['NUL\u0000inside', 'cannot contain control characters'],
+    ['line\nbreak', 'cannot contain control characters'],
+    ['x'.repeat(101), 'at most 100 characters'],
+    ['CON', 'a name Windows keeps for devices'],
+    ['lpt1.txt', 'a name Windows keeps for devices'],
+    ['   ', 'Give the project a name.'],
+  ])('refuses the project name %j', async (name, words) => {
+    await expect(root.create(name)).rejects.toThrow(words);
+    expect(await readdir(temp.path)).toEqual([]);
+  });
+
   it('keeps the folder name while generations run, renaming only the project', async () => {
     const project = await root.create('Podcast');
     const renamed = await root.rename(project, 'Podcast S2', true);

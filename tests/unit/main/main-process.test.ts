@@ -55,6 +55,22 @@ describe('main process wiring', () => {
     expect(own).toEqual({ ok: true, value: { configured: false, last4: null, backend: 'basic_text', persisted: false } });
   });
 
+  it('lets the window name a dropped file only once the preload reported it, from the app window', async () => {
+    const importFile = fake.handles.get('inputs:import');
+    const grant = fake.listeners.get('grant:droppedFile');
+    const app = { senderFrame: { url: 'app://studio/index.html', parent: null } };
+    const evil = { senderFrame: { url: 'https://evil.example/', parent: null } };
+    const request = { projectDir: '/nowhere', path: '/tmp/dropped portrait.jpg' };
+    expect(await importFile?.(app, request)).toMatchObject({ ok: false, error: { code: 'path_not_granted' } });
+    const foreign = { ...evil, returnValue: undefined as unknown };
+    grant?.(foreign, request.path);
+    expect(foreign.returnValue).toBe(true);
+    expect(await importFile?.(app, request)).toMatchObject({ ok: false, error: { code: 'path_not_granted' } });
+    grant?.({ ...app }, request.path);
+    // Granted: the path passes, and the request goes on to what is wrong with it next.
+    expect(await importFile?.(app, request)).toMatchObject({ ok: false, error: { code: 'project_not_open' } });
+  });
+
   it('denies permissions and guards new web contents', () => {
     let granted: boolean | undefined;
     fake.permissionHandlers.request?.({}, 'media', (g: boolean) => (granted = g));
