@@ -45,6 +45,8 @@ export const ERROR_CODES = [
   'name_empty',
   'task_failed',
   'task_lost',
+  'task_unconfirmed',
+  'task_result_gone',
   'sequence_takes',
   'split_invalid',
   'split_needless',

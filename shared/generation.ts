@@ -106,7 +106,14 @@ export const GenerationRecordSchema = z.object({
       audio: z.object({ file: z.string(), sha256: z.string(), durationSec: Seconds }),
     })
     .optional(),
-  uploads: z.object({ image: z.string().optional(), audio: z.string().optional() }).default({}),
+  uploads: z
+    .object({
+      image: z.string().optional(),
+      audio: z.string().optional(),
+      /** Inputs whose media UUID came from the upload cache (a refusal then means: upload again, resubmit once). */
+      cached: z.array(z.enum(['image', 'audio'])).optional(),
+    })
+    .default({}),
   /** Minted and saved before the submit request, so a crash can always be reconciled. */
   taskUUID: z.string().optional(),
   submittedAt: z.string().optional(),
@@ -114,8 +121,13 @@ export const GenerationRecordSchema = z.object({
   finishedAt: z.string().optional(),
   billedSeconds: z.number().int().positive(),
   estimateUSD: z.number().nonnegative(),
-  /** What Runware reported (sum over takes); absent until known. */
+  /** What Runware reported for the task (see `costReported`); absent until known. */
   costUSD: z.number().nonnegative().optional(),
+  /**
+   * How Runware's `cost` fields read: each take's own price (`per-take`, summed), or the
+   * whole task's price repeated on every take (`per-task`). Takes keep the raw values.
+   */
+  costReported: z.enum(['per-take', 'per-task']).optional(),
   takes: z.array(TakeSchema).default([]),
   progress: z.number().min(0).max(100).optional(),
   error: ErrorInfoSchema.optional(),

@@ -88,3 +88,26 @@ export function shownCost(g: SpendFacts): ShownCost {
   if (g.state === 'failed' || g.state === 'canceled') return { usd: 0, basis: 'none' };
   return { usd: g.estimateUSD, basis: 'estimate' };
 }
+
+/**
+ * What Runware charged for a task, from the `cost` of its takes. The spec calls `cost`
+ * "task cost" while each take carries one ([UNK] which: docs/runware-assumptions.md). When
+ * every take of an N-take task reports the same figure and it matches the whole task's
+ * estimate better than one take's share, it is the task's total, counted once; otherwise
+ * each take's cost is its own and they add up.
+ */
+export function reportedTaskCost(
+  takes: readonly { costUSD?: number }[],
+  estimateUSD: number,
+  numberResults: number,
+): { costUSD: number; basis: 'per-take' | 'per-task' } | null {
+  const costs = takes.map((t) => t.costUSD).filter((c): c is number => c !== undefined);
+  const [first] = costs;
+  if (first === undefined) return null;
+  const round = (usd: number) => Math.round(usd * 10_000) / 10_000;
+  const allSame = costs.every((c) => Math.abs(c - first) < 1e-9);
+  if (numberResults > 1 && allSame && Math.abs(first - estimateUSD) < Math.abs(first - estimateUSD / numberResults)) {
+    return { costUSD: round(first), basis: 'per-task' };
+  }
+  return { costUSD: round(costs.reduce((a, b) => a + b, 0)), basis: 'per-take' };
+}

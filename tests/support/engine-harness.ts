@@ -19,6 +19,9 @@ export const FAST_CADENCE: CadencePolicy = {
   overdueSlowAfterMs: 60_000,
   overdueMaxMs: 200,
   errorMaxMs: 400,
+  dueMarginMs: 10,
+  coalesceMs: 20,
+  earlyCheckMinMs: 30_000,
 };
 
 export interface EngineHarness {

@@ -8,6 +8,7 @@ import { ThroughputModel } from '../jobs/throughput.ts';
 import type { Logger } from '../logging/logger.ts';
 import { createMediaToolkit, type Env } from '../media/index.ts';
 import { RunwareClient } from '../runware/runware-client.ts';
+import { EndpointFindings } from '../runware/endpoint-findings.ts';
 import { UploadCache } from '../runware/upload-cache.ts';
 import type { SettingsStore } from '../settings/settings-store.ts';
 import type { Platform } from '../shell/platform.ts';
@@ -50,8 +51,11 @@ export async function createCoreServices(options: CoreServicesOptions): Promise<
     apiKey: options.apiKey,
     baseUrl: options.runwareUrl,
     uploadCache: new UploadCache({ file: join(appDataDir, 'upload-cache.json') }),
+    findings: new EndpointFindings({ file: join(appDataDir, 'runware-findings.json') }),
     logger: logger.child('runware'),
   });
+  // The poller reads the findings synchronously (one task per request or batched).
+  await runware.findings.load();
   // Scratch work stays in the app's own folder, never in the system's temp.
   const scratch = await scratchFolder(join(appDataDir, 'tmp'));
   const media = mediaOpsFrom(createMediaToolkit({ env: options.env, tempDir: scratch, logger: logger.child('media') }));

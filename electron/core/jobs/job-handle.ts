@@ -41,6 +41,10 @@ export class JobHandle {
   lastPolledAt: number | undefined;
   unknownPolls = 0;
   resubmitted = false;
+  /** Times getTaskDetails was asked about this task. */
+  detailChecks = 0;
+  /** Poll answers in a row with a retryable error for this task. */
+  transientPolls = 0;
 
   constructor(project: Project, journal: Journal, record: GenerationRecord) {
     this.key = JobHandle.keyOf(project.dir, record.id);

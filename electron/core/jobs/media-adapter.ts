@@ -34,7 +34,7 @@ export function mediaOpsFrom(kit: MediaToolkit): MediaOps {
     },
     async prepareAudio(options) {
       const { maxSec, ...rest } = options;
-      const prepared = await kit.prepareAudio({ ...rest, format: 'wav', ...(maxSec !== undefined ? { maxSec } : {}) });
+      const prepared = await kit.prepareAudio({ ...rest, ...(maxSec !== undefined ? { maxSec } : {}) });
       return { file: prepared.file, durationSec: prepared.durationSec };
     },
     async prepareImage(options) {

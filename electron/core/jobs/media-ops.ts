@@ -19,12 +19,17 @@ export interface MediaOps {
    * sound (decoded length), refused in words that name what is wrong with it.
    */
   inspectInput(file: string): Promise<InputFacts>;
-  /** Trims `[startSec, endSec]` of `input` to an Aurora-ready WAV; returns its measured length. */
+  /**
+   * Trims `[startSec, endSec]` of `input` to an Aurora-ready file; returns its measured
+   * length. `mp3` is what is sent (compact; never longer than the selection, padding
+   * included); `wav` is lossless, for audio that stays on this computer.
+   */
   prepareAudio(options: {
     input: string;
     startSec: number;
     endSec: number;
     normalizeLoudness: boolean;
+    format: 'mp3' | 'wav';
     outFile: string;
     /** Longest selection allowed (Aurora's 60 s by default; null for a split generation's whole audio). */
     maxSec?: number | null;

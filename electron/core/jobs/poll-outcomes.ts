@@ -1,6 +1,8 @@
 import { AppError } from '../../../shared/errors.ts';
 import { audioSecondsOf, type Take } from '../../../shared/generation.ts';
 import { outcomeOf, progressOf, type TaskPoll } from '../runware/poll-result.ts';
+import type { TaskDetails } from '../runware/task-details.ts';
+import { reportedTaskCost } from '../../../shared/spend.ts';
 import type { EngineCore } from './engine-core.ts';
 import type { JobHandle } from './job-handle.ts';
 import type { StepFailures } from './step-failures.ts';
@@ -36,22 +38,24 @@ export class PollOutcomes {
       return;
     }
     job.unknownPolls = 0;
+    settleTransient(job, poll);
     const fresh = freshTakes(job, poll);
     const outcome = outcomeOf(poll, expected);
     const progress = progressOf(poll, expected);
     if (fresh.length > 0 || (progress !== null && progress !== job.record.progress && outcome === 'running')) {
       await job.patch((r) => {
         const takes = [...r.takes, ...fresh.map((t, i) => ({ ...t, index: r.takes.length + i + 1 }))];
-        const cost = takes.reduce<number | undefined>((sum, t) => (t.costUSD === undefined ? sum : (sum ?? 0) + t.costUSD), undefined);
+        const cost = reportedTaskCost(takes, r.estimateUSD, r.params.numberResults);
         return {
           takes,
-          ...(cost !== undefined ? { costUSD: Math.round(cost * 10_000) / 10_000 } : {}),
+          ...(cost ? { costUSD: cost.costUSD, costReported: cost.basis } : {}),
           ...(progress !== null ? { progress } : {}),
         };
       });
     }
     core.emitProgress(job, outcome === 'running' ? progress : 100);
     if (outcome === 'running') {
+      this.#showTransient(job, poll);
       if (fresh.length > 0) core.parts.pump();
       return;
     }
@@ -89,31 +93,92 @@ export class PollOutcomes {
     this.#failures.forget(job);
   }
 
+  /** A retryable error Runware reported for the task: the row says it is asking again, not stuck. */
+  #showTransient(job: JobHandle, poll: TaskPoll): void {
+    const error = poll.transient;
+    if (!error && job.retrying?.code !== TRANSIENT_MARK) return;
+    job.retrying = error
+      ? { kind: 'retrying', code: TRANSIENT_MARK, message: error.message, what: 'busy', attempt: job.transientPolls + 1 }
+      : null;
+    this.#core.emitChanged(job);
+  }
+
   /**
-   * Runware says nothing about a task it accepted. Right after acceptance that can
-   * be lag; much later it means the task was never registered (resend with the SAME
-   * taskUUID: a duplicate answer means it was accepted) or its results expired.
+   * Runware says nothing about a task it accepted. Right after acceptance that can be
+   * lag; later, getTaskDetails is asked: it may hold the result getResponse no longer
+   * has. Only when it does not know the task either is it resent, once, with the SAME
+   * taskUUID (a duplicate answer means it was accepted); when it cannot be asked, nothing
+   * is resent (that would rest on `conflictTaskUUID` alone to avoid a double charge).
    */
   async #onUnknownTask(job: JobHandle): Promise<void> {
     const core = this.#core;
     job.unknownPolls += 1;
     const since = core.o.now().getTime() - Date.parse(job.record.acceptedAt ?? job.record.updatedAt);
     if (job.unknownPolls < 3 || since < Math.min(core.throughput.expectedMs(audioSecondsOf(job.record)), 60_000)) return;
-    if (!job.resubmitted) {
+    job.unknownPolls = 0;
+    job.detailChecks += 1;
+    const details = await core.o.runware.taskDetails(job.record.taskUUID as string).catch((error: unknown) => {
+      core.o.logger?.warn('getTaskDetails could not be asked', { id: job.record.id, error });
+      return null;
+    });
+    if (details?.known && job.detailChecks <= MAX_DETAIL_CHECKS) {
+      await this.onPoll(job, details.poll);
+      return;
+    }
+    if (details && !details.known && !job.resubmitted) {
       job.resubmitted = true;
-      job.unknownPolls = 0;
+      core.o.logger?.info('resending a task Runware does not know, with the same taskUUID', { id: job.record.id });
       await submitStep(core.ctx, job).catch((error: unknown) => core.o.logger?.warn('resubmit of an unknown task failed', { error }));
       return;
     }
-    if (job.unknownPolls < 6) return;
+    if (job.detailChecks < MAX_DETAIL_CHECKS && !(details && !details.known)) return;
     core.poller.untrack(job);
-    const lost = new AppError(
-      'task_lost',
-      'Runware no longer knows this task, so its result cannot be fetched. Nothing more will be charged for it; generate it again.',
-    );
-    await job.fail('runware', { error: errorInfo(lost, core.o.now()), finishedAt: core.o.now().toISOString() });
+    await job.fail('runware', { error: errorInfo(lostTask(details), core.o.now()), finishedAt: core.o.now().toISOString() });
     this.#failures.forget(job);
   }
+}
+
+/** Times getTaskDetails is asked about one task before the app stops waiting for it. */
+const MAX_DETAIL_CHECKS = 5;
+/** Answers in a row with an error code this app does not know before the task counts as failed. */
+const UNKNOWN_CODE_POLLS = 5;
+const TRANSIENT_MARK = 'runware_busy';
+
+/**
+ * A retryable task error (rate limit, busy provider) means "ask again later", for as long as
+ * Runware keeps working; a code this app does not know is asked about again a few times,
+ * then ends the task with its raw code shown.
+ */
+function settleTransient(job: JobHandle, poll: TaskPoll): void {
+  const error = poll.transient;
+  if (!error) {
+    job.transientPolls = 0;
+    return;
+  }
+  job.transientPolls += 1;
+  if (error.category === 'unknown' && job.transientPolls >= UNKNOWN_CODE_POLLS) {
+    poll.generations.push({ status: 'error', error });
+    delete poll.transient;
+  }
+}
+
+function lostTask(details: TaskDetails | null): AppError {
+  if (details === null) {
+    return new AppError(
+      'task_unconfirmed',
+      'Runware no longer reports this task and could not say whether it ran, so it was not sent again (that could charge twice). Check your usage at my.runware.ai before generating it again.',
+    );
+  }
+  if (details.known) {
+    return new AppError(
+      'task_result_gone',
+      'Runware has this task but no longer gives its result. Check your usage at my.runware.ai; if it was charged without a video, contact Runware support.',
+    );
+  }
+  return new AppError(
+    'task_lost',
+    'Runware no longer knows this task, so its result cannot be fetched. Nothing more will be charged for it; generate it again.',
+  );
 }
 
 /** Takes the poll reports finished that the record does not have yet. */

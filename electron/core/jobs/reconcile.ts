@@ -1,5 +1,6 @@
 import type { GenerationRecord, GenerationState } from '../../../shared/generation.ts';
 import type { Project } from '../projects/project.ts';
+import type { TaskPoll } from '../runware/poll-result.ts';
 import type { EngineCore } from './engine-core.ts';
 import type { JobHandle } from './job-handle.ts';
 import { removeStalePartials } from './stale-files.ts';
@@ -25,21 +26,44 @@ async function reconcile(core: EngineCore, job: JobHandle): Promise<void> {
   const before = record.state === 'interrupted' || record.state === 'failed' ? stateBeforeInterruption(record) : record.state;
   if (record.state !== 'interrupted') await job.move('interrupted', {}, { note: `found ${before} at startup` });
   const next = resumeStateAfterCrash(before, Boolean(record.taskUUID));
-  if (next === 'submitting') {
-    // Runware may or may not have the task: ask before resending, and resend only
-    // with the same taskUUID (a duplicate answer means it was accepted).
-    const taskUUID = record.taskUUID as string;
-    const poll = (await core.o.runware.poll([taskUUID]).catch(() => null))?.get(taskUUID);
-    if (poll?.known) {
-      await job.move('processing', (r) => ({ acceptedAt: r.acceptedAt ?? r.submittedAt }), { note: 'reconciled' });
-      await core.parts.onPoll(job, poll);
+  if (next === 'submitting' || next === 'processing') {
+    // Runware may or may not have the task: ask (getResponse, then getTaskDetails) before
+    // anything is resent, and resend only with the same taskUUID.
+    const found = await lookUp(core, record.taskUUID as string);
+    if (found.poll) {
+      await job.move('processing', (r) => ({ acceptedAt: r.acceptedAt ?? r.submittedAt }), { note: `reconciled via ${found.via}` });
+      await core.parts.onPoll(job, found.poll);
+    } else if (next === 'submitting' && (found.via === 'nobody' || !record.acceptedAt)) {
+      // Never acknowledged, and unknown to both (or details could not be asked about a task
+      // that was never acknowledged): resend under the same taskUUID.
+      await job.move('submitting', {}, { note: 'reconciled: unknown to Runware' });
     } else {
-      await job.move('submitting', {}, { note: 'reconciled' });
+      // Accepted before the crash: the poller's checks decide (poll-outcomes.ts).
+      await job.move('processing', (r) => ({ acceptedAt: r.acceptedAt ?? r.submittedAt }), { note: 'reconciled' });
     }
   } else {
     await job.move(next, {}, { note: 'reconciled' });
   }
   core.emitChanged(job);
+}
+
+/**
+ * What Runware says about a task found at startup: getResponse first; when it does not
+ * know the task (a crash, results older than it keeps), getTaskDetails. `nobody` means
+ * both answered and neither knows it; `unanswered` that one of them could not be asked.
+ */
+async function lookUp(
+  core: EngineCore,
+  taskUUID: string,
+): Promise<{ poll?: TaskPoll; via: 'getResponse' | 'getTaskDetails' | 'nobody' | 'unanswered' }> {
+  const poll = (await core.o.runware.poll([taskUUID]).catch(() => null))?.get(taskUUID);
+  if (poll?.known) return { poll, via: 'getResponse' };
+  const details = await core.o.runware.taskDetails(taskUUID).catch((error: unknown) => {
+    core.o.logger?.warn('getTaskDetails could not be asked', { taskUUID, error });
+    return null;
+  });
+  if (details?.known) return { poll: details.poll, via: 'getTaskDetails' };
+  return { via: poll && details ? 'nobody' : 'unanswered' };
 }
 
 function stateBeforeInterruption(record: GenerationRecord): Exclude<GenerationState, 'failed'> {

@@ -242,6 +242,8 @@ export class SequenceCoordinator {
         endSec: record.inputs.trim.endSec,
         normalizeLoudness: record.inputs.normalizeLoudness,
         maxSec: null,
+        // Lossless: this soundtrack is never sent, it is what the joined video plays.
+        format: 'wav',
         outFile: project.generations.file(record.id, 'audio.wav'),
       });
       const takes = parts.map((p) => {

@@ -12,6 +12,16 @@ import { mayFail, type Verdict } from './transitions.ts';
 /** Runware refused the account: only the person can fix these. */
 const BLOCKING = new Set(['auth', 'credits']);
 
+/**
+ * Tries of a step (or polls in a row) that met an error code this app does not know,
+ * before it is shown with its raw code: it may pass, but it is not retried forever.
+ */
+export const UNKNOWN_CODE_TRIES = 3;
+
+function isUnknownCode(error: unknown): error is RunwareError {
+  return isRunwareError(error) && error.category === 'unknown';
+}
+
 function isAbort(error: unknown): boolean {
   return (error instanceof Error && error.name === 'AbortError') || (isRunwareError(error) && error.category === 'canceled');
 }
@@ -101,7 +111,7 @@ export class StepFailures {
     const info = errorInfo(error, core.o.now());
     const blocking = runwareError !== null && BLOCKING.has(runwareError.category);
     if (blocking) core.paused = true;
-    const stop = blocking || failures >= core.o.maxStepFailures;
+    const stop = blocking || failures >= core.o.maxStepFailures || (isUnknownCode(error) && failures >= UNKNOWN_CODE_TRIES);
     for (const job of core.jobs.values()) {
       if (job.record.state !== 'processing' || job.blocked || job.stalled) continue;
       if (!stop) {
@@ -139,6 +149,7 @@ export class StepFailures {
     if (local) return this.hold(job, local);
     if (isRunwareError(error) && BLOCKING.has(error.category)) return this.#refused(job, error);
     if (isRunwareError(error) && error.retryable) return this.#retryLater(job, error, now);
+    if (isUnknownCode(error) && job.failures + 1 < UNKNOWN_CODE_TRIES) return this.#retryLater(job, error, now);
     const verdict: Verdict = isRunwareError(error) ? 'runware' : 'local';
     // Runware may hold the task: only Runware can end it, so a local failure stops it resumable.
     if (!mayFail(job.record, verdict)) return this.hold(job, error);

@@ -7,7 +7,7 @@ import { isAppError } from '../../../shared/errors.ts';
 import type { Logger } from '../logging/logger.ts';
 import { sha256File } from '../projects/media-import.ts';
 import { isLocalWriteFailure } from '../fs/local-write-error.ts';
-import type { RetryListener, RunwareClient } from '../runware/runware-client.ts';
+import type { InputKind, RetryListener, RunwareClient } from '../runware/runware-client.ts';
 import { isRunwareError } from '../runware/runware-error.ts';
 import type { JobHandle } from './job-handle.ts';
 import type { MediaOps } from './media-ops.ts';
@@ -66,7 +66,9 @@ export async function prepareStep(ctx: StepContext, job: JobHandle, signal: Abor
     startSec: r.inputs.trim.startSec,
     endSec: r.inputs.trim.endSec,
     normalizeLoudness: r.inputs.normalizeLoudness,
-    outFile: job.project.generations.file(r.id, 'audio.wav'),
+    // MP3, the format of Aurora's own examples: a quarter of a WAV's bytes to send, padding compensated.
+    format: 'mp3',
+    outFile: job.project.generations.file(r.id, 'audio.mp3'),
     signal,
   });
   const imageExt = extname(r.inputs.image.file).toLowerCase() || '.jpg';
@@ -91,8 +93,8 @@ export async function uploadStep(ctx: StepContext, job: JobHandle, signal: Abort
   for (const kind of ['image', 'audio'] as const) {
     if (job.record.uploads[kind]) continue;
     const bytes = await readFile(job.project.generations.file(job.record.id, prepared[kind].file));
-    const { mediaUUID } = await ctx.runware.uploadMedia(bytes, { signal, onRetry: ctx.retrying?.(job, 'upload') });
-    await job.patch((r) => ({ uploads: { ...r.uploads, [kind]: mediaUUID } }));
+    const { mediaUUID, cached } = await ctx.runware.uploadMedia(bytes, { signal, onRetry: ctx.retrying?.(job, 'upload') });
+    await job.patch((r) => ({ uploads: withUpload(r.uploads, kind, mediaUUID, cached) }));
   }
   signal.throwIfAborted();
   await job.move('submitting', (r) => ({ taskUUID: r.taskUUID ?? randomUUID(), submittedAt: ctx.now().toISOString() }));
@@ -111,22 +113,32 @@ export function auroraTaskOf(record: GenerationRecord): AuroraTask {
   };
 }
 
+type Uploads = GenerationRecord['uploads'];
+
+function withUpload(uploads: Uploads, kind: InputKind, mediaUUID: string, cached: boolean): Uploads {
+  const others = (uploads.cached ?? []).filter((k) => k !== kind);
+  const list = cached ? [...others, kind] : others;
+  const { cached: _old, ...rest } = uploads;
+  return { ...rest, [kind]: mediaUUID, ...(list.length > 0 ? { cached: list } : {}) };
+}
+
 /**
- * submitting → processing. Always the saved taskUUID; a lost input is uploaded again
- * once (and the new media UUID saved) before the one resubmission.
+ * submitting → processing. Always the saved taskUUID; an input Runware lost, or any input
+ * from the upload cache when Runware refuses the task, is uploaded again (and the new media
+ * UUID saved) before the one resubmission.
  */
 export async function submitStep(ctx: StepContext, job: JobHandle): Promise<void> {
-  const reuploadOne = (kind: 'image' | 'audio') => async () => {
+  const reuploadOne = (kind: InputKind) => async () => {
     const prepared = job.record.prepared;
     if (!prepared) throw new Error('no prepared inputs');
     const bytes = await readFile(job.project.generations.file(job.record.id, prepared[kind].file));
     await ctx.runware.forgetUpload(bytes);
     const { mediaUUID } = await ctx.runware.uploadMedia(bytes, { force: true });
-    await job.patch((r) => ({ uploads: { ...r.uploads, [kind]: mediaUUID } }));
+    await job.patch((r) => ({ uploads: withUpload(r.uploads, kind, mediaUUID, false) }));
     return mediaUUID;
   };
   await ctx.runware.submitVideo(auroraTaskOf(job.record), {
-    reupload: { image: reuploadOne('image'), audio: reuploadOne('audio') },
+    reupload: { cached: job.record.uploads.cached ?? [], image: reuploadOne('image'), audio: reuploadOne('audio') },
     onRetry: ctx.retrying?.(job, 'busy'),
   });
   await job.move('processing', (r) => ({ acceptedAt: r.acceptedAt ?? ctx.now().toISOString() }));

@@ -1,7 +1,7 @@
 import type { TaskPoll } from '../runware/poll-result.ts';
 import type { RetryListener, RunwareClient } from '../runware/runware-client.ts';
 import type { JobHandle } from './job-handle.ts';
-import { nextPollDelayMs, type CadencePolicy } from './poll-cadence.ts';
+import { nextPollAt, nextPollDelayMs, type CadencePolicy } from './poll-cadence.ts';
 
 export interface PollTarget {
   job: JobHandle;
@@ -20,8 +20,10 @@ export interface PollerHooks {
 }
 
 /**
- * Polls every task Runware is working on with ONE getResponse request, at the
- * cadence their expected finish times call for, backing off after failures.
+ * Polls the tasks Runware is working on at the cadence their expected finish times call
+ * for, backing off after failures: every task in ONE getResponse request where the
+ * endpoint answers batches (asking about one more costs nothing), else only the tasks
+ * that are due, one request each.
  */
 export class TaskPoller {
   readonly #targets = new Map<string, PollTarget>();
@@ -65,20 +67,19 @@ export class TaskPoller {
     if (this.#stopped || this.#inFlight) return;
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
-    const timings = [...this.#targets.values()].map((t) => ({
-      acceptedAt: t.acceptedAt,
-      expectedMs: t.expectedMs,
-      lastPolledAt: t.job.lastPolledAt,
-    }));
-    const delay = nextPollDelayMs(timings, this.#now(), this.#cadence, this.#failures);
+    const timings = [...this.#targets.values()].map(timingOf);
+    const delay = nextPollDelayMs(timings, this.#now(), this.#cadence, this.#failures, { solo: this.#runware.pollsOneTaskPerRequest });
     if (!Number.isFinite(delay)) return;
     this.#timer = setTimeout(() => void this.#tick(), delay);
   }
 
   async #tick(): Promise<void> {
     this.#timer = null;
-    const targets = [...this.#targets.values()];
-    if (targets.length === 0 || this.#stopped) return;
+    const targets = this.#dueTargets();
+    if (targets.length === 0 || this.#stopped) {
+      this.#schedule();
+      return;
+    }
     this.#inFlight = true;
     try {
       const jobs = targets.map((t) => t.job);
@@ -104,4 +105,16 @@ export class TaskPoller {
       this.#schedule();
     }
   }
+
+  /** Every target when one request asks about them all; else only those due now. */
+  #dueTargets(): PollTarget[] {
+    const all = [...this.#targets.values()];
+    if (!this.#runware.pollsOneTaskPerRequest) return all;
+    const now = this.#now();
+    return all.filter((t) => nextPollAt(timingOf(t), now, this.#cadence, { solo: true }) <= now + 1);
+  }
+}
+
+function timingOf(target: PollTarget): { acceptedAt: number; expectedMs: number; lastPolledAt?: number } {
+  return { acceptedAt: target.acceptedAt, expectedMs: target.expectedMs, lastPolledAt: target.job.lastPolledAt };
 }

@@ -25,6 +25,13 @@ export function createAgent(timeouts: RunwareTimeouts = DEFAULT_TIMEOUTS): Agent
   });
 }
 
+export interface TransportAnswer {
+  status: number;
+  envelope: Envelope;
+  /** The server's `Date` header, when it sent one (doctor compares clocks with it). */
+  date?: string;
+}
+
 export function missingKeyError(): RunwareError {
   return new RunwareError({
     code: 'key_missing',
@@ -62,11 +69,7 @@ export class RunwareTransport {
    * about those tasks (e.g. `taskNotFound`), not a failed request ([UNK] which status
    * Runware uses there).
    */
-  async post(
-    tasks: readonly object[],
-    signal?: AbortSignal,
-    options: { taskScopedErrors?: boolean } = {},
-  ): Promise<{ status: number; envelope: Envelope }> {
+  async post(tasks: readonly object[], signal?: AbortSignal, options: { taskScopedErrors?: boolean } = {}): Promise<TransportAnswer> {
     const key = this.#o.apiKey();
     if (!key) throw missingKeyError();
     let response: Dispatcher.ResponseData;
@@ -95,7 +98,8 @@ export class RunwareTransport {
     const retryAfterMs = parseRetryAfter(response.headers['retry-after']);
     const envelope = parseEnvelope(text);
     const scoped = envelope !== null && envelope.errors.length > 0 && envelope.errors.every((e) => typeof e.taskUUID === 'string');
-    if (options.taskScopedErrors && scoped && (status === 400 || status === 404)) return { status, envelope };
+    const date = typeof response.headers.date === 'string' ? response.headers.date : undefined;
+    if (options.taskScopedErrors && scoped && (status === 400 || status === 404)) return { status, envelope, date };
     if (status >= 400) {
       // Prefer the API's own error object; an HTML or empty body falls back to the status.
       const first = envelope?.errors[0];
@@ -111,7 +115,7 @@ export class RunwareTransport {
         message: 'Runware sent an answer Avatar Studio could not read. Try again in a few minutes.',
       });
     }
-    return { status, envelope };
+    return { status, envelope, date };
   }
 
   async close(): Promise<void> {

@@ -22,6 +22,11 @@ export interface TaskPoll {
    */
   known: boolean;
   generations: Generation[];
+  /**
+   * Runware named the task with an error that passes by asking again (a rate limit, a
+   * busy provider, a code this app does not know): the task is not over.
+   */
+  transient?: RunwareError;
 }
 
 export type TaskOutcome = 'running' | 'succeeded' | 'failed' | 'partial';

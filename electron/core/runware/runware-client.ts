@@ -3,19 +3,25 @@ import type { Dispatcher } from 'undici';
 import { AuroraTaskSchema, type AuroraTask } from '../../../shared/aurora.ts';
 import type { Logger } from '../logging/logger.ts';
 import { downloadToFile, type DownloadResult } from './download.ts';
-import { RunwareTransport, scrub } from './http-transport.ts';
-import type { Generation, TaskPoll } from './poll-result.ts';
-import type { DataItem, Envelope } from './response-envelope.ts';
+import { EndpointFindings } from './endpoint-findings.ts';
+import { missingKeyError, RunwareTransport, scrub, type TransportAnswer } from './http-transport.ts';
+import { readPollAnswer, TASK_UNKNOWN_CODES } from './poll-answer.ts';
+import { PollBatching } from './poll-batching.ts';
+import type { TaskPoll } from './poll-result.ts';
+import type { Envelope } from './response-envelope.ts';
 import { DEFAULT_RETRY_POLICY, withRetries, type RetryContext, type RetryPolicy } from './retry-policy.ts';
 import { runwareApiUrl, type RunwareTimeouts } from './runware-config.ts';
 import { RunwareError, fromApiError, isRunwareError, type RawApiError } from './runware-error.ts';
-import { UploadCache, sha256 } from './upload-cache.ts';
+import { readTaskDetails, type TaskDetails } from './task-details.ts';
+import { UploadCache, sha256, uploadScope } from './upload-cache.ts';
 
 export interface RunwareClientOptions {
   apiKey: () => string | null;
   /** Defaults to RUNWARE_API_URL, else https://api.runware.ai/v1. */
   baseUrl?: string;
   uploadCache?: UploadCache;
+  /** What was learned about the endpoint (batched polls, task details); in memory when not given. */
+  findings?: EndpointFindings;
   retry?: RetryPolicy;
   timeouts?: Partial<RunwareTimeouts>;
   dispatcher?: Dispatcher;
@@ -30,56 +36,34 @@ export interface CallOptions {
 
 export type RetryListener = NonNullable<RetryContext['onRetry']>;
 
-/** Fresh media UUIDs for a resubmission after Runware lost an upload. */
+export type InputKind = 'image' | 'audio';
+
+/** Fresh media UUIDs for a resubmission after Runware refused or lost an input. */
 export interface Reupload {
+  /** Inputs whose media UUID came from the upload cache, not from an upload for this task. */
+  cached: readonly InputKind[];
   image(): Promise<string>;
   audio(): Promise<string>;
 }
 
-const NOT_FOUND_CODES = new Set(['taskNotFound', 'taskExpired', 'taskFailedOrNotFound']);
+/** Refusals that re-uploading cannot change: the account, or the request never got an answer. */
+const NOT_ABOUT_INPUTS: ReadonlySet<string> = new Set(['auth', 'credits', 'network', 'timeout', 'rate_limit', 'server', 'canceled']);
 
-function isMediaMissing(error: RunwareError): boolean {
+/**
+ * Which inputs to upload again before the one resubmission: the ones Runware says it
+ * lost, or, for any other refusal, the ones that came from the cache (a media UUID made
+ * for another server or account, or forgotten by Runware, is refused under many codes).
+ * A refused task is not billed, so resubmitting it is safe.
+ */
+function inputsToUploadAgain(error: unknown, reupload: Reupload | undefined): InputKind[] {
+  if (!reupload || !isRunwareError(error) || NOT_ABOUT_INPUTS.has(error.category) || error.code === 'conflictTaskUUID') return [];
   const param = error.parameter ?? '';
-  return /^media(NotFound|Expired)$/i.test(String(error.code)) || (error.category === 'not_found' && /inputs\.(image|audio)/.test(param));
-}
-
-function str(value: unknown): string | undefined {
-  return typeof value === 'string' && value.length > 0 ? value : undefined;
-}
-
-function num(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-}
-
-/** One `data` item of getResponse → a generation, tolerating status spellings. */
-function toGeneration(item: DataItem): Generation {
-  const status = String(item.status ?? '').toLowerCase();
-  if (status === 'error' || status === 'failed') {
-    const embedded = (item.error && typeof item.error === 'object' ? item.error : item) as RawApiError;
-    return { status: 'error', error: fromApiError({ ...embedded, taskUUID: item.taskUUID }, 200) };
-  }
-  const url = str(item.videoURL) ?? str(item.mediaURL);
-  if ((status === 'success' || (status === '' && url)) && url) {
-    const videoUUID =
-      str(item.videoUUID) ??
-      str(item.mediaUUID) ??
-      url
-        .split('/')
-        .pop()
-        ?.replace(/\.\w+$/, '') ??
-      randomUUID();
-    const generation: Generation = { status: 'success', videoUUID, videoURL: url };
-    const cost = num(item.cost);
-    const seed = num(item.seed);
-    if (cost !== undefined) generation.cost = cost;
-    if (seed !== undefined) generation.seed = seed;
-    if (typeof item.NSFWContent === 'boolean') generation.nsfw = item.NSFWContent;
-    return generation;
-  }
-  // `processing`, the older `pending`, `queued`… and any status not known yet all mean
-  // "still running": the poller's own deadline bounds a task that never finishes.
-  const progress = num(item.progress);
-  return progress === undefined ? { status: 'processing' } : { status: 'processing', progress: Math.max(0, Math.min(100, progress)) };
+  const named = (['image', 'audio'] as const).filter((kind) => param.includes(`inputs.${kind}`));
+  const lost = /^media(NotFound|Expired)$/i.test(String(error.code)) || (error.category === 'not_found' && named.length > 0);
+  const kinds = new Set<InputKind>(lost ? (named.length > 0 ? named : ['image', 'audio']) : []);
+  // Every cached input: the refusal may name one, and the other may be just as unknown.
+  for (const kind of reupload.cached) kinds.add(kind);
+  return [...kinds];
 }
 
 /**
@@ -94,11 +78,15 @@ export class RunwareClient {
   readonly #cache: UploadCache;
   readonly #log: Logger | undefined;
   readonly #apiKey: () => string | null;
+  readonly #endpoint: string;
+  readonly #findings: EndpointFindings;
+  readonly #batching: PollBatching<CallOptions>;
 
   constructor(options: RunwareClientOptions) {
     this.#apiKey = options.apiKey;
+    this.#endpoint = options.baseUrl ?? runwareApiUrl();
     this.#transport = new RunwareTransport({
-      baseUrl: options.baseUrl ?? runwareApiUrl(),
+      baseUrl: this.#endpoint,
       apiKey: options.apiKey,
       dispatcher: options.dispatcher,
       timeouts: options.timeouts,
@@ -106,42 +94,70 @@ export class RunwareClient {
     this.#retry = options.retry ?? DEFAULT_RETRY_POLICY;
     this.#cache = options.uploadCache ?? new UploadCache();
     this.#log = options.logger;
+    this.#findings = options.findings ?? new EndpointFindings();
+    this.#batching = new PollBatching({
+      endpoint: this.#endpoint,
+      findings: this.#findings,
+      request: (uuids, options) => this.#pollRequest(uuids, options),
+      logger: options.logger,
+    });
   }
 
-  async #post(
+  /** The endpoint every request goes to. */
+  get endpoint(): string {
+    return this.#endpoint;
+  }
+
+  get findings(): EndpointFindings {
+    return this.#findings;
+  }
+
+  /**
+   * One request with the client's retries. `read` runs on each answer inside the retry
+   * loop, so an error in a 200 body that is worth retrying is retried like an HTTP one.
+   */
+  async #post<T = TransportAnswer>(
     label: string,
     tasks: readonly object[],
-    options: CallOptions & { retry?: RetryPolicy; taskScopedErrors?: boolean } = {},
-  ): Promise<Envelope> {
+    options: CallOptions & { retry?: RetryPolicy; taskScopedErrors?: boolean; read?: (answer: TransportAnswer) => T } = {},
+  ): Promise<T> {
     return withRetries(
       async (attempt) => {
         const started = Date.now();
         try {
-          const { status, envelope } = await this.#transport.post(tasks, options.signal, {
-            taskScopedErrors: options.taskScopedErrors,
-          });
-          this.#log?.debug(`${label} → ${status}`, { tasks: tasks.length, ms: Date.now() - started, attempt });
-          return envelope;
+          const answer = await this.#transport.post(tasks, options.signal, { taskScopedErrors: options.taskScopedErrors });
+          this.#log?.debug(`${label} → ${answer.status}`, { tasks: tasks.length, ms: Date.now() - started, attempt });
+          return options.read ? options.read(answer) : (answer as T);
         } catch (error) {
-          // The transport already keeps the key out of what it throws.
-          if (isRunwareError(error)) {
-            this.#log?.info(`${label} failed`, { code: error.code, status: error.httpStatus, retryable: error.retryable, attempt });
+          // The transport already keeps the key out of what it throws; errors read from a body are scrubbed here.
+          const clean = isRunwareError(error) ? scrub(error, this.#apiKey()) : error;
+          if (isRunwareError(clean)) {
+            this.#log?.info(`${label} failed`, { code: clean.code, status: clean.httpStatus, retryable: clean.retryable, attempt });
           }
-          throw error;
+          throw clean;
         }
       },
       { policy: options.retry ?? this.#retry, signal: options.signal, onRetry: options.onRetry },
     );
   }
 
+  /** Whose uploads the cache may offer: this endpoint and this key (as a hash). */
+  #scope(): string {
+    const key = this.#apiKey();
+    if (!key) throw missingKeyError();
+    return uploadScope(this.#endpoint, key);
+  }
+
   /**
    * Stores bytes with Runware (`mediaStorage`, raw base64) and returns the media
-   * UUID. The same bytes within the cache's retention are not sent again.
+   * UUID. The same bytes within the cache's retention are not sent again to the same
+   * endpoint with the same key; `cached` says when the UUID came from the cache.
    */
   async uploadMedia(bytes: Uint8Array, options: CallOptions & { force?: boolean } = {}): Promise<{ mediaUUID: string; cached: boolean }> {
     const hash = sha256(bytes);
+    const scope = this.#scope();
     if (!options.force) {
-      const known = await this.#cache.get(hash);
+      const known = await this.#cache.get(scope, hash);
       if (known) return { mediaUUID: known, cached: true };
     }
     const media = Buffer.from(bytes).toString('base64');
@@ -150,32 +166,33 @@ export class RunwareClient {
     const envelope = await withRetries(
       async () => {
         const taskUUID = randomUUID();
-        const env = await this.#post('mediaStorage', [{ taskType: 'mediaStorage', taskUUID, operation: 'upload', media }], {
+        const answer = await this.#post('mediaStorage', [{ taskType: 'mediaStorage', taskUUID, operation: 'upload', media }], {
           signal: options.signal,
           retry: { ...this.#retry, maxAttempts: 1 },
         });
-        return { env, taskUUID };
+        return { env: answer.envelope, taskUUID };
       },
       { policy: this.#retry, signal: options.signal, onRetry: options.onRetry },
     );
     const item = envelope.env.data.find((d) => d.taskUUID === envelope.taskUUID) ?? envelope.env.data[0];
     const mediaUUID = str(item?.mediaUUID) ?? str(item?.imageUUID);
-    if (!mediaUUID) throw this.#firstError(envelope.env, envelope.taskUUID) ?? this.#protocolError('the upload');
+    if (!mediaUUID) throw this.#errorFor(envelope.env, envelope.taskUUID) ?? this.#protocolError('the upload');
     // The cache only saves a later upload: a full app-data disk must not fail this one.
-    await this.#cache.put(hash, mediaUUID).catch((error: unknown) => this.#log?.warn('upload cache not saved', { error }));
+    await this.#cache.put(scope, hash, mediaUUID).catch((error: unknown) => this.#log?.warn('upload cache not saved', { error }));
     return { mediaUUID, cached: false };
   }
 
-  /** Forgets a cached upload, e.g. after Runware said it no longer has it. */
+  /** Forgets a cached upload, e.g. after Runware refused it. */
   async forgetUpload(bytes: Uint8Array): Promise<void> {
-    await this.#cache.forget(sha256(bytes));
+    await this.#cache.forget(this.#scope(), sha256(bytes));
   }
 
   /**
    * Submits an Aurora task (async delivery, cost included). Retries only ever resend
    * the same taskUUID, and a `conflictTaskUUID` answer means an earlier try was
-   * accepted. When Runware reports an input missing and `reupload` is given, the
-   * inputs are uploaded again and the task resubmitted once.
+   * accepted. When Runware refuses an input it lost, or refuses the task in any way
+   * while an input came from the cache, those inputs are uploaded again and the task
+   * resubmitted once.
    */
   async submitVideo(
     task: AuroraTask,
@@ -198,61 +215,89 @@ export class RunwareClient {
     try {
       return { ...(await this.#submitOnce(parsed.data, options)), reuploaded: false };
     } catch (error) {
-      if (!options.reupload || !isRunwareError(error) || !isMediaMissing(error)) throw error;
-      this.#log?.info('Runware lost an input; uploading again', { parameter: error.parameter });
-      const inputs = { image: await options.reupload.image(), audio: await options.reupload.audio() };
+      const kinds = inputsToUploadAgain(error, options.reupload);
+      if (kinds.length === 0 || !options.reupload) throw error;
+      this.#log?.info('Runware refused a task with a cached or lost input; uploading it again', {
+        code: isRunwareError(error) ? error.code : undefined,
+        inputs: kinds,
+      });
+      const inputs = { ...parsed.data.inputs };
+      for (const kind of kinds) inputs[kind] = await options.reupload[kind]();
       return { ...(await this.#submitOnce({ ...parsed.data, inputs }, options)), reuploaded: true };
     }
   }
 
+  /**
+   * One submission. An answer without an error means "accepted, go poll" — also an empty
+   * `data` or one naming another taskUUID, which Runware's own clients accept too; a
+   * task that was not in fact registered shows up unknown to polls and task details.
+   */
   async #submitOnce(task: AuroraTask, options: CallOptions): Promise<{ taskUUID: string; duplicate: boolean }> {
-    let envelope: Envelope;
     try {
-      envelope = await this.#post('videoInference', [task], options);
+      return await this.#post('videoInference', [task], {
+        ...options,
+        read: ({ envelope }) => {
+          const failure = this.#errorFor(envelope, task.taskUUID);
+          if (failure?.code === 'conflictTaskUUID') return { taskUUID: task.taskUUID, duplicate: true };
+          if (failure) throw failure;
+          if (!envelope.data.some((d) => d.taskUUID === task.taskUUID)) {
+            this.#log?.warn('submission acknowledged without naming the task: treated as accepted, polled as usual', {
+              items: envelope.data.length,
+            });
+          }
+          return { taskUUID: task.taskUUID, duplicate: false };
+        },
+      });
     } catch (error) {
       if (isRunwareError(error) && error.code === 'conflictTaskUUID') return { taskUUID: task.taskUUID, duplicate: true };
       throw error;
     }
-    const failure = this.#firstError(envelope, task.taskUUID);
-    if (failure?.code === 'conflictTaskUUID') return { taskUUID: task.taskUUID, duplicate: true };
-    if (envelope.data.some((d) => d.taskUUID === task.taskUUID)) return { taskUUID: task.taskUUID, duplicate: false };
-    throw failure ?? this.#protocolError('the submission');
+  }
+
+  /** True once this endpoint is known to answer one getResponse task per request (the poller then asks only due tasks). */
+  get pollsOneTaskPerRequest(): boolean {
+    return this.#batching.oneTaskPerRequest;
   }
 
   /**
-   * Asks about every task in ONE request (one `getResponse` per task) and returns
-   * each task's generations. Tolerates `data: []` for unknown tasks, errors inside
-   * HTTP 200 in both documented shapes, and partial results across takes.
+   * Asks about every task, in ONE request where the endpoint answers batches reliably
+   * (checked on every answer, poll-batching.ts), else one request per task. Tolerates
+   * `data: []` for unknown tasks, errors inside HTTP 200 in both documented shapes,
+   * items without a taskUUID, retryable task errors, and partial results across takes.
    */
   async poll(taskUUIDs: readonly string[], options: CallOptions = {}): Promise<Map<string, TaskPoll>> {
-    const result = new Map<string, TaskPoll>(taskUUIDs.map((taskUUID) => [taskUUID, { taskUUID, known: false, generations: [] }]));
-    if (taskUUIDs.length === 0) return result;
-    const envelope = await this.#post(
+    if (taskUUIDs.length === 0) return new Map();
+    return this.#batching.poll(taskUUIDs, options);
+  }
+
+  #pollRequest(taskUUIDs: readonly string[], options: CallOptions): Promise<Map<string, TaskPoll>> {
+    return this.#post(
       'getResponse',
       taskUUIDs.map((taskUUID) => ({ taskType: 'getResponse', taskUUID })),
-      { ...options, taskScopedErrors: true },
-    );
-    for (const item of envelope.data) {
-      const poll = item.taskUUID ? result.get(item.taskUUID) : undefined;
-      if (!poll) continue;
-      poll.known = true;
-      const generation = toGeneration(item);
-      poll.generations.push(
-        generation.status === 'error' ? { status: 'error', error: scrub(generation.error, this.#apiKey()) } : generation,
-      );
-    }
-    for (const raw of envelope.errors) {
-      const taskUUID = str(raw.taskUUID);
-      const poll = taskUUID ? result.get(taskUUID) : undefined;
-      if (!poll) {
-        // An error for no task in particular (e.g. the key) concerns the whole request.
-        throw this.#apiError(raw);
+      { ...options, taskScopedErrors: true, read: ({ envelope }) => readPollAnswer(envelope, taskUUIDs) },
+    ).then((polls) => {
+      const key = this.#apiKey();
+      for (const poll of polls.values()) {
+        poll.generations = poll.generations.map((g) => (g.status === 'error' ? { status: 'error', error: scrub(g.error, key) } : g));
+        if (poll.transient) poll.transient = scrub(poll.transient, key);
       }
-      if (NOT_FOUND_CODES.has(String(raw.code))) continue;
-      poll.known = true;
-      poll.generations.push({ status: 'error', error: this.#apiError(raw) });
-    }
-    return result;
+      return polls;
+    });
+  }
+
+  /**
+   * Asks `getTaskDetails` about a task getResponse no longer knows: whether Runware has it,
+   * and its results if the original response holds them. Throws when the endpoint does not
+   * answer it (then nobody can tell whether resubmitting would bill twice).
+   */
+  async taskDetails(taskUUID: string, options: CallOptions = {}): Promise<TaskDetails> {
+    const details = await this.#post('getTaskDetails', [{ taskType: 'getTaskDetails', taskUUID }], {
+      ...options,
+      taskScopedErrors: true,
+      read: ({ envelope }) => readTaskDetails(envelope, taskUUID),
+    });
+    await this.#findings.record(this.#endpoint, 'taskDetails', { supported: true, detail: 'getTaskDetails answered' });
+    return details;
   }
 
   /** Downloads a result to `dest` (via `dest.part`, resuming with Range). */
@@ -278,15 +323,23 @@ export class RunwareClient {
   /**
    * A cheap authenticated call: `getResponse` for a task that does not exist bills
    * nothing and needs a valid key. (REST has no documented ping; [UNK] whether an
-   * unknown task answers `data: []` or `taskNotFound` — both mean the key works.)
+   * unknown task answers `data: []` or `taskNotFound` — both mean the key works.) Any
+   * other error, also inside a 200 (an `invalidApiKey` envelope), means it does not.
    */
-  async checkKey(options: CallOptions = {}): Promise<void> {
+  async checkKey(options: CallOptions = {}): Promise<{ latencyMs: number; serverDate?: string }> {
+    const started = Date.now();
     try {
-      await this.#post('checkKey', [{ taskType: 'getResponse', taskUUID: randomUUID() }], {
+      const answer = await this.#post('checkKey', [{ taskType: 'getResponse', taskUUID: randomUUID() }], {
         ...options,
         retry: { ...this.#retry, maxAttempts: 2 },
         taskScopedErrors: true,
+        read: (a) => {
+          const refusal = a.envelope.errors.find((e) => !TASK_UNKNOWN_CODES.has(String(e.code)));
+          if (refusal) throw fromApiError(refusal, a.status);
+          return a;
+        },
       });
+      return { latencyMs: Date.now() - started, ...(answer.date ? { serverDate: answer.date } : {}) };
     } catch (error) {
       if (
         isRunwareError(error) &&
@@ -308,13 +361,9 @@ export class RunwareClient {
     await this.#transport.close();
   }
 
-  #apiError(raw: RawApiError): RunwareError {
-    return scrub(fromApiError(raw, 200), this.#apiKey());
-  }
-
-  #firstError(envelope: Envelope, taskUUID: string): RunwareError | null {
-    const raw = envelope.errors.find((e) => e.taskUUID === taskUUID) ?? envelope.errors[0];
-    return raw ? this.#apiError({ ...raw, taskUUID: raw.taskUUID ?? taskUUID }) : null;
+  #errorFor(envelope: Envelope, taskUUID: string): RunwareError | null {
+    const raw: RawApiError | undefined = envelope.errors.find((e) => e.taskUUID === taskUUID) ?? envelope.errors[0];
+    return raw ? fromApiError({ ...raw, taskUUID: raw.taskUUID ?? taskUUID }, 200) : null;
   }
 
   #protocolError(what: string): RunwareError {
@@ -326,4 +375,8 @@ export class RunwareClient {
       message: `Runware's answer to ${what} was missing the expected result. Try again.`,
     });
   }
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
 }

@@ -9,6 +9,7 @@ import type { JobEngine } from '../jobs/job-engine.ts';
 import type { MediaOps } from '../jobs/media-ops.ts';
 import type { Logger } from '../logging/logger.ts';
 import { GenerationTrash } from '../projects/generation-trash.ts';
+import type { Project } from '../projects/project.ts';
 import { freePath, outputNameFor } from '../projects/output-names.ts';
 import type { Platform } from '../shell/platform.ts';
 import type { Generations } from './generations.ts';
@@ -118,7 +119,7 @@ export class Library {
       input: source,
       format: request.format,
       ...(request.quality ? { quality: request.quality } : {}),
-      originalAudio: request.originalAudio && record.prepared ? project.generations.file(record.id, record.prepared.audio.file) : undefined,
+      originalAudio: request.originalAudio ? await this.#losslessAudio(project, record) : undefined,
       outFile,
       onProgress: (fraction) => {
         onProgress?.(fraction);
@@ -126,6 +127,35 @@ export class Library {
       },
     });
     return { file: outFile };
+  }
+
+  /**
+   * The selection's sound at full quality for an export: the WAV beside the take when there is
+   * one, else cut again from the project's copy of the audio (what was sent is an MP3), and kept
+   * for the next export. Without the project's copy, what was sent is still better than nothing.
+   */
+  async #losslessAudio(project: Project, record: GenerationRecord): Promise<string | undefined> {
+    if (!record.prepared) return undefined;
+    const sent = project.generations.file(record.id, record.prepared.audio.file);
+    if (sent.endsWith('.wav')) return sent;
+    const wav = project.generations.file(record.id, 'audio.wav');
+    if ((await stat(wav).catch(() => null))?.isFile()) return wav;
+    const { trim, normalizeLoudness } = record.inputs;
+    return this.#media
+      .prepareAudio({
+        input: project.path(record.inputs.audio.file),
+        startSec: trim.startSec,
+        endSec: trim.endSec,
+        normalizeLoudness,
+        maxSec: null,
+        format: 'wav',
+        outFile: wav,
+      })
+      .then(() => wav)
+      .catch((error: unknown) => {
+        this.#log?.warn('export uses the sent audio: the original could not be cut again', { id: record.id, error });
+        return sent;
+      });
   }
 
   /** Shows an exported file; only files inside the project's exports/ are shown. */

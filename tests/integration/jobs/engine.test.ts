@@ -34,8 +34,12 @@ describe('the generation engine against the fake Runware', () => {
       expect.objectContaining({ index: 1, state: 'done', file: 'take-1.mp4', poster: 'take-1.jpg', costUSD: 0.84 }),
     ]);
     const folder = h.project.generations.folder(queued.id);
-    expect((await readdir(folder)).sort()).toEqual(['audio.wav', 'generation.json', 'portrait.jpg', 'take-1.jpg', 'take-1.mp4']);
-    expect(await probeDuration(`${folder}/audio.wav`)).toBeCloseTo(5.5, 2);
+    expect((await readdir(folder)).sort()).toEqual(['audio.mp3', 'generation.json', 'portrait.jpg', 'take-1.jpg', 'take-1.mp4']);
+    // Sent as MP3: never longer than the selection, at most one frame's worth shorter.
+    const sent = await probeDuration(`${folder}/audio.mp3`);
+    expect(sent).toBeLessThanOrEqual(5.51);
+    expect(sent).toBeGreaterThan(5.45);
+    expect(h.fake.media.get(done?.uploads.audio ?? '')?.kind).toBe('mp3');
     expect(done?.takes[0]?.durationSec).toBeCloseTo(5.5, 0);
     // What is on disk is what the engine holds.
     const onDisk = JSON.parse(await readFile(`${folder}/generation.json`, 'utf8')) as GenerationRecord;

@@ -133,6 +133,7 @@ describe('Runware client against the fake server', () => {
     const audioBytes = (await import('../../support/wav-tone.ts')).wavTone(1);
     const result = await client.submitVideo(task, {
       reupload: {
+        cached: [],
         image: async () => inputs.image,
         audio: async () => {
           await client.forgetUpload(audioBytes);
@@ -232,7 +233,9 @@ describe('Runware client against the fake server', () => {
   });
 
   it('checks a key with one cheap request', async () => {
-    await expect(client.checkKey()).resolves.toBeUndefined();
+    const checked = await client.checkKey();
+    expect(checked.latencyMs).toBeGreaterThanOrEqual(0);
+    expect(Number.isNaN(Date.parse(checked.serverDate ?? ''))).toBe(false);
     expect(fake.requests.at(-1)?.tasks).toEqual([{ taskType: 'getResponse', taskUUID: expect.any(String) }]);
     expect(fake.acceptedSubmissions).toEqual([]);
   });

@@ -116,7 +116,7 @@ describe('Runware failures', () => {
       const error = await rejection(client.submitVideo(auroraTask(inputs, { positivePrompt: 'please [blocked]' })));
       expect(error.fields()).toMatchObject({ code: 'contentPolicyViolation', category: 'safety', retryable: false });
       expect(error.message).toBe(
-        "Runware's content check blocked this request. Runware said: “The prompt was blocked by the content policy.” Try a different portrait or prompt.",
+        "Runware's content check blocked this request. Runware said: “The prompt was blocked by the content policy.” Use a different portrait, audio or prompt.",
       );
     });
 

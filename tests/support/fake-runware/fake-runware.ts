@@ -57,6 +57,31 @@ export interface FakeRunwareOptions {
   /** Height of the produced videos (small keeps tests fast). */
   videoHeight?: number;
   port?: number;
+  /**
+   * How a getResponse request asking about several tasks is answered: every task
+   * (`full`), only the first one (`first-only`), or refused with HTTP 400 (`refuse`).
+   * No doc shows batched polls, so the client must cope with each.
+   */
+  pollBatching?: 'full' | 'first-only' | 'refuse';
+  /** `cost` on each result: that result's own price, or the whole task's on every result. */
+  costPer?: 'result' | 'task';
+  /** Whether getTaskDetails is answered (documented) or refused as an unsupported task type. */
+  taskDetails?: boolean;
+  /** The code a submission gets when an input names media this server does not have. */
+  unknownMediaCode?: 'mediaNotFound' | 'invalidParameter';
+  /** Ways a live API may answer that Runware's own clients accept. */
+  quirks?: FakeQuirks;
+}
+
+export interface FakeQuirks {
+  /** The submit acknowledgement: naming the task (documented), empty `data`, or naming another taskUUID. */
+  submitAck?: 'named' | 'empty' | 'other-task';
+  /** getResponse items and errors without `taskUUID`. */
+  pollItemsWithoutTaskUUID?: boolean;
+  /** The next N getResponse answers name each task with a retryable error (no `status:"error"`) in HTTP 200. */
+  busyPolls?: number;
+  /** An error code no client knows, for the next N getResponse answers (no `status`), in HTTP 200. */
+  strangePolls?: number;
 }
 
 export interface RequestLogEntry {
@@ -99,6 +124,10 @@ export interface FakeTask {
   takes: Take[];
   failure?: TaskFailure;
   finishedAt?: number;
+  /** The inputs as stored at acceptance (inline images are stored then). */
+  inputs: { image: StoredMedia; audio: StoredMedia };
+  /** getResponse no longer knows it (as for results older than the API keeps); getTaskDetails still does. */
+  forgotten?: boolean;
 }
 
 interface ServedFile {
@@ -129,6 +158,8 @@ function text(value: unknown): string {
 
 export class FakeRunware {
   readonly options: Required<Omit<FakeRunwareOptions, 'generationMs' | 'port'>> & { generationMs?: number };
+  /** Every getTaskDetails request, by taskUUID. */
+  readonly detailRequests: string[] = [];
   readonly requests: RequestLogEntry[] = [];
   readonly tasks = new Map<string, FakeTask>();
   readonly media = new Map<string, StoredMedia>();
@@ -161,6 +192,11 @@ export class FakeRunware {
       maxMediaBytes: options.maxMediaBytes ?? 50 * 1024 * 1024,
       creditsUSD: options.creditsUSD ?? Number.POSITIVE_INFINITY,
       videoHeight: options.videoHeight ?? 240,
+      pollBatching: options.pollBatching ?? 'full',
+      costPer: options.costPer ?? 'result',
+      taskDetails: options.taskDetails ?? true,
+      unknownMediaCode: options.unknownMediaCode ?? 'mediaNotFound',
+      quirks: { ...options.quirks },
     };
     this.apiKey = this.options.apiKeys[0] ?? FAKE_API_KEY;
     this.creditsUSD = this.options.creditsUSD;
@@ -214,6 +250,11 @@ export class FakeRunware {
   expireMedia(uuid?: string): void {
     if (uuid) this.media.delete(uuid);
     else this.media.clear();
+  }
+
+  /** getResponse forgets these tasks (all when none named), as after its retention; getTaskDetails still knows them. */
+  forgetResults(taskUUID?: string): void {
+    for (const task of this.tasks.values()) if (!taskUUID || task.taskUUID === taskUUID) task.forgotten = true;
   }
 
   countRequests(kind: RequestKind): number {
@@ -292,6 +333,15 @@ export class FakeRunware {
       });
     }
 
+    const polls = tasks.filter((t) => t.taskType === 'getResponse');
+    if (polls.length > 1 && this.options.pollBatching === 'refuse') {
+      return this.#reply(req, res, kind, summary, 400, {
+        errors: [{ code: 'invalidRequest', message: 'Only one getResponse task per request is supported.' }],
+      });
+    }
+    if (polls.length > 1 && this.options.pollBatching === 'first-only')
+      tasks = tasks.filter((t) => t.taskType !== 'getResponse' || t === polls[0]);
+
     const data: Record<string, unknown>[] = [];
     const errors: ApiErrorItem[] = [];
     let status = 200;
@@ -337,7 +387,16 @@ export class FakeRunware {
       case 'videoInference':
         return this.#submit(task, dryRun);
       case 'getResponse':
-        return this.#getResponse(task.taskUUID);
+        return this.#answerPoll(task.taskUUID);
+      case 'getTaskDetails':
+        if (this.options.taskDetails) return this.#taskDetails(task.taskUUID);
+        return {
+          data: [],
+          errors: [
+            { code: 'unsupportedTaskType', message: `Unsupported taskType: ${taskType}.`, parameter: 'taskType', taskUUID: task.taskUUID },
+          ],
+          status: 400,
+        };
       case 'mediaStorage':
         return this.#mediaStorage(task);
       case 'imageUpload':
@@ -375,19 +434,20 @@ export class FakeRunware {
       };
     }
     const inputs = task.inputs as { image: string; audio: string };
-    const image = this.#resolveMedia(inputs.image);
-    const audio = this.#resolveMedia(inputs.audio);
+    const image = await this.#resolveInput(inputs.image, 'image', taskUUID);
+    const audio = await this.#resolveInput(inputs.audio, 'audio', taskUUID);
     for (const [name, media, kinds] of [
       ['image', image, IMAGE_KINDS],
       ['audio', audio, AURORA_AUDIO_KINDS],
     ] as const) {
       if (!media) {
+        const lost = this.options.unknownMediaCode === 'mediaNotFound';
         return {
           data: [],
           errors: [
             {
-              code: 'mediaNotFound',
-              message: `The media for inputs.${name} was not found or has expired.`,
+              code: lost ? 'mediaNotFound' : 'invalidParameter',
+              message: lost ? `The media for inputs.${name} was not found or has expired.` : `Invalid value for inputs.${name}.`,
               parameter: `inputs.${name}`,
               taskUUID,
               taskType: 'videoInference',
@@ -396,6 +456,7 @@ export class FakeRunware {
           status: 400,
         };
       }
+      if ('code' in media) return { data: [], errors: [{ ...media, taskType: 'videoInference' }], status: 400 };
       if (!kinds.includes(media.kind)) {
         return {
           data: [],
@@ -413,7 +474,8 @@ export class FakeRunware {
         };
       }
     }
-    const audioSec = audio?.durationSec ?? 0;
+    const stored = { image: image as StoredMedia, audio: audio as StoredMedia };
+    const audioSec = stored.audio.durationSec ?? 0;
     if (audioSec > 60.0005) {
       return {
         data: [],
@@ -460,6 +522,7 @@ export class FakeRunware {
     const now = this.now();
     const fakeTask: FakeTask = {
       taskUUID,
+      inputs: stored,
       request: task,
       acceptedAt: now,
       polls: 0,
@@ -479,7 +542,11 @@ export class FakeRunware {
     for (const f of this.#failures) if (f.match(fakeTask)) this.#applyFailure(fakeTask, f.failure);
     this.tasks.set(taskUUID, fakeTask);
     this.acceptedSubmissions.push(taskUUID);
-    return { data: [{ taskType: 'videoInference', taskUUID }], errors: [] };
+    // Rendered from now on, as the real service works on it: the result is ready when due.
+    for (const take of fakeTask.takes) if (!take.failure) take.rendering = this.#render(fakeTask, take).catch(() => undefined);
+    const ack = this.options.quirks.submitAck ?? 'named';
+    if (ack === 'empty') return { data: [], errors: [] };
+    return { data: [{ taskType: 'videoInference', taskUUID: ack === 'other-task' ? randomUUID() : taskUUID }], errors: [] };
   }
 
   #applyFailure(task: FakeTask, failure: TaskFailure): void {
@@ -506,9 +573,71 @@ export class FakeRunware {
     return match?.[1] ? (this.media.get(match[1]) ?? null) : null;
   }
 
+  /**
+   * An input as Aurora takes it: a media UUID or a URL; for the image also inline, as raw
+   * base64 or a data URI (what the spec allows and the official TypeScript SDK sends).
+   */
+  async #resolveInput(ref: string, field: 'image' | 'audio', taskUUID: string): Promise<StoredMedia | ApiErrorItem | null> {
+    const known = this.#resolveMedia(ref);
+    if (known || ref.includes('/files/uploads/') || isUuidV4(ref)) return known;
+    const url = /^https?:\/\//.test(ref);
+    if (!url && field === 'audio') {
+      return { code: 'invalidParameter', message: 'inputs.audio must be a media UUID or a URL.', parameter: 'inputs.audio', taskUUID };
+    }
+    const bytes = await this.#decodeMedia(ref);
+    if (!Buffer.isBuffer(bytes)) return { ...bytes, parameter: `inputs.${field}`, taskUUID };
+    const stored = await this.#store(bytes, taskUUID, `inputs.${field}`);
+    return 'uuid' in stored ? stored : { ...stored, taskUUID };
+  }
+
+  /** A getResponse answer, with the quirks a live API may show. */
+  async #answerPoll(taskUUID: string) {
+    const answer = await this.#getResponse(taskUUID);
+    const quirks = this.options.quirks;
+    const known = answer.data.length > 0 || answer.errors.length > 0;
+    if (known && (quirks.busyPolls ?? 0) > 0) {
+      quirks.busyPolls = (quirks.busyPolls ?? 0) - 1;
+      return {
+        data: [],
+        errors: [
+          { code: 'providerRateLimitExceeded', message: 'The provider is busy; the task is queued.', taskUUID, taskType: 'getResponse' },
+        ],
+      };
+    }
+    if (known && (quirks.strangePolls ?? 0) > 0) {
+      quirks.strangePolls = (quirks.strangePolls ?? 0) - 1;
+      return { data: [], errors: [{ code: 'fluxCapacitorMisaligned', message: 'Something odd happened.', taskUUID }] };
+    }
+    if (!quirks.pollItemsWithoutTaskUUID) return answer;
+    const strip = <T extends { taskUUID?: unknown }>(item: T) => {
+      const { taskUUID: _gone, ...rest } = item;
+      return rest;
+    };
+    return { data: answer.data.map(strip), errors: answer.errors.map(strip) };
+  }
+
+  /** getTaskDetails: the original request and response, for tasks getResponse may have forgotten. */
+  async #taskDetails(taskUUID: string) {
+    this.detailRequests.push(taskUUID);
+    const task = this.tasks.get(taskUUID);
+    if (!task) {
+      if (this.options.unknownTask === 'error') {
+        return { data: [], errors: [{ code: 'taskNotFound', message: 'Task not found.', taskUUID, taskType: 'getTaskDetails' }] };
+      }
+      return { data: [], errors: [] };
+    }
+    const { data, errors } = await this.#results(task);
+    const running = data.some((d) => d.status === 'processing');
+    // [UNK] what Runware keeps as the "response" of an async task still running: the acknowledgement here.
+    const response = running ? { data: [{ taskType: 'videoInference', taskUUID }] } : errors.length > 0 ? { data, errors } : { data };
+    const { inputs: _inputs, ...request } = task.request;
+    return { data: [{ taskType: 'getTaskDetails', taskUUID, request: [request], response }], errors: [] };
+  }
+
   async #getResponse(taskUUID: string) {
     const task = this.tasks.get(taskUUID);
-    const retained = task && (task.finishedAt === undefined || this.now() - task.finishedAt <= this.options.resultRetentionMs);
+    const retained =
+      task && !task.forgotten && (task.finishedAt === undefined || this.now() - task.finishedAt <= this.options.resultRetentionMs);
     if (!task || !retained) {
       if (this.options.unknownTask === 'error') {
         return { data: [], errors: [{ code: 'taskNotFound', message: 'Task not found.', taskUUID, taskType: 'getResponse' }] };
@@ -516,6 +645,12 @@ export class FakeRunware {
       return { data: [], errors: [] };
     }
     task.polls += 1;
+    return this.#results(task);
+  }
+
+  /** Each take's item as getResponse shows it, taking due takes to their final state. */
+  async #results(task: FakeTask): Promise<{ data: Record<string, unknown>[]; errors: ApiErrorItem[] }> {
+    const { taskUUID } = task;
     const data: Record<string, unknown>[] = [];
     const errors: ApiErrorItem[] = [];
     for (const take of task.takes) {
@@ -539,8 +674,10 @@ export class FakeRunware {
           seed: take.seed,
           NSFWContent: false,
         };
-        if (task.request.includeCost === true)
-          item.cost = round(billedSeconds(task.audioSec) * (PRICE_PER_SECOND[String(task.request.model)] ?? 0.14));
+        if (task.request.includeCost === true) {
+          const results = this.options.costPer === 'task' ? task.takes.length : 1;
+          item.cost = round(billedSeconds(task.audioSec) * (PRICE_PER_SECOND[String(task.request.model)] ?? 0.14) * results);
+        }
         data.push(item);
       } else {
         data.push({ taskType: 'videoInference', taskUUID, status: 'processing', progress: this.#progress(task, take) });
@@ -576,10 +713,7 @@ export class FakeRunware {
   }
 
   async #render(task: FakeTask, take: Take): Promise<void> {
-    const inputs = task.request.inputs as { image: string; audio: string };
-    const image = this.#resolveMedia(inputs.image);
-    const audio = this.#resolveMedia(inputs.audio);
-    if (!image || !audio) throw new Error('inputs vanished');
+    const { image, audio } = task.inputs;
     const format = (text(task.request.outputFormat) || 'MP4') as 'MP4' | 'WEBM' | 'MOV';
     const ext = format.toLowerCase();
     const key = `${image.uuid}:${audio.uuid}:${format}`;

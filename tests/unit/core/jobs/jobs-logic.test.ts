@@ -26,28 +26,24 @@ describe('the journal state machine', () => {
 
 describe('poll cadence', () => {
   const accepted = 1_000_000;
-  it('waits before the first poll, then a third of the remaining time, capped', () => {
+  const due = (expectedMs: number) => accepted + expectedMs + DEFAULT_CADENCE.dueMarginMs;
+  it('takes an early look, then aims at the expected finish, asking at most every 30 s while far', () => {
     expect(nextPollAt({ acceptedAt: accepted, expectedMs: 60_000 }, accepted, DEFAULT_CADENCE)).toBe(accepted + 2_000);
+    expect(nextPollAt({ acceptedAt: accepted, expectedMs: 1_000 }, accepted, DEFAULT_CADENCE)).toBe(accepted + 500);
     expect(
-      nextPollAt({ acceptedAt: accepted, expectedMs: 60_000, lastPolledAt: accepted + 2_000 }, accepted + 2_000, DEFAULT_CADENCE),
-    ).toBe(accepted + 2_000 + 19_333.333333333332);
+      nextPollAt({ acceptedAt: accepted, expectedMs: 20_000, lastPolledAt: accepted + 2_000 }, accepted + 2_000, DEFAULT_CADENCE),
+    ).toBe(due(20_000));
     expect(nextPollAt({ acceptedAt: accepted, expectedMs: 600_000, lastPolledAt: accepted }, accepted, DEFAULT_CADENCE)).toBe(
       accepted + 30_000,
     );
   });
-  it('never waits more than a few seconds near the expected finish or after it', () => {
-    const near = nextPollAt(
-      { acceptedAt: accepted, expectedMs: 60_000, lastPolledAt: accepted + 57_000 },
-      accepted + 57_000,
-      DEFAULT_CADENCE,
-    );
-    expect(near - (accepted + 57_000)).toBe(1_500);
-    const late = nextPollAt(
-      { acceptedAt: accepted, expectedMs: 60_000, lastPolledAt: accepted + 90_000 },
-      accepted + 90_000,
-      DEFAULT_CADENCE,
-    );
-    expect(late - (accepted + 90_000)).toBe(1_500);
+  it('skips the early look of a short task when every task costs a request', () => {
+    expect(nextPollAt({ acceptedAt: accepted, expectedMs: 10_000 }, accepted, DEFAULT_CADENCE, { solo: true })).toBe(due(10_000));
+    expect(nextPollAt({ acceptedAt: accepted, expectedMs: 60_000 }, accepted, DEFAULT_CADENCE, { solo: true })).toBe(accepted + 2_000);
+  });
+  it('polls every second once a task is due, and slower when it is very late', () => {
+    const late = nextPollAt({ acceptedAt: accepted, expectedMs: 60_000, lastPolledAt: due(60_000) }, due(60_000), DEFAULT_CADENCE);
+    expect(late - due(60_000)).toBe(1_000);
     const veryLate = nextPollAt(
       { acceptedAt: accepted, expectedMs: 60_000, lastPolledAt: accepted + 900_000 },
       accepted + 900_000,
@@ -55,13 +51,14 @@ describe('poll cadence', () => {
     );
     expect(veryLate - (accepted + 900_000)).toBe(8_000);
   });
-  it('polls for the most urgent task, and backs off after failures', () => {
+  it('polls for the most urgent task, with those due right after it, and backs off after failures', () => {
     const tasks = [
       { acceptedAt: accepted, expectedMs: 600_000, lastPolledAt: accepted + 10_000 },
       { acceptedAt: accepted, expectedMs: 12_000, lastPolledAt: accepted + 10_000 },
+      { acceptedAt: accepted + 300, expectedMs: 12_000, lastPolledAt: accepted + 10_000 },
     ];
-    expect(nextPollDelayMs(tasks, accepted + 10_000, DEFAULT_CADENCE, 0)).toBe(1_500);
-    expect(nextPollDelayMs(tasks, accepted + 10_000, DEFAULT_CADENCE, 3)).toBe(12_000);
+    expect(nextPollDelayMs(tasks, accepted + 10_000, DEFAULT_CADENCE, 0)).toBe(2_000 + 300 + DEFAULT_CADENCE.dueMarginMs);
+    expect(nextPollDelayMs(tasks, accepted + 10_000, DEFAULT_CADENCE, 4)).toBe(16_000);
     expect(nextPollDelayMs(tasks, accepted + 10_000, DEFAULT_CADENCE, 10)).toBe(60_000);
     expect(nextPollDelayMs([], accepted, DEFAULT_CADENCE, 0)).toBe(Number.POSITIVE_INFINITY);
   });
