@@ -51,3 +51,14 @@ export const BACKEND_LABELS: Record<KeyBackend, string> = {
   environment: 'the RUNWARE_API_KEY environment variable',
   memory: 'memory only',
 };
+
+/** Where the key is, in words (the same in Settings and in `doctor`): never the key, at most its last four characters. */
+export function describeKeyStatus(status: KeyStatus): string {
+  if (!status.configured) return 'No key set.';
+  const where = status.persisted
+    ? `saved with ${BACKEND_LABELS[status.backend]}`
+    : status.backend === 'environment'
+      ? 'from the RUNWARE_API_KEY environment variable'
+      : 'kept for this session only';
+  return `Key ending in ${status.last4} · ${where}.`;
+}

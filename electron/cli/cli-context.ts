@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { DoctorReport } from '../../shared/doctor.ts';
 import { defaultAppDataDir, defaultProjectsRoot } from '../core/app/app-paths.ts';
 import { createCoreServices } from '../core/app/core-services.ts';
 import { createLogger, type Logger } from '../core/logging/logger.ts';
@@ -14,6 +15,8 @@ import { headlessPlatform } from './headless-platform.ts';
 export interface CliContext {
   /** Every use case: the same doors the window's handlers use. */
   studio: Studio;
+  /** Checks the tools, folders and account for free. */
+  doctor: () => Promise<DoctorReport>;
   logger: Logger;
   close(): Promise<void>;
 }
@@ -53,6 +56,7 @@ export async function createCliContext(env: NodeJS.ProcessEnv, options: { needsK
     appDataDir: appData,
     settings,
     apiKey: () => keyStore.getKey(),
+    keySource: () => 'from RUNWARE_API_KEY',
     runwareUrl: baseUrl,
     env,
     logger,
@@ -62,6 +66,7 @@ export async function createCliContext(env: NodeJS.ProcessEnv, options: { needsK
   });
   return {
     studio: core.studio,
+    doctor: () => core.doctor(),
     logger,
     async close() {
       await core.close();

@@ -2,6 +2,7 @@ import { isAppError } from '../../shared/errors.ts';
 import { EXIT, type CliIo } from './cli-io.ts';
 import { UsageError } from './cli-args.ts';
 import { batchCommand } from './commands/batch.ts';
+import { doctorCommand } from './commands/doctor.ts';
 import { exportCommand } from './commands/export.ts';
 import { generateCommand } from './commands/generate.ts';
 import { listCommand } from './commands/list.ts';
@@ -18,6 +19,7 @@ Usage:
   avatar-studio list     --project <dir> [--json]
   avatar-studio export   <generation-id> --project <dir> --format mp4|webm|mov [--out <file>]
                          [--take <n>] [--quality high|balanced|small] [--original-audio]
+  avatar-studio doctor   [--json]
 
 --project is the project folder itself (created if missing); without it, "Default"
 in the projects folder is used. --json prints one JSON object on stdout at the end;
@@ -25,6 +27,8 @@ progress goes to stderr. --split auto makes audio over 60 s in parts, cut at its
 pauses and joined into one video. A batch manifest lists image,audio,prompt,start,
 end,name (CSV with that header line, or JSON); relative paths are from its folder.
 export writes into the project's exports/ folder, named by its template, unless --out says where.
+doctor checks ffmpeg, the folders, the key and what the endpoint supports, sending
+nothing billable; it exits 0 when everything required works, 1 otherwise.
 
 Environment:
   RUNWARE_API_KEY   your Runware API key
@@ -42,6 +46,7 @@ const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => Promise<n
   list: listCommand,
   export: exportCommand,
   batch: batchCommand,
+  doctor: doctorCommand,
 };
 
 /** Parses and runs one command; returns the exit code. */

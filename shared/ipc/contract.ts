@@ -10,6 +10,7 @@
  * `domain:thing` becomes `window.studio.domain.onThing(listener)`.
  */
 import { z } from 'zod';
+import { DoctorReportSchema } from '../doctor.ts';
 import { AuroraSettingsSchema } from '../aurora.ts';
 import { CompositionSchema, ExportFormatSchema, ExportQualitySchema, MAX_MEDIA_SECONDS, PASTE_LIMIT_BYTES } from '../composition.ts';
 import { GenerationRecordSchema, GenerationSummarySchema, QueueSummarySchema } from '../generation.ts';
@@ -54,6 +55,9 @@ export const channels = {
     input: z.object({ url: z.string().max(2048) }).strict(),
     output: z.undefined(),
   },
+
+  /** `doctor`: the tools, folders and Runware account, checked without spending anything. */
+  'app:checkSetup': { input: none, output: DoctorReportSchema },
 
   'key:getStatus': { input: none, output: KeyStatusSchema },
   'key:set': {

@@ -9,6 +9,7 @@ export const CHANNEL_NAMES = [
   'app:getInfo',
   'app:takeNotices',
   'app:openExternal',
+  'app:checkSetup',
   'key:getStatus',
   'key:set',
   'key:remove',

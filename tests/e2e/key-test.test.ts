@@ -51,4 +51,55 @@ describe('Test key in settings, against the fake Runware', () => {
       'The key could not be checked because Runware could not be reached. Check your internet connection and try again.',
     );
   });
+
+  describe('Check setup', () => {
+    async function checkSetup(key: string) {
+      const { page } = h;
+      await page.getByRole('button', { name: 'Settings', exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: 'Settings' });
+      await dialog.getByLabel('Paste your key').fill(key);
+      await dialog.getByRole('button', { name: 'Save key' }).click();
+      await dialog.getByLabel('Replace with a new key').waitFor();
+      await dialog.getByRole('button', { name: 'Check setup' }).click();
+      await dialog.getByTestId('setup-checks').waitFor({ timeout: 30_000 });
+      const rows = await dialog
+        .locator('[data-check]')
+        .evaluateAll((trs) =>
+          trs.map((tr) => [
+            tr.getAttribute('data-check'),
+            tr.getAttribute('data-verdict'),
+            tr.querySelector('td:last-child')?.textContent ?? '',
+          ]),
+        );
+      return { dialog, verdicts: Object.fromEntries(rows.map(([id, verdict]) => [id, verdict])), rows };
+    }
+
+    it('lists every check as passed on a working setup, and spends nothing', async () => {
+      const fresh = await FakeRunware.start();
+      try {
+        h = await startHarness({ cipher: new TestCipher(), runwareUrl: fresh.url });
+        const { dialog, verdicts } = await checkSetup(fresh.apiKey);
+        expect(await dialog.getByTestId('setup-verdict').textContent()).toBe('Everything needed works.');
+        expect(verdicts).toMatchObject({
+          ffmpeg: 'ok',
+          'projects-folder': 'ok',
+          'app-data': 'ok',
+          'api-key': 'ok',
+          endpoint: 'ok',
+          'key-accepted': 'ok',
+        });
+        expect(fresh.acceptedSubmissions).toEqual([]);
+      } finally {
+        await fresh.close();
+      }
+    });
+
+    it('names what to fix when Runware cannot be reached', async () => {
+      h = await startHarness({ cipher: new TestCipher(), runwareUrl: 'http://127.0.0.1:9/v1' });
+      const { dialog, verdicts, rows } = await checkSetup(fake.apiKey);
+      expect(await dialog.getByTestId('setup-verdict').textContent()).toBe('Something needs fixing: see below.');
+      expect(verdicts).toMatchObject({ ffmpeg: 'ok', endpoint: 'failed' });
+      expect(rows.find(([id]) => id === 'endpoint')?.[2]).toMatch(/127\.0\.0\.1:9/);
+    });
+  });
 });

@@ -5,7 +5,9 @@ export async function createFirstProject(page: Page, name: string): Promise<void
   await page.getByRole('button', { name: 'Create your first project' }).click();
   await page.getByLabel('New project name').fill(name);
   await page.getByRole('button', { name: 'Create', exact: true }).click();
-  await page.getByRole('button', { name: new RegExp(`^${name}`) }).waitFor();
+  // Open, not just listed: the list shows the project before opening it resets the composer,
+  // and a file dropped in between would be wiped by that reset.
+  await page.locator('[aria-current="page"]', { hasText: name }).waitFor();
 }
 
 /**
@@ -14,6 +16,17 @@ export async function createFirstProject(page: Page, name: string): Promise<void
  */
 export async function cardsReach(page: Page, cards: readonly ('Portrait' | 'Voice')[], state: 'ready' | 'error' = 'ready'): Promise<void> {
   for (const card of cards) {
-    await page.locator(`section[aria-label="${card}"][data-state="${state}"]`).waitFor({ timeout: 60_000 });
+    await page
+      .locator(`section[aria-label="${card}"][data-state="${state}"]`)
+      .waitFor({ timeout: 60_000 })
+      .catch(async (error: unknown) => {
+        // Say where the card stopped (empty, loading, error) and what it showed, not just "timed out".
+        const section = page.locator(`section[aria-label="${card}"]`);
+        const seen = await section.getAttribute('data-state').catch(() => 'absent');
+        const text = await section.innerText().catch(() => '');
+        throw new Error(`The ${card} card stayed “${seen}” instead of “${state}”: ${text.replace(/\s+/g, ' ').slice(0, 300)}`, {
+          cause: error,
+        });
+      });
   }
 }

@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { JobEngine, type EngineOptions } from '../../electron/core/jobs/job-engine.ts';
 import { createMediaOps } from '../../electron/core/jobs/media-adapter.ts';
+import type { MediaOps } from '../../electron/core/jobs/media-ops.ts';
 import type { CadencePolicy } from '../../electron/core/jobs/poll-cadence.ts';
 import { ThroughputModel } from '../../electron/core/jobs/throughput.ts';
 import { Project } from '../../electron/core/projects/project.ts';
@@ -36,23 +37,34 @@ export interface EngineHarness {
   close(): Promise<void>;
 }
 
-export async function startEngineHarness(
-  options: { fake?: FakeRunwareOptions; engine?: Partial<EngineOptions>; projectName?: string } = {},
-): Promise<EngineHarness> {
-  const temp = await makeTempDir('engine harness ');
-  const fake = await FakeRunware.start({ pollsBeforeSuccess: 2, ...options.fake });
-  const runware = clientFor(fake);
-  const media = createMediaOps({ env: process.env, tempDir: temp.path });
-  const project = await Project.openOrCreate(join(temp.path, options.projectName ?? 'Test project'));
-  const engine = new JobEngine({
+/** An engine that polls and retries at test speed. */
+export function fastEngine(runware: RunwareClient, media: MediaOps, options: Partial<EngineOptions> = {}): JobEngine {
+  return new JobEngine({
     runware,
     media,
     throughput: new ThroughputModel(null, 0.05),
     cadence: FAST_CADENCE,
     retryBaseMs: 20,
     retryMaxMs: 200,
-    ...options.engine,
+    ...options,
   });
+}
+
+export async function startEngineHarness(
+  options: {
+    fake?: FakeRunwareOptions;
+    engine?: Partial<EngineOptions>;
+    projectName?: string;
+    /** How the client is made (a cache file, findings, a logger); `clientFor(fake)` by default. */
+    client?: (fake: FakeRunware) => RunwareClient;
+  } = {},
+): Promise<EngineHarness> {
+  const temp = await makeTempDir('engine harness ');
+  const fake = await FakeRunware.start({ pollsBeforeSuccess: 2, ...options.fake });
+  const runware = options.client ? options.client(fake) : clientFor(fake);
+  const media = createMediaOps({ env: process.env, tempDir: temp.path });
+  const project = await Project.openOrCreate(join(temp.path, options.projectName ?? 'Test project'));
+  const engine = fastEngine(runware, media, options.engine);
   return {
     fake,
     runware,

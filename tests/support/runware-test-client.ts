@@ -1,5 +1,6 @@
 import { RunwareClient } from '../../electron/core/runware/runware-client.ts';
 import { UploadCache } from '../../electron/core/runware/upload-cache.ts';
+import type { EndpointFindings } from '../../electron/core/runware/endpoint-findings.ts';
 import type { RetryPolicy } from '../../electron/core/runware/retry-policy.ts';
 import type { Logger } from '../../electron/core/logging/logger.ts';
 import type { FakeRunware } from './fake-runware/fake-runware.ts';
@@ -9,13 +10,14 @@ export const FAST_RETRY: RetryPolicy = { maxAttempts: 6, baseDelayMs: 5, maxDela
 
 export function clientFor(
   fake: FakeRunware,
-  options: { key?: string | null; cache?: UploadCache; logger?: Logger; retry?: RetryPolicy } = {},
+  options: { key?: string | null; cache?: UploadCache; findings?: EndpointFindings; logger?: Logger; retry?: RetryPolicy } = {},
 ): RunwareClient {
   const key = options.key === undefined ? fake.apiKey : options.key;
   return new RunwareClient({
     baseUrl: fake.url,
     apiKey: () => key,
     uploadCache: options.cache ?? new UploadCache(),
+    ...(options.findings ? { findings: options.findings } : {}),
     retry: options.retry ?? FAST_RETRY,
     logger: options.logger,
     timeouts: { connectMs: 2_000, headersMs: 5_000, bodyMs: 5_000 },

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { AppInfo } from '../../../shared/ipc/contract.ts';
 import type { SettingsView } from '../../../shared/settings.ts';
+import { describeKeyStatus } from '../../../shared/key-status.ts';
 import { createHandlers } from '../ipc/handlers.ts';
 import { PathGrants } from '../ipc/path-grants.ts';
 import type { EventSink, Handlers } from '../ipc/handlers-type.ts';
@@ -90,6 +91,7 @@ export async function createStudioBackend(options: StudioBackendOptions): Promis
     appDataDir: options.appDataDir,
     settings,
     apiKey: () => keyStore.getKey(),
+    keySource: () => describeKeyStatus(keyStore.status()).replace(/\.$/, ''),
     runwareUrl: options.runwareUrl ?? runwareApiUrl(),
     env: options.env ?? process.env,
     logger,
@@ -126,6 +128,7 @@ export async function createStudioBackend(options: StudioBackendOptions): Promis
     runware,
     studio,
     grants,
+    doctor: () => core.doctor(),
   });
   const router = createIpcRouter({ handlers, isAppUrl: options.isAppUrl, logger: logger.child('ipc'), redactor });
   logger.info('backend ready', { version: options.appInfo.version, platform: options.appInfo.platform });

@@ -1,4 +1,6 @@
 import { join } from 'node:path';
+import type { DoctorReport } from '../../../shared/doctor.ts';
+import { runDoctor } from '../doctor/doctor.ts';
 import { BatchCoordinator } from '../jobs/batch.ts';
 import { JobEngine, type EngineOptions } from '../jobs/job-engine.ts';
 import { mediaOpsFrom } from '../jobs/media-adapter.ts';
@@ -19,6 +21,8 @@ export interface CoreServicesOptions {
   appDataDir: string;
   settings: SettingsStore;
   apiKey: () => string | null;
+  /** Where the key comes from, in words for `doctor` (never the key). */
+  keySource: () => string;
   runwareUrl: string;
   /** Where ffmpeg is looked for (FFMPEG_PATH, PATH). */
   env: Env;
@@ -36,6 +40,8 @@ export interface CoreServices {
   studio: Studio;
   /** This process's scratch folder inside the app's folder. */
   scratchDir: string;
+  /** Checks the tools, folders and Runware account for free (`doctor`, Settings' "Check setup"). */
+  doctor(): Promise<DoctorReport>;
   /** Stops the queue, lets batch exports in flight finish, and closes the connections. */
   close(): Promise<void>;
 }
@@ -85,6 +91,15 @@ export async function createCoreServices(options: CoreServicesOptions): Promise<
     engine,
     studio,
     scratchDir: scratch,
+    doctor: () =>
+      runDoctor({
+        env: options.env,
+        appDataDir,
+        projectsRoot: () => settings.projectsRoot(),
+        runware,
+        hasKey: () => options.apiKey() !== null,
+        keySource: options.keySource(),
+      }),
     async close() {
       engine.stop();
       await batches.idle();

@@ -1,5 +1,6 @@
 import { AppError } from '../../../shared/errors.ts';
 import type { AppInfo } from '../../../shared/ipc/contract.ts';
+import type { DoctorReport } from '../../../shared/doctor.ts';
 import { isSafeExternalUrl } from '../../../shared/security/external-url.ts';
 import type { NoticeCenter } from '../shell/notices.ts';
 import { summarise } from '../../../shared/generation.ts';
@@ -21,6 +22,8 @@ export interface HandlerDeps {
   studio: Studio;
   /** The files the person chose (drops, dialogs): the only outside paths the window may name. */
   grants: PathGrants;
+  /** Checks the setup and the account for free. */
+  doctor: () => Promise<DoctorReport>;
   now?: () => Date;
 }
 
@@ -60,6 +63,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { checkedAt: (deps.now?.() ?? new Date()).toISOString() };
     },
     'key:setWeakPersistence': ({ allowed }) => keyStore.setWeakPersistence(allowed),
+    'app:checkSetup': () => deps.doctor(),
 
     'settings:get': () => settings.view(),
     'settings:update': (patch) => settings.update(patch),

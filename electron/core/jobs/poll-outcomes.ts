@@ -98,7 +98,13 @@ export class PollOutcomes {
     const error = poll.transient;
     if (!error && job.retrying?.code !== TRANSIENT_MARK) return;
     job.retrying = error
-      ? { kind: 'retrying', code: TRANSIENT_MARK, message: error.message, what: 'busy', attempt: job.transientPolls + 1 }
+      ? {
+          kind: 'retrying',
+          code: TRANSIENT_MARK,
+          message: `Runware is busy (${String(error.code)}) but still has the task; Avatar Studio keeps asking for the result.`,
+          what: 'busy',
+          attempt: job.transientPolls + 1,
+        }
       : null;
     this.#core.emitChanged(job);
   }

@@ -162,7 +162,7 @@ async function isExecutable(file: string, platform: NodeJS.Platform): Promise<bo
 }
 
 /** The first line of `<binary> -version` when it looks like the named tool, else null. */
-function versionOf(binary: string, tool: 'ffmpeg' | 'ffprobe', env: Env): Promise<string | null> {
+export function versionOf(binary: string, tool: 'ffmpeg' | 'ffprobe', env: Env): Promise<string | null> {
   return new Promise((resolve) => {
     let out = '';
     let child;

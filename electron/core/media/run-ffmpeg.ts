@@ -135,8 +135,19 @@ export async function runFfmpeg(ctx: MediaContext, run: FfmpegRun): Promise<Tool
     onStdout: progress ? (chunk) => progress(chunk.toString('utf8')) : run.onStdout,
     onStderrLine: run.onStderrLine,
   });
-  if (result.exitCode !== 0) throw ffmpegFailed(ctx, run.subject, run.action, result);
+  if (result.exitCode !== 0 || outputWriteFailed(result.stderrTail)) throw ffmpegFailed(ctx, run.subject, run.action, result);
   return result;
+}
+
+/**
+ * ffmpeg (5.x at least) exits 0 when its output cannot be written to the end: a full
+ * disk shows only as "Error writing trailer…: No space left on device" on stderr, and
+ * the short file it leaves would otherwise read as a source that ends early.
+ */
+const OUTPUT_WRITE_FAILED = /^Error (writing trailer|closing file) .*|No space left on device|Disk quota exceeded/i;
+
+function outputWriteFailed(stderrTail: readonly string[]): boolean {
+  return stderrTail.some((line) => OUTPUT_WRITE_FAILED.test(line));
 }
 
 export function ffmpegFailed(ctx: MediaContext, subject: string, action: string, result: ToolResult): MediaError {

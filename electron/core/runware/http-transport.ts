@@ -118,6 +118,29 @@ export class RunwareTransport {
     return { status, envelope, date };
   }
 
+  /**
+   * An empty request without the key: any HTTP answer (a 401 is expected) proves the
+   * endpoint is there. Nothing is run, so nothing can be billed.
+   */
+  async probe(signal?: AbortSignal): Promise<{ status: number; date?: string }> {
+    try {
+      const response = await request(this.#o.baseUrl, {
+        method: 'POST',
+        dispatcher: this.#dispatcher,
+        signal,
+        headers: { 'content-type': 'application/json', accept: 'application/json', 'user-agent': this.#o.userAgent ?? 'avatar-studio' },
+        body: '[]',
+        headersTimeout: this.#timeouts.headersMs,
+        bodyTimeout: this.#timeouts.bodyMs,
+      });
+      await response.body.dump();
+      const date = typeof response.headers.date === 'string' ? response.headers.date : undefined;
+      return { status: response.statusCode, ...(date ? { date } : {}) };
+    } catch (error) {
+      throw fromTransportError(error, signal);
+    }
+  }
+
   async close(): Promise<void> {
     await this.#dispatcher.close();
   }

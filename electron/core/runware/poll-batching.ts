@@ -93,6 +93,27 @@ export class PollBatching<O> {
     return batched;
   }
 
+  /**
+   * Asks about two made-up tasks in one request (free: nothing runs). Only a refusal can be
+   * seen this way (an endpoint answering the first task only looks the same for unknown
+   * tasks); the queue keeps checking every real answer.
+   */
+  async probe(taskUUIDs: readonly [string, string], options: O): Promise<{ supported: boolean; detail: string }> {
+    try {
+      await this.#request(taskUUIDs, options);
+    } catch (error) {
+      if (isRunwareError(error) && NOT_A_REFUSAL.has(error.category)) throw error;
+      await this.#request([taskUUIDs[0]], options);
+      const detail = `a request for 2 tasks was refused (${isRunwareError(error) ? describe(error) : 'an unreadable answer'}) while one task alone was answered`;
+      await this.#fallBack(detail);
+      return { supported: false, detail };
+    }
+    const known = this.#findings.peek(this.#endpoint, 'pollBatching');
+    if (known?.supported === false) return { supported: false, detail: known.detail };
+    await this.#supported(taskUUIDs.length);
+    return { supported: true, detail: 'a request for 2 tasks was answered (every answer is still checked)' };
+  }
+
   /** One request per task, a few at a time; a task whose request failed is left out (asked again next time). */
   async #each(taskUUIDs: readonly string[], options: O): Promise<Map<string, TaskPoll>> {
     const result = new Map<string, TaskPoll>();

@@ -300,6 +300,18 @@ export class RunwareClient {
     return details;
   }
 
+  /** Whether one getResponse request may ask about several tasks here (doctor): free, nothing runs. */
+  checkPollBatching(options: CallOptions = {}): Promise<{ supported: boolean; detail: string }> {
+    return this.#batching.probe([randomUUID(), randomUUID()], options);
+  }
+
+  /** The endpoint answers at all (no key sent): its HTTP status, how long it took, and its clock. */
+  async reach(options: CallOptions = {}): Promise<{ status: number; latencyMs: number; serverDate?: string }> {
+    const started = Date.now();
+    const { status, date } = await this.#transport.probe(options.signal);
+    return { status, latencyMs: Date.now() - started, ...(date ? { serverDate: date } : {}) };
+  }
+
   /** Downloads a result to `dest` (via `dest.part`, resuming with Range). */
   download(
     url: string,

@@ -94,4 +94,29 @@ describe('crash at any step, then resume', () => {
       expect(leftovers).toEqual([]);
     });
   }
+
+  it('SIGKILL after Runware finished, then getResponse no longer knows the task: resume fetches the take via getTaskDetails, with no second submission', async () => {
+    fake.options.pollsBeforeSuccess = 1000;
+    const run = startCli(
+      ['generate', '--image', MONALISA_JPG, '--audio', JFK_FLAC, '--start', '1', '--end', '3', '--project', project, '--json'],
+      env,
+    );
+    await waitForState(project, 'processing');
+    run.child.kill('SIGKILL');
+    expect((await run.done).signal).toBe('SIGKILL');
+    // Runware finished the task meanwhile, and its results aged out of getResponse.
+    for (const task of fake.tasks.values()) for (const take of task.takes) take.completeAt = { time: 0 };
+    fake.forgetResults();
+
+    const resumed = await runCli(['resume', '--project', project, '--json'], env);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    const [result] = JSON.parse(resumed.stdout).generations as { status: string; taskUUID: string; outputs: { path: string }[] }[];
+    expect(result?.status).toBe('done');
+    expect(fake.acceptedSubmissions).toEqual([result?.taskUUID]);
+    expect(fake.requests.filter((r) => r.kind === 'submit')).toHaveLength(1);
+    expect(fake.detailRequests).toContain(result?.taskUUID);
+    const record = await onlyRecord(project);
+    expect(record?.history.some((h) => h.note === 'reconciled via getTaskDetails')).toBe(true);
+    expect(await probeDuration(result?.outputs[0]?.path ?? '')).toBeCloseTo(2, 0);
+  });
 });

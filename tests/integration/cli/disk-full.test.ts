@@ -72,8 +72,8 @@ describe.skipIf(!disk)('a full disk at every step', () => {
 
   it('while preparing the audio: exit 2 (nothing sent), said as a full disk, and it can start again', async () => {
     const imports = (await stat(JFK_FLAC)).size + (await stat(MONALISA_JPG)).size;
-    // Room for the imported copies and the record, not for the 350 KB of audio to send.
-    await disk?.fill(imports + 150_000);
+    // Room for the imported copies and the record, not for the ~64 KB MP3 to send.
+    await disk?.fill(imports + 24_000);
     const run = await generate().done;
     const json = outcome(run);
     expect(run.code).toBe(2);

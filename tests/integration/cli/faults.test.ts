@@ -62,7 +62,7 @@ describe('the command line under network and server faults', () => {
       status: 'failed',
       error: {
         code: 'invalidOutputQuality',
-        message: 'Runware refused the request. Runware said: “Injected 400.” Change that setting and try again.',
+        message: "Runware refused the request. Runware said: “Injected 400.” Check the generation's settings, then generate again.",
       },
     });
   });

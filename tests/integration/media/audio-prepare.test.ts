@@ -5,6 +5,8 @@ import { billedSeconds } from '../../../shared/aurora.ts';
 import type { MediaProgress } from '../../../electron/core/media/index.ts';
 import { JFK_FLAC } from '../../support/fixture-paths.ts';
 import { ffmpeg, integratedLoudness, readSamples, useMediaSandbox } from '../../support/media-fixtures.ts';
+import { localErrno } from '../../../electron/core/fs/local-write-error.ts';
+import { mountSmallDisk } from '../../support/small-disk.ts';
 
 const TOLERANCE = 0.01;
 
@@ -194,5 +196,28 @@ describe('prepareAudio', () => {
       expect(await contents(join(outFile, '..'))).toEqual([]);
       expect(await contents(scratch)).toEqual([]);
     });
+  });
+
+  // ffmpeg exits 0 when its output cannot be written to the end; the short file must not
+  // pass for a source that ends early (which tells the person to fetch the file again).
+  it.each(['mp3', 'wav'] as const)('a disk that fills while writing the %s is reported as a full disk', async (format) => {
+    const disk = await mountSmallDisk(join(dir, `small disk ${format}`), 1);
+    if ('skip' in disk) {
+      console.warn(`Skipped: ${disk.skip}.`);
+      return;
+    }
+    try {
+      await disk.fill(40_000);
+      const outFile = join(disk.dir, `sent.${format}`);
+      const error: unknown = await media.prepareAudio({ input: JFK_FLAC, startSec: 0, endSec: 6, format, outFile }).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).toMatchObject({ code: 'ffmpeg_failed' });
+      expect(localErrno(error)).toBe('ENOSPC');
+      expect((await readdir(disk.dir)).filter((f) => f !== '.filler')).toEqual([]);
+    } finally {
+      await disk.unmount();
+    }
   });
 });

@@ -137,4 +137,47 @@ describe('the fake Runware server', () => {
     fake.advanceTime(121_000);
     expect((await fetch(url)).status).toBe(404);
   });
+
+  it('takes the portrait inline, as raw base64 or a data URI (what the spec allows and the TypeScript SDK sends)', async () => {
+    const audio = await upload(wavTone(1));
+    const jpeg = readFileSync(MONALISA_JPG).toString('base64');
+    for (const image of [jpeg, `data:image/jpeg;base64,${jpeg}`]) {
+      const task = aurora({ image, audio });
+      expect((await post([task])).status).toBe(200);
+      let status = '';
+      for (let i = 0; i < 10 && status !== 'success'; i += 1) {
+        const r = await post([{ taskType: 'getResponse', taskUUID: task.taskUUID }]);
+        status = String(r.body.data?.[0]?.status);
+      }
+      expect(status).toBe('success');
+      expect(fake.tasks.get(task.taskUUID)?.inputs.image.kind).toBe('jpeg');
+    }
+    // Aurora's audio is a media UUID or a URL only.
+    const inline = await post([aurora({ image: jpeg, audio: wavTone(1).toString('base64') })]);
+    expect(inline.status).toBe(400);
+    expect(inline.body.errors?.[0]).toMatchObject({ code: 'invalidInputsAudio', parameter: 'inputs.audio' });
+  });
+
+  it('answers getTaskDetails with the original request and response, and batches of polls in each mode', async () => {
+    const image = await upload(readFileSync(MONALISA_JPG));
+    const audio = await upload(wavTone(1));
+    const tasks = [aurora({ image, audio }), aurora({ image, audio })];
+    await post(tasks);
+    const details = await post([{ taskType: 'getTaskDetails', taskUUID: tasks[0]?.taskUUID }]);
+    expect(details.body.data?.[0]).toMatchObject({
+      taskType: 'getTaskDetails',
+      taskUUID: tasks[0]?.taskUUID,
+      request: [expect.objectContaining({ taskType: 'videoInference', model: 'creatify:aurora@0' })],
+      response: { data: [{ taskType: 'videoInference', taskUUID: tasks[0]?.taskUUID }] },
+    });
+    const polls = tasks.map((t) => ({ taskType: 'getResponse', taskUUID: t.taskUUID }));
+    const uuidsIn = (r: Awaited<ReturnType<typeof post>>) => new Set((r.body.data ?? []).map((d) => d.taskUUID));
+    expect(uuidsIn(await post(polls)).size).toBe(2);
+    fake.options.pollBatching = 'first-only';
+    expect([...uuidsIn(await post(polls))]).toEqual([tasks[0]?.taskUUID]);
+    fake.options.pollBatching = 'refuse';
+    expect((await post(polls)).status).toBe(400);
+    expect((await post(polls.slice(0, 1))).status).toBe(200);
+    fake.options.pollBatching = 'full';
+  });
 });

@@ -126,6 +126,30 @@ describe('Runware client against the fake server', () => {
     await Promise.all([c1.close(), c2.close(), stale.close()]);
   });
 
+  it('keeps cached uploads per endpoint and per key, and writes a hash of the key, never the key', async () => {
+    const file = join(dir.path, 'scoped upload-cache.json');
+    const otherKey = 'a-second-account-key-0987654321';
+    const shared = await FakeRunware.start({ apiKeys: [fake.apiKey, otherKey] });
+    const same = clientFor(fake, { cache: new UploadCache({ file }) });
+    const elsewhere = clientFor(shared, { cache: new UploadCache({ file }) });
+    const otherAccount = clientFor(shared, { key: otherKey, cache: new UploadCache({ file }) });
+    try {
+      expect((await same.uploadMedia(PORTRAIT)).cached).toBe(false);
+      // Another endpoint, then another key on it: neither may reuse the first one's media UUID.
+      expect((await elsewhere.uploadMedia(PORTRAIT)).cached).toBe(false);
+      expect((await otherAccount.uploadMedia(PORTRAIT)).cached).toBe(false);
+      expect((await otherAccount.uploadMedia(PORTRAIT)).cached).toBe(true);
+      expect(shared.countRequests('upload')).toBe(2);
+      const text = await readFile(file, 'utf8');
+      expect(text).not.toContain(fake.apiKey);
+      expect(text).not.toContain(otherKey);
+      expect(Object.keys((JSON.parse(text) as { scopes: object }).scopes)).toHaveLength(3);
+    } finally {
+      await Promise.all([same.close(), elsewhere.close(), otherAccount.close()]);
+      await shared.close();
+    }
+  });
+
   it('uploads again, once, when Runware no longer has an input', async () => {
     const inputs = await uploadInputs(client, 1);
     fake.expireMedia(inputs.audio);

@@ -197,10 +197,15 @@ export function validateAuroraTask(task: Record<string, unknown>): ApiErrorItem 
         type: 'string',
       });
     }
-    if (!isUuidV4(value) && !isUri(value)) {
+    // The portrait may also come inline (data URI or raw base64); the audio may not.
+    const inline = key === 'image' && (/^data:image\/[\w.+-]+;base64,/.test(value) || /^[A-Za-z0-9+/=\s]{16,}$/.test(value.slice(0, 4096)));
+    if (!isUuidV4(value) && !isUri(value) && !inline) {
       return err(task, {
         code: `invalidInputs${key[0]?.toUpperCase()}${key.slice(1)}`,
-        message: `inputs.${key} must be a media UUID or a URL.`,
+        message:
+          key === 'image'
+            ? 'inputs.image must be a media UUID, a URL, a data URI or base64.'
+            : 'inputs.audio must be a media UUID or a URL.',
         parameter: `inputs.${key}`,
         type: 'string',
       });

@@ -1,18 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
-import { BACKEND_LABELS, isWeakBackend, type KeyStatus } from '../../../../shared/key-status.ts';
+import { describeKeyStatus, isWeakBackend, type KeyStatus } from '../../../../shared/key-status.ts';
 import { messageOf } from '../../ipc/studio.ts';
 import { toast, useStudio } from '../../app/ui-store.ts';
 import { keyActions, openKeysPage } from './actions.ts';
-
-function describeStatus(status: KeyStatus): string {
-  if (!status.configured) return 'No key set.';
-  const where = status.persisted
-    ? `saved with ${BACKEND_LABELS[status.backend]}`
-    : status.backend === 'environment'
-      ? 'from the RUNWARE_API_KEY environment variable'
-      : 'kept for this session only';
-  return `Key ending in ${status.last4} · ${where}.`;
-}
 
 export function ApiKeySection() {
   const status = useStudio((s) => s.keyStatus);
@@ -65,7 +55,7 @@ export function ApiKeySection() {
         Runware API key
       </h3>
       <p className="key-status" data-testid="key-status">
-        {describeStatus(status)}
+        {describeKeyStatus(status)}
       </p>
       {weak ? (
         <div className="banner banner--warning" role="note">

@@ -4,6 +4,7 @@ import { Icon } from '../../ui/Icon.tsx';
 import { ApiKeySection } from './ApiKeySection.tsx';
 import { GeneralSection } from './GeneralSection.tsx';
 import { ProjectDefaultsSection } from './ProjectDefaultsSection.tsx';
+import { SetupCheckSection } from './SetupCheckSection.tsx';
 
 export function SettingsDialog() {
   const open = useStudio((s) => s.settingsOpen);
@@ -23,6 +24,7 @@ export function SettingsDialog() {
             <ApiKeySection />
             <GeneralSection />
             <ProjectDefaultsSection />
+            <SetupCheckSection />
           </div>
         </Dialog.Content>
       </Dialog.Portal>

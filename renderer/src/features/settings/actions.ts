@@ -1,3 +1,4 @@
+import type { DoctorReport } from '../../../../shared/doctor.ts';
 import type { KeyStatus } from '../../../../shared/key-status.ts';
 import type { ProjectDefaults } from '../../../../shared/project.ts';
 import type { WindowSettingsPatch, SettingsView } from '../../../../shared/settings.ts';
@@ -19,6 +20,11 @@ export const keyActions = {
     await call(studio().key.test());
   },
 };
+
+/** Runs `doctor`'s checks (free); throws when main could not run them. */
+export function checkSetup(): Promise<DoctorReport> {
+  return call(studio().app.checkSetup());
+}
 
 /** Opens Runware's API Keys page in the system browser. */
 export function openKeysPage(): void {

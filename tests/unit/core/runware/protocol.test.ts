@@ -38,7 +38,8 @@ describe('error categories', () => {
     ['invalidApiKey', 'auth'],
     ['missingApiKey', 'auth'],
     ['insufficientCredits', 'credits'],
-    ['providerInsufficientCredits', 'credits'],
+    // The SDK files this under credits; here the provider, not the user's balance, is short.
+    ['providerInsufficientCredits', 'provider'],
     ['unsupportedParameter', 'validation'],
     ['invalidPositivePrompt', 'validation'],
     ['contentPolicyViolation', 'safety'],
