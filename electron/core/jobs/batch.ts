@@ -126,21 +126,18 @@ export class BatchCoordinator {
     if (plan.problems.length > 0) {
       throw new AppError('batch_invalid', plan.problems.map((p) => `Item ${p.index}: ${p.message}`).join('\n'));
     }
-    const records: GenerationRecord[] = [];
-    for (const item of plan.items) {
-      records.push(
-        await this.#engine.enqueue(project, {
-          image: item.image,
-          audio: item.audio,
-          startSec: item.startSec,
-          endSec: item.endSec,
-          settings: { ...settings, ...(item.prompt !== undefined ? { positivePrompt: item.prompt } : {}) },
-          name: item.name,
-          batch: { id: plan.id, index: item.index, count: plan.items.length, name: plan.name },
-        }),
-      );
-    }
-    return records;
+    return this.#engine.enqueueAll(
+      project,
+      plan.items.map((item) => ({
+        image: item.image,
+        audio: item.audio,
+        startSec: item.startSec,
+        endSec: item.endSec,
+        settings: { ...settings, ...(item.prompt !== undefined ? { positivePrompt: item.prompt } : {}) },
+        name: item.name,
+        batch: { id: plan.id, index: item.index, count: plan.items.length, name: plan.name },
+      })),
+    );
   }
 
   async progress(project: Project, batchId: string): Promise<BatchProgress | null> {

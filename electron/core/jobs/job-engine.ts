@@ -134,12 +134,20 @@ export class JobEngine {
 
   /** Writes a built record and queues it. */
   async add(project: Project, record: GenerationRecord): Promise<GenerationRecord> {
-    await nothingSentYet(project, () => project.generations.write(record));
-    await project.generations.flushIndex();
-    const job = this.#core.hold(project, record);
-    this.#core.emitChanged(job);
-    this.#scheduler.pump();
+    await this.#write(project, record);
+    await this.#release(project, [record]);
     return record;
+  }
+
+  #write(project: Project, record: GenerationRecord): Promise<void> {
+    return nothingSentYet(project, () => project.generations.write(record));
+  }
+
+  /** Hands written records to the scheduler. */
+  async #release(project: Project, records: readonly GenerationRecord[]): Promise<void> {
+    await project.generations.flushIndex();
+    for (const record of records) this.#core.emitChanged(this.#core.hold(project, record));
+    this.#scheduler.pump();
   }
 
   /**
@@ -148,6 +156,23 @@ export class JobEngine {
    */
   async enqueue(project: Project, request: GenerationRequest): Promise<GenerationRecord> {
     return this.add(project, await this.build(project, request));
+  }
+
+  /**
+   * Queues several generations as one (a batch): every record is built and written before
+   * any is released to the scheduler, so a crash while the later items are still being imported never
+   * leaves a batch half queued — `resume` finds all of them, or none was sent.
+   */
+  async enqueueAll(project: Project, requests: readonly GenerationRequest[]): Promise<GenerationRecord[]> {
+    const records: GenerationRecord[] = [];
+    for (const request of requests) {
+      // Written one by one: each record's folder reserves its id for the next.
+      const record = await this.build(project, request);
+      await this.#write(project, record);
+      records.push(record);
+    }
+    await this.#release(project, records);
+    return records;
   }
 
   pause(): void {

@@ -44,14 +44,26 @@ export function mp3FrameSamples(rate: number): number {
 }
 
 /**
- * The most samples an mp3 may hold so that its whole frames — delay and padding
- * included, which is what a reader of frame counts bills — last no longer than the
- * selection plus the tolerance.
+ * The most samples any reading of the sent file may span: the selection plus the
+ * tolerance, but never past Aurora's limit (a full 60 s selection sent as an mp3 whose
+ * header says 60.003 s would be refused, or billed a 61st second).
  */
-export function mp3SafeSamples(selectedSamples: number, rate: number): number {
+export function longestSamples(selectedSamples: number, rate: number, maxSec: number | null): number {
+  const withTolerance = selectedSamples + Math.floor(TRIM_TOLERANCE_SEC * rate);
+  return maxSec === null ? withTolerance : Math.min(withTolerance, Math.floor(maxSec * rate + 1e-6));
+}
+
+/**
+ * The most samples an mp3 may hold so that its whole frames — delay and padding
+ * included, which is what a reader of frame counts bills — span no more than `limitSamples`.
+ */
+export function mp3SafeSamples(
+  selectedSamples: number,
+  rate: number,
+  limitSamples = selectedSamples + Math.floor(TRIM_TOLERANCE_SEC * rate),
+): number {
   const frame = mp3FrameSamples(rate);
-  const tolerance = Math.floor(TRIM_TOLERANCE_SEC * rate);
-  const frames = Math.floor((selectedSamples + tolerance) / frame);
+  const frames = Math.floor(limitSamples / frame);
   return Math.max(0, Math.min(selectedSamples, frames * frame - MP3_OVERHEAD_SAMPLES));
 }
 
@@ -82,6 +94,8 @@ export interface TrimPlan {
   selectedSamples: number;
   /** Samples actually written: fewer than selected for mp3, so padding cannot make it longer. */
   keptSamples: number;
+  /** The most samples any reading of the written file may span (`longestSamples`). */
+  limitSamples: number;
   fadeSamples: number;
   fadeIn: boolean;
   fadeOut: boolean;
@@ -102,7 +116,8 @@ export function planTrim(request: TrimRequest): TrimPlan {
   const maxSec = request.maxSec === undefined ? AURORA_MAX_AUDIO_SECONDS : request.maxSec;
   if (maxSec !== null && lengthSec > maxSec + 1e-9) throw tooLong(request.file, lengthSec, wholeFile);
   const selectedSamples = Math.floor(lengthSec * outputRate + 1e-6);
-  const keptSamples = request.format === 'mp3' ? mp3SafeSamples(selectedSamples, outputRate) : selectedSamples;
+  const limitSamples = longestSamples(selectedSamples, outputRate, maxSec);
+  const keptSamples = request.format === 'mp3' ? mp3SafeSamples(selectedSamples, outputRate, limitSamples) : selectedSamples;
   const reachesEnd = request.durationSec !== null && startSec + keptSamples / outputRate >= request.durationSec - 1 / outputRate;
   return {
     startSample: Math.round(startSec * sourceRate),
@@ -112,6 +127,7 @@ export function planTrim(request: TrimRequest): TrimPlan {
     startSec,
     selectedSamples,
     keptSamples,
+    limitSamples,
     fadeSamples: Math.round(FADE_SEC * outputRate),
     fadeIn: startSec > 0,
     fadeOut: !reachesEnd,

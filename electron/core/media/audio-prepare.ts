@@ -1,6 +1,6 @@
 import { basename, resolve } from 'node:path';
 import { assertAudible, truncatedError } from './audio-checks.ts';
-import { mp3FrameSamples, planTrim, TRIM_TOLERANCE_SEC, type AudioFormat, type TrimPlan } from './audio-plan.ts';
+import { mp3FrameSamples, planTrim, type AudioFormat, type TrimPlan } from './audio-plan.ts';
 import { progressSlice, type MediaProgress } from './ffmpeg-progress.ts';
 import { applyLoudnessFilter, measureLoudnessFilter, parseLoudnormReport, parseMaxVolume, type LoudnessMeasurement } from './loudness.ts';
 import { audioDurationSec, audioInputArgs, type MediaInfo } from './media-info.ts';
@@ -142,10 +142,9 @@ async function writeCut(
   return { measured, peakDb };
 }
 
-/** Samples by which the longest reading of the file exceeds the selection plus the tolerance. */
+/** Samples by which the longest reading of the file exceeds what the plan allows. */
 function excessSamples(measured: MeasuredAudio, plan: TrimPlan): number {
-  const limitSec = plan.selectedSamples / plan.outputRate + TRIM_TOLERANCE_SEC;
-  return Math.ceil((measured.longestSec - limitSec) * plan.outputRate);
+  return Math.ceil((measured.longestSec - plan.limitSamples / plan.outputRate) * plan.outputRate - 1e-6);
 }
 
 /**

@@ -142,6 +142,7 @@ describe('IPC under a fuzzing window', () => {
     // Channels without input take nothing: any payload is refused as a whole.
     expect(without.sort()).toEqual(
       [
+        'app:checkSetup',
         'app:getInfo',
         'app:takeNotices',
         'key:getStatus',

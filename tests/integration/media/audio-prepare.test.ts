@@ -43,6 +43,14 @@ describe('prepareAudio', () => {
       });
     }
 
+    it("sends a full 60 s selection as an mp3 whose header says 60 s at most (Aurora's limit)", async () => {
+      const input = await fx.tone({ seconds: 62 });
+      const result = await media.prepareAudio({ input, startSec: 1, endSec: 61, format: 'mp3', outFile: await out('sixty.mp3') });
+      expect(result.containerDurationSec).toBeLessThanOrEqual(60);
+      expect((await media.probe(result.file)).durationSec).toBeLessThanOrEqual(60);
+      expect(result.durationSec).toBeGreaterThan(59.9);
+    });
+
     it('cuts at the exact sample, also through a resampler', async () => {
       // One click at exactly 2.000 s, at two source rates.
       for (const rate of [44100, 96000]) {

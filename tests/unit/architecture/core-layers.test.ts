@@ -13,7 +13,7 @@ const CORE = join(ROOT, 'electron/core');
 const LAYERS: string[][] = [
   ['fs', 'shell', 'logging'],
   ['runware', 'media', 'projects', 'settings', 'secrets', 'window', 'protocol'],
-  ['jobs'],
+  ['jobs', 'doctor'],
   ['studio'],
   ['ipc'],
   ['app'],

@@ -36,6 +36,20 @@ describe('planTrim', () => {
     }
   });
 
+  it("never lets an mp3's frames span past Aurora's 60 s, even with the tolerance", () => {
+    for (const rate of [44100, 48000]) {
+      for (const endSec of [60, 59.995]) {
+        const plan = planTrim({ ...base, durationSec: 90, sourceRate: rate, format: 'mp3', startSec: 0, endSec });
+        const frames = Math.ceil((plan.keptSamples + MP3_OVERHEAD_SAMPLES) / 1152);
+        expect(frames * 1152, `${rate} Hz to ${endSec} s`).toBeLessThanOrEqual(60 * rate);
+        expect(plan.limitSamples).toBe(Math.min(plan.selectedSamples + Math.floor(rate * 0.01), 60 * rate));
+      }
+    }
+    // A split's continuous soundtrack has no limit but the tolerance.
+    const long = planTrim({ ...base, durationSec: 90, format: 'mp3', startSec: 0, endSec: 60, maxSec: null });
+    expect(long.limitSamples).toBe(long.selectedSamples + 441);
+  });
+
   it('keeps a wav near the source rate and puts mp3 at 44.1 or 48 kHz', () => {
     const rates = [8000, 22050, 44100, 48000, 96000, 11000, 37800];
     expect(rates.map((r) => outputSampleRate(r, 'wav'))).toEqual([8000, 22050, 44100, 48000, 48000, 11025, 44100]);
