@@ -7,9 +7,10 @@
  * the field, the limit and the value, before anything is sent or billed.
  */
 import { z } from 'zod';
+import { AURORA_AIRS, AURORA_MODEL_IDS, AURORA_MODELS, auroraModel, type AuroraModelId } from './aurora-models.ts';
 
-export const AURORA_MODEL = 'creatify:aurora@0';
-export const AURORA_PRICE_PER_SECOND_USD = 0.14;
+/** Aurora v1's identifier; the model table (`aurora-models.ts`) has every model. */
+export const AURORA_MODEL = AURORA_MODELS.v1.air;
 /** Creatify's limit on the audio (and so the video) length. */
 export const AURORA_MAX_AUDIO_SECONDS = 60;
 /** Audio containers Aurora accepts; anything else is converted first. */
@@ -27,7 +28,8 @@ export const AURORA_LIMITS = {
   numberResults: { min: 1, max: 4, default: 1 },
   outputQuality: { min: 20, max: 99, default: 95 },
   outputFormat: { default: 'MP4' as OutputFormat },
-  ttl: { min: 60 },
+  /** Seconds Runware keeps the result URL: at least 60; no upper limit is published [UNK]. */
+  ttl: { min: 60, max: Number.MAX_SAFE_INTEGER },
 } as const;
 
 /** True when `value` is a multiple of `step` (within floating-point noise). */
@@ -47,10 +49,13 @@ const bounded = (field: string, min: number, max: number, integer: boolean) =>
   z.number({ message: `${field} must be a number.` }).superRefine((value, ctx) => {
     if (!Number.isFinite(value)) {
       ctx.addIssue({ code: 'custom', message: `${field} must be a finite number.` });
-    } else if (integer && !Number.isInteger(value)) {
-      ctx.addIssue({ code: 'custom', message: `${field} must be a whole number from ${min} to ${max} (got ${value}).` });
-    } else if (value < min || value > max) {
-      ctx.addIssue({ code: 'custom', message: `${field} must be from ${min} to ${max} (got ${value}).` });
+    } else {
+      const range = max === Number.MAX_SAFE_INTEGER ? `${min} or more` : `from ${min} to ${max}`;
+      if (integer && !Number.isInteger(value)) {
+        ctx.addIssue({ code: 'custom', message: `${field} must be a whole number ${range} (got ${value}).` });
+      } else if (value < min || value > max) {
+        ctx.addIssue({ code: 'custom', message: `${field} must be ${range} (got ${value}).` });
+      }
     }
   });
 
@@ -89,9 +94,20 @@ export const AuroraSettingsSchema = z
       })
       .strict()
       .optional(),
+    /** Final (Aurora v1) or draft (Aurora v1 Fast); absent means v1. Sent as its AIR in `model`. */
+    model: z.enum(AURORA_MODEL_IDS, { message: `Model must be one of ${AURORA_MODEL_IDS.join(', ')}.` }).optional(),
+    // Delivery: where Runware also sends the result. The app polls and downloads its own copy either way.
+    ttl: bounded('ttl', AURORA_LIMITS.ttl.min, AURORA_LIMITS.ttl.max, true).optional(),
+    webhookURL: uri('webhookURL').optional(),
+    uploadEndpoint: uri('uploadEndpoint').optional(),
   })
   .strict();
 export type AuroraSettings = z.infer<typeof AuroraSettingsSchema>;
+
+/** The price per second of the model `settings` choose. */
+export function pricePerSecondOf(settings: { model?: AuroraModelId }): number {
+  return auroraModel(settings.model).pricePerSecondUSD;
+}
 
 export const DEFAULT_AURORA_SETTINGS: AuroraSettings = {
   CFGScale: AURORA_LIMITS.CFGScale.default,
@@ -112,13 +128,10 @@ const mediaRef = (field: string) =>
 export const AuroraTaskSchema = AuroraSettingsSchema.extend({
   taskType: z.literal('videoInference'),
   taskUUID: z.string().regex(UUID_V4, 'taskUUID must be a UUID v4.'),
-  model: z.literal(AURORA_MODEL),
+  model: z.enum(AURORA_AIRS),
   deliveryMethod: z.literal('async'),
   outputType: z.literal('URL').optional(),
   includeCost: z.boolean().optional(),
-  ttl: bounded('ttl', AURORA_LIMITS.ttl.min, Number.MAX_SAFE_INTEGER, true).optional(),
-  webhookURL: uri('webhookURL').optional(),
-  uploadEndpoint: uri('uploadEndpoint').optional(),
   inputs: z.object({ image: mediaRef('inputs.image'), audio: mediaRef('inputs.audio') }).strict(),
 }).strict();
 export type AuroraTask = z.infer<typeof AuroraTaskSchema>;
@@ -134,15 +147,18 @@ export function cents(valueUSD: number): number {
   return Math.round(valueUSD * 100) / 100;
 }
 
-/** The price before submitting: ceil(seconds) × price × takes. */
-export function estimateCostUSD(seconds: number, takes: number, pricePerSecond = AURORA_PRICE_PER_SECOND_USD): number {
+/** The price before submitting: ceil(seconds) × the model's price × takes. */
+export function estimateCostUSD(seconds: number, takes: number, pricePerSecond: number): number {
   return cents(billedSeconds(seconds) * pricePerSecond * takes);
 }
 
 /** A selection made in parts, one take each: every part is billed, and rounds up, on its own. */
-export function estimatePartsCost(parts: readonly { startSec: number; endSec: number }[]): { billedSec: number; totalUSD: number } {
+export function estimatePartsCost(
+  parts: readonly { startSec: number; endSec: number }[],
+  pricePerSecond: number,
+): { billedSec: number; totalUSD: number } {
   return {
     billedSec: parts.reduce((sum, p) => sum + billedSeconds(p.endSec - p.startSec), 0),
-    totalUSD: cents(parts.reduce((sum, p) => sum + estimateCostUSD(p.endSec - p.startSec, 1), 0)),
+    totalUSD: cents(parts.reduce((sum, p) => sum + estimateCostUSD(p.endSec - p.startSec, 1, pricePerSecond), 0)),
   };
 }

@@ -52,6 +52,8 @@ export const ERROR_CODES = [
   'split_needless',
   'part_missing',
   'part_not_failed',
+  'not_a_draft',
+  'draft_split',
   'part_take_missing',
   'batch_empty',
   'batch_invalid',

@@ -136,6 +136,8 @@ export const GenerationRecordSchema = z.object({
   queueOrder: z.number().default(0),
   /** The generation this one repeats (a retry is always a new, separately billed generation). */
   retryOf: z.string().optional(),
+  /** A final made from this draft (Aurora v1 Fast) with the same inputs and settings: the draft's id. */
+  draftOf: z.string().optional(),
   /** `sequence`: audio over 60 s made as parts and stitched into one video (takes[0]). */
   kind: z.enum(['single', 'sequence']).optional(),
   /** For a part: the split generation it belongs to. */
@@ -199,6 +201,7 @@ export const GenerationSummarySchema = GenerationRecordSchema.pick({
   parent: true,
   parts: true,
   batch: true,
+  draftOf: true,
 }).extend({ audioSec: z.number().nonnegative(), wait: WaitSchema.optional() });
 
 export type GenerationSummary = z.infer<typeof GenerationSummarySchema>;
@@ -228,6 +231,7 @@ export function summarise(record: GenerationRecord): GenerationSummary {
     parent: record.parent,
     parts: record.parts,
     batch: record.batch,
+    ...(record.draftOf ? { draftOf: record.draftOf } : {}),
   };
   return summary;
 }

@@ -1,3 +1,4 @@
+import { AuroraSettingsSchema } from './aurora.ts';
 import { z } from 'zod';
 import { MAX_MEDIA_SECONDS } from './composition.ts';
 
@@ -65,6 +66,8 @@ export const BatchItemSchema = z.object({
   startSec: z.number().nonnegative().max(MAX_MEDIA_SECONDS).optional(),
   endSec: z.number().positive().max(MAX_MEDIA_SECONDS).optional(),
   name: z.string().max(200).optional(),
+  /** This item's own settings (a manifest's model, ttl, webhookURL, uploadEndpoint, safety columns). */
+  settings: AuroraSettingsSchema.partial().optional(),
 });
 export type BatchItem = z.infer<typeof BatchItemSchema>;
 

@@ -12,4 +12,5 @@ declare class URL {
   readonly host: string;
   readonly pathname: string;
   readonly origin: string;
+  readonly search: string;
 }

@@ -7,14 +7,14 @@ import { exportCommand } from './commands/export.ts';
 import { generateCommand } from './commands/generate.ts';
 import { listCommand } from './commands/list.ts';
 import { resumeCommand } from './commands/resume.ts';
+import { SETTINGS_HELP } from './settings-options.ts';
 
 export const USAGE = `Avatar Studio — lip-synced talking-head videos from a portrait and a voice.
 
 Usage:
-  avatar-studio generate --image <file> --audio <file> [--start <sec>] [--end <sec>] [--prompt <text>]
-                         [--cfg <0-10>] [--results <1-4>] [--format mp4|webm|mov] [--quality <20-99>]
+  avatar-studio generate --image <file> --audio <file> [--start <sec>] [--end <sec>] [settings]
                          [--project <dir>] [--split auto] [--json]
-  avatar-studio batch    <manifest.csv|json> --project <dir> [--json]
+  avatar-studio batch    <manifest.csv|json> --project <dir> [settings] [--json]
   avatar-studio resume   --project <dir> [--json]
   avatar-studio list     --project <dir> [--json]
   avatar-studio export   <generation-id> --project <dir> --format mp4|webm|mov [--out <file>]
@@ -25,10 +25,14 @@ Usage:
 in the projects folder is used. --json prints one JSON object on stdout at the end;
 progress goes to stderr. --split auto makes audio over 60 s in parts, cut at its
 pauses and joined into one video. A batch manifest lists image,audio,prompt,start,
-end,name (CSV with that header line, or JSON); relative paths are from its folder.
+end,name and optionally model,ttl,webhookURL,uploadEndpoint,safety (CSV with that
+header line, or JSON); relative paths are from its folder; a row's columns win over flags.
 export writes into the project's exports/ folder, named by its template, unless --out says where.
 doctor checks ffmpeg, the folders, the key and what the endpoint supports, sending
 nothing billable; it exits 0 when everything required works, 1 otherwise.
+
+Settings (generate and batch; absent ones come from the project's defaults):
+${SETTINGS_HELP}
 
 Environment:
   RUNWARE_API_KEY   your Runware API key

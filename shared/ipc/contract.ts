@@ -156,6 +156,8 @@ export const channels = {
   'generations:get': { input: generationRef, output: GenerationRecordSchema },
   'generations:cancel': { input: generationRef, output: GenerationSummarySchema },
   'generations:retry': { input: generationRef, output: GenerationSummarySchema },
+  /** A draft (Aurora v1 Fast) made again with Aurora v1: same inputs, trim and settings. */
+  'generations:makeFinal': { input: generationRef, output: GenerationSummarySchema },
   'generations:reorder': {
     input: generationRef.extend({ position: z.number().int().min(0).max(100_000) }).strict(),
     output: z.undefined(),

@@ -39,6 +39,7 @@ export const CHANNEL_NAMES = [
   'generations:get',
   'generations:cancel',
   'generations:retry',
+  'generations:makeFinal',
   'generations:reorder',
   'generations:update',
   'generations:trash',

@@ -1,6 +1,6 @@
-import { AURORA_LIMITS, type AuroraSettings } from '../../../shared/aurora.ts';
 import { isAppError } from '../../../shared/errors.ts';
-import { formatOption, numberOption, parseCommand, UsageError } from '../cli-args.ts';
+import { numberOption, parseCommand, UsageError } from '../cli-args.ts';
+import { SETTINGS_OPTIONS, settingsFromFlags } from '../settings-options.ts';
 import { createCliContext } from '../cli-context.ts';
 import { EXIT, type CliIo } from '../cli-io.ts';
 import { describe, runUntilSettled } from './run-generations.ts';
@@ -10,11 +10,7 @@ const OPTIONS = {
   audio: { type: 'string' },
   start: { type: 'string' },
   end: { type: 'string' },
-  prompt: { type: 'string' },
-  cfg: { type: 'string' },
-  results: { type: 'string' },
-  format: { type: 'string' },
-  quality: { type: 'string' },
+  ...SETTINGS_OPTIONS,
   project: { type: 'string' },
   split: { type: 'string' },
   json: { type: 'boolean' },
@@ -24,19 +20,9 @@ export async function generateCommand(argv: readonly string[], io: CliIo): Promi
   const { values } = parseCommand(argv, OPTIONS, { min: 0, max: 0, names: 'no positional arguments' });
   if (!values.image) throw new UsageError('--image <file> is required.');
   if (!values.audio) throw new UsageError('--audio <file> is required.');
-  const L = AURORA_LIMITS;
   const startSec = numberOption(values.start, 'start', 0, Number.MAX_SAFE_INTEGER);
   const endSec = numberOption(values.end, 'end', 0, Number.MAX_SAFE_INTEGER);
-  const settings: Partial<AuroraSettings> = {};
-  const cfg = numberOption(values.cfg, 'cfg', L.CFGScale.min, L.CFGScale.max);
-  const results = numberOption(values.results, 'results', L.numberResults.min, L.numberResults.max, true);
-  const quality = numberOption(values.quality, 'quality', L.outputQuality.min, L.outputQuality.max, true);
-  const format = formatOption(values.format);
-  if (cfg !== undefined) settings.CFGScale = cfg;
-  if (results !== undefined) settings.numberResults = results;
-  if (quality !== undefined) settings.outputQuality = quality;
-  if (format !== undefined) settings.outputFormat = format.toUpperCase() as AuroraSettings['outputFormat'];
-  if (values.prompt !== undefined) settings.positivePrompt = values.prompt;
+  const settings = settingsFromFlags(values);
   if (values.split !== undefined && values.split !== 'auto') throw new UsageError(`--split takes "auto" (got "${values.split}").`);
 
   const ctx = await createCliContext(io.env, { needsKey: true });

@@ -102,6 +102,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'generations:get': ({ projectDir, id }) => generations.get(projectDir, id),
     'generations:cancel': ({ projectDir, id }) => generations.cancel(projectDir, id),
     'generations:retry': ({ projectDir, id }) => generations.retry(projectDir, id),
+    'generations:makeFinal': ({ projectDir, id }) => generations.makeFinal(projectDir, id),
     'generations:reorder': ({ projectDir, id, position }) => generations.reorder(projectDir, id, position),
     'generations:update': ({ projectDir, id, name, favorite }) => library.update(projectDir, id, { name, favorite }),
     'generations:trash': ({ projectDir, id }) => library.trash(projectDir, id),

@@ -4,6 +4,8 @@ import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors.ts';
 import type { BatchItem } from '../../../shared/inputs.ts';
+import { AURORA_LIMITS, SAFETY_MODES, type AuroraSettings } from '../../../shared/aurora.ts';
+import { AURORA_MODEL_IDS } from '../../../shared/aurora-models.ts';
 
 /** One line of a batch: a portrait, a voice, and optionally a prompt, a selection and a name. */
 export type BatchItemInput = BatchItem;
@@ -23,6 +25,26 @@ const optionalText = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v));
 
+/** A cell naming one of a few words (an empty cell: not given). */
+const optionalWord = <T extends string>(allowed: readonly T[]) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : v.trim().toLowerCase()) : v),
+    z.enum(allowed as [T, ...T[]], { message: `must be ${allowed.join(', ').replace(/, ([^,]*)$/, ' or $1')}` }).optional(),
+  );
+const optionalTtl = z.preprocess(
+  (v) => (v === '' || v === null ? undefined : typeof v === 'string' && /^\d+$/.test(v.trim()) ? Number(v) : v),
+  z
+    .number({ message: `must be a whole number of seconds, ${AURORA_LIMITS.ttl.min} or more` })
+    .int(`must be a whole number of seconds, ${AURORA_LIMITS.ttl.min} or more`)
+    .min(AURORA_LIMITS.ttl.min, `must be a whole number of seconds, ${AURORA_LIMITS.ttl.min} or more`)
+    .optional(),
+);
+const optionalUrl = optionalText.refine(
+  (v) => v === undefined || /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(v.trim()),
+  'must be an http:// or https:// URL',
+);
+
+/** Column names are read without case: CSV headers and JSON keys alike. */
 const RowSchema = z.object({
   image: z.string({ message: 'is missing' }).trim().min(1, 'is missing'),
   audio: z.string({ message: 'is missing' }).trim().min(1, 'is missing'),
@@ -30,7 +52,30 @@ const RowSchema = z.object({
   start: optionalSeconds,
   end: optionalSeconds,
   name: optionalText,
+  model: optionalWord(AURORA_MODEL_IDS),
+  ttl: optionalTtl,
+  webhookurl: optionalUrl,
+  uploadendpoint: optionalUrl,
+  safety: optionalWord(SAFETY_MODES),
 });
+type Row = z.infer<typeof RowSchema>;
+
+/** A row's own settings columns, as settings. */
+function rowSettings(r: Row): Partial<AuroraSettings> | undefined {
+  const settings: Partial<AuroraSettings> = {
+    ...(r.model ? { model: r.model } : {}),
+    ...(r.ttl !== undefined ? { ttl: r.ttl } : {}),
+    ...(r.webhookurl ? { webhookURL: r.webhookurl.trim() } : {}),
+    ...(r.uploadendpoint ? { uploadEndpoint: r.uploadendpoint.trim() } : {}),
+    ...(r.safety ? { safety: r.safety === 'none' ? { checkContent: false } : { checkContent: true, mode: r.safety } } : {}),
+  };
+  return Object.keys(settings).length > 0 ? settings : undefined;
+}
+
+function lowerKeys(raw: unknown): unknown {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+  return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k.toLowerCase(), v]));
+}
 
 /** "Row 3: “audio” is missing." — rows counted as a person sees them in the file. */
 function rowProblem(row: number, error: z.ZodError): string {
@@ -112,13 +157,22 @@ export async function readManifest(file: string): Promise<BatchItemInput[]> {
   const items: BatchItemInput[] = [];
   const problems: string[] = [];
   rows.forEach((raw, i) => {
-    const parsed = RowSchema.safeParse(raw);
+    const parsed = RowSchema.safeParse(lowerKeys(raw));
     if (!parsed.success) {
       problems.push(rowProblem(i + firstRow, parsed.error));
       return;
     }
     const r = parsed.data;
-    items.push({ image: at(r.image), audio: at(r.audio), prompt: r.prompt, startSec: r.start, endSec: r.end, name: r.name });
+    const settings = rowSettings(r);
+    items.push({
+      image: at(r.image),
+      audio: at(r.audio),
+      prompt: r.prompt,
+      startSec: r.start,
+      endSec: r.end,
+      name: r.name,
+      ...(settings ? { settings } : {}),
+    });
   });
   if (problems.length > 0) throw new AppError('manifest_invalid', problems.join('\n'));
   return items;

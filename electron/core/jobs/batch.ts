@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { copyFile, link, mkdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { billedSeconds, cents, estimateCostUSD, type AuroraSettings } from '../../../shared/aurora.ts';
+import { billedSeconds, cents, estimateCostUSD, pricePerSecondOf, type AuroraSettings } from '../../../shared/aurora.ts';
 import { AppError, isAppError } from '../../../shared/errors.ts';
 import { isTerminal, type GenerationRecord } from '../../../shared/generation.ts';
 import { checkTrim } from '../../../shared/trim.ts';
@@ -86,7 +86,11 @@ export class BatchCoordinator {
     for (const [i, item] of items.entries()) {
       const index = i + 1;
       try {
-        if (item.prompt !== undefined) validateSettings({ ...settings, positivePrompt: item.prompt });
+        const itemSettings = validateSettings({
+          ...settings,
+          ...item.settings,
+          ...(item.prompt !== undefined ? { positivePrompt: item.prompt } : {}),
+        });
         const { durationSec } = await this.#media.probeAudio(item.audio);
         await this.#media.probeImage(item.image);
         const startSec = item.startSec ?? 0;
@@ -102,7 +106,7 @@ export class BatchCoordinator {
           endSec,
           durationSec,
           billedSeconds: billedSeconds(endSec - startSec),
-          estimateUSD: estimateCostUSD(endSec - startSec, settings.numberResults),
+          estimateUSD: estimateCostUSD(endSec - startSec, itemSettings.numberResults, pricePerSecondOf(itemSettings)),
           name,
         });
       } catch (error) {
@@ -133,7 +137,7 @@ export class BatchCoordinator {
         audio: item.audio,
         startSec: item.startSec,
         endSec: item.endSec,
-        settings: { ...settings, ...(item.prompt !== undefined ? { positivePrompt: item.prompt } : {}) },
+        settings: { ...settings, ...item.settings, ...(item.prompt !== undefined ? { positivePrompt: item.prompt } : {}) },
         name: item.name,
         batch: { id: plan.id, index: item.index, count: plan.items.length, name: plan.name },
       })),

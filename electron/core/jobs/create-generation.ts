@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { AuroraSettingsSchema, billedSeconds, estimateCostUSD, type AuroraSettings } from '../../../shared/aurora.ts';
+import { AuroraSettingsSchema, billedSeconds, estimateCostUSD, pricePerSecondOf, type AuroraSettings } from '../../../shared/aurora.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { CompositionRequest } from '../../../shared/composition.ts';
 import type { GenerationRecord, GroupLink } from '../../../shared/generation.ts';
@@ -11,6 +11,8 @@ import type { MediaOps } from './media-ops.ts';
 /** A generation to queue: a composition (source files anywhere on disk, imported into the project first), and how it belongs. */
 export type GenerationRequest = CompositionRequest & {
   retryOf?: string;
+  /** The draft this generation makes final. */
+  draftOf?: string;
   /** Part of a split generation, or item of a batch. */
   parent?: GroupLink;
   batch?: GroupLink & { name: string };
@@ -122,9 +124,10 @@ export async function buildGeneration(
     },
     params,
     billedSeconds: billedSeconds(seconds),
-    estimateUSD: estimateCostUSD(seconds, params.numberResults),
+    estimateUSD: estimateCostUSD(seconds, params.numberResults, pricePerSecondOf(params)),
     queueOrder: deps.queueOrder,
     ...(request.retryOf ? { retryOf: request.retryOf } : {}),
+    ...(request.draftOf ? { draftOf: request.draftOf } : {}),
     ...(request.parent ? { parent: request.parent } : {}),
     ...(request.batch ? { batch: request.batch } : {}),
   });
@@ -132,7 +135,10 @@ export async function buildGeneration(
 
 /** What a new record needs to be told; everything else starts the same for every generation. */
 export type NewRecordFields = Pick<GenerationRecord, 'id' | 'name' | 'inputs' | 'params' | 'billedSeconds' | 'estimateUSD'> &
-  Partial<Pick<GenerationRecord, 'queueOrder' | 'kind' | 'parts' | 'parent' | 'batch' | 'retryOf'>> & { now: Date; note?: string };
+  Partial<Pick<GenerationRecord, 'queueOrder' | 'kind' | 'parts' | 'parent' | 'batch' | 'retryOf' | 'draftOf'>> & {
+    now: Date;
+    note?: string;
+  };
 
 /** The one place a generation's record is born: queued, nothing sent, nothing spent. */
 export function newRecord(fields: NewRecordFields): GenerationRecord {

@@ -1,5 +1,5 @@
 import { basename, extname } from 'node:path';
-import { AURORA_MAX_AUDIO_SECONDS, estimatePartsCost, type AuroraSettings } from '../../../shared/aurora.ts';
+import { AURORA_MAX_AUDIO_SECONDS, estimatePartsCost, pricePerSecondOf, type AuroraSettings } from '../../../shared/aurora.ts';
 import type { Composition, CompositionRequest } from '../../../shared/composition.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { GenerationRecord, SequencePart } from '../../../shared/generation.ts';
@@ -66,7 +66,7 @@ export class SequenceCoordinator {
         'split_needless',
         `This selection fits in one generation (up to ${AURORA_MAX_AUDIO_SECONDS} s); no split is needed.`,
       );
-    const { billedSec, totalUSD } = estimatePartsCost(pieces);
+    const { billedSec, totalUSD } = estimatePartsCost(pieces, pricePerSecondOf(settings));
     return { settings, pieces, billedSec, estimateUSD: totalUSD };
   }
 

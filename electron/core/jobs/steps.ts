@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { readFile, rm, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { AURORA_MODEL, type AuroraTask } from '../../../shared/aurora.ts';
+import { type AuroraTask } from '../../../shared/aurora.ts';
+import { auroraModel } from '../../../shared/aurora-models.ts';
 import { audioSecondsOf, type ErrorInfo, type GenerationRecord, type Take } from '../../../shared/generation.ts';
 import { isAppError } from '../../../shared/errors.ts';
 import type { Logger } from '../logging/logger.ts';
@@ -101,12 +102,13 @@ export async function uploadStep(ctx: StepContext, job: JobHandle, signal: Abort
 }
 
 export function auroraTaskOf(record: GenerationRecord): AuroraTask {
-  const { uploads, taskUUID, params } = record;
+  const { uploads, taskUUID } = record;
+  const { model, ...params } = record.params;
   if (!taskUUID || !uploads.image || !uploads.audio) throw new Error(`submit of ${record.id} before its uploads`);
   return {
     taskType: 'videoInference',
     taskUUID,
-    model: AURORA_MODEL,
+    model: auroraModel(model).air,
     deliveryMethod: 'async',
     ...params,
     inputs: { image: uploads.image, audio: uploads.audio },

@@ -1,3 +1,5 @@
+import { redactUrls } from '../../../shared/url-display.ts';
+
 /**
  * Keeps secrets out of every string that leaves the process: log lines, error
  * messages, IPC answers. The key store registers each key it holds; anything that
@@ -20,7 +22,8 @@ export class Redactor {
     for (const secret of this.#secrets) {
       if (out.includes(secret)) out = out.split(secret).join('[redacted]');
     }
-    // Bearer tokens that were never registered (e.g. from an environment variable).
-    return out.replace(/(Bearer\s+)[A-Za-z0-9._~+/=-]{6,}/g, '$1[redacted]');
+    // Bearer tokens that were never registered (e.g. from an environment variable), and
+    // credentials inside URLs (a presigned upload endpoint, a webhook with a token).
+    return redactUrls(out.replace(/(Bearer\s+)[A-Za-z0-9._~+/=-]{6,}/g, '$1[redacted]'));
   }
 }

@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
-import { AURORA_MAX_AUDIO_SECONDS, estimateCostUSD } from '../../../shared/aurora.ts';
+import { AURORA_MAX_AUDIO_SECONDS, estimateCostUSD, pricePerSecondOf } from '../../../shared/aurora.ts';
+import { auroraModel, DEFAULT_AURORA_MODEL } from '../../../shared/aurora-models.ts';
 import type { Composition, CompositionRequest } from '../../../shared/composition.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { isTerminal, summarise, type GenerationRecord, type GenerationSummary } from '../../../shared/generation.ts';
@@ -83,12 +84,36 @@ export class Generations {
     return this.#summary(project, await this.#single(project, { ...requestFromRecord(project, old), retryOf: old.id }));
   }
 
+  /**
+   * A draft made final: the same inputs, trim, prompt and parameters sent with Aurora v1,
+   * as a new generation priced (and checked against the budget) at v1's price.
+   */
+  async makeFinal(dir: string, id: string): Promise<GenerationSummary> {
+    const project = this.#projects.get(dir);
+    const draft = await this.get(dir, id);
+    if (auroraModel(draft.params.model).role !== 'draft') {
+      throw new AppError(
+        'not_a_draft',
+        `“${draft.name}” was already made with ${auroraModel(draft.params.model).name}; only drafts are made final.`,
+      );
+    }
+    if (draft.kind === 'sequence') {
+      throw new AppError(
+        'draft_split',
+        `“${draft.name}” was made in parts: make it final from Create (Use these settings again, choose Final, then Generate).`,
+      );
+    }
+    const request = requestFromRecord(project, draft);
+    const settings = { ...draft.params, model: DEFAULT_AURORA_MODEL };
+    return this.#summary(project, await this.#single(project, { ...request, settings, draftOf: draft.id }));
+  }
+
   /** Makes one failed part of a split generation again (billed on its own); the others are kept. */
   async retryPart(dir: string, id: string, part: number): Promise<GenerationSummary> {
     const project = this.#projects.get(dir);
     const record = await this.get(dir, id);
     const piece = record.parts?.find((p) => p.index === part);
-    if (piece) await this.#gate.admit(project, estimateCostUSD(piece.endSec - piece.startSec, 1));
+    if (piece) await this.#gate.admit(project, estimateCostUSD(piece.endSec - piece.startSec, 1, pricePerSecondOf(record.params)));
     return summarise(await this.#sequences.retryPart(project, id, part));
   }
 

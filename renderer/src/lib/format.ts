@@ -1,3 +1,5 @@
+import { auroraModel } from '../../../shared/aurora-models.ts';
+import { shortUrl } from '../../../shared/url-display.ts';
 import { AURORA_LIMITS, type AuroraSettings } from '../../../shared/aurora.ts';
 import type { ShownCost } from '../../../shared/spend.ts';
 
@@ -47,10 +49,14 @@ export function kilohertz(sampleRate: number): string {
 export function settingsSummary(settings: AuroraSettings, options: { takes?: boolean; normalizeLoudness?: boolean } = {}): string {
   return [
     options.takes === false ? null : plural(settings.numberResults, 'take'),
+    auroraModel(settings.model).role === 'draft' ? `draft ${auroraModel(settings.model).resolution}` : null,
     settings.outputFormat,
     `quality ${settings.outputQuality}`,
     `CFG ${(settings.CFGScale ?? AURORA_LIMITS.CFGScale.default).toFixed(2)}`,
-    settings.safety?.checkContent ? 'content check' : null,
+    settings.safety?.checkContent ? `content check (${settings.safety.mode ?? 'fast'})` : null,
+    settings.ttl !== undefined ? `link kept ${settings.ttl} s` : null,
+    settings.webhookURL ? `webhook ${shortUrl(settings.webhookURL)}` : null,
+    settings.uploadEndpoint ? `upload to ${shortUrl(settings.uploadEndpoint)}` : null,
     options.normalizeLoudness ? 'even loudness' : null,
   ]
     .filter((part) => part !== null)

@@ -6,6 +6,7 @@ import {
   DEFAULT_AURORA_SETTINGS,
   billedSeconds,
   estimateCostUSD,
+  pricePerSecondOf,
 } from '../../../shared/aurora.ts';
 
 const message = (value: unknown) => {
@@ -54,7 +55,7 @@ describe('Aurora parameters', () => {
     };
     expect(AuroraTaskSchema.safeParse(task).success).toBe(true);
     expect(AuroraTaskSchema.safeParse({ ...task, ttl: 59 }).error?.issues[0]?.message).toBe(
-      `ttl must be from ${AURORA_LIMITS.ttl.min} to ${Number.MAX_SAFE_INTEGER} (got 59).`,
+      `ttl must be ${AURORA_LIMITS.ttl.min} or more (got 59).`,
     );
     expect(AuroraTaskSchema.safeParse({ ...task, webhookURL: 'ftp://x' }).error?.issues[0]?.message).toBe(
       'webhookURL must be an http(s) URL (got "ftp://x").',
@@ -74,9 +75,30 @@ describe('cost', () => {
     expect(billedSeconds(5.01)).toBe(6);
     expect(billedSeconds(0.2)).toBe(1);
   });
-  it('estimates ceil(seconds) × price × takes', () => {
-    expect(estimateCostUSD(5.5, 1)).toBe(0.84);
-    expect(estimateCostUSD(5.5, 2)).toBe(1.68);
-    expect(estimateCostUSD(60, 4)).toBe(33.6);
+  it('takes the model and the delivery options, refusing what Runware would', () => {
+    const ok = AuroraSettingsSchema.safeParse({
+      ...DEFAULT_AURORA_SETTINGS,
+      model: 'fast',
+      ttl: 60,
+      webhookURL: 'https://hooks.example.com/avatar',
+      uploadEndpoint: 'https://bucket.s3.amazonaws.com/out.mp4?X-Amz-Signature=abc',
+    });
+    expect(ok.success).toBe(true);
+    expect(message({ ...DEFAULT_AURORA_SETTINGS, ttl: 59 })).toBe('ttl must be 60 or more (got 59).');
+    expect(message({ ...DEFAULT_AURORA_SETTINGS, ttl: 90.5 })).toBe('ttl must be a whole number 60 or more (got 90.5).');
+    expect(message({ ...DEFAULT_AURORA_SETTINGS, webhookURL: 'ftp://x/y' })).toBe('webhookURL must be an http(s) URL (got "ftp://x/y").');
+    expect(message({ ...DEFAULT_AURORA_SETTINGS, model: 'turbo' })).toBe('Model must be one of v1, fast.');
+  });
+
+  it("estimates ceil(seconds) × the model's price × takes", () => {
+    const v1 = pricePerSecondOf({});
+    expect(v1).toBe(0.14);
+    expect(estimateCostUSD(5.5, 1, v1)).toBe(0.84);
+    expect(estimateCostUSD(5.5, 2, v1)).toBe(1.68);
+    expect(estimateCostUSD(60, 4, v1)).toBe(33.6);
+    const fast = pricePerSecondOf({ model: 'fast' });
+    expect(fast).toBe(0.07);
+    expect(estimateCostUSD(5.5, 1, fast)).toBe(0.42);
+    expect(estimateCostUSD(60, 4, fast)).toBe(16.8);
   });
 });

@@ -4,6 +4,7 @@ import { AURORA_LIMITS, OUTPUT_FORMATS, SAFETY_MODES, type AuroraSettings } from
 import { useComposer } from './composer-store.ts';
 import type { ComposerCheck } from './composer-check.ts';
 import { settingsSummary } from '../../lib/format.ts';
+import { DeliveryFields } from './DeliveryFields.tsx';
 
 function NumberField(props: { label: string; value: number | undefined; onChange(v: number): void; error?: string; decimals: number }) {
   const id = useId();
@@ -42,7 +43,15 @@ export function AdvancedParams({ fields }: { fields: ComposerCheck['fields'] }) 
   const L = AURORA_LIMITS;
   const takesId = useId();
   const cfgId = useId();
-  const errors = [fields.CFGScale, fields.numberResults, fields.outputQuality, fields.outputFormat].filter(Boolean);
+  const errors = [
+    fields.CFGScale,
+    fields.numberResults,
+    fields.outputQuality,
+    fields.outputFormat,
+    fields.ttl,
+    fields.webhookURL,
+    fields.uploadEndpoint,
+  ].filter(Boolean);
 
   return (
     <details className="advanced">
@@ -152,6 +161,7 @@ export function AdvancedParams({ fields }: { fields: ComposerCheck['fields'] }) 
           <input type="checkbox" checked={normalize} onChange={(e) => setNormalize(e.target.checked)} />
           Even loudness (EBU R128) across clips
         </label>
+        <DeliveryFields fields={fields} />
       </div>
       {errors.length > 0 ? (
         <ul className="field-errors" role="alert">

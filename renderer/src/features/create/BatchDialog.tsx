@@ -1,3 +1,5 @@
+import { useComposer } from './composer-store.ts';
+import { auroraModel, modelChoiceLabel } from '../../../../shared/aurora-models.ts';
 import * as Dialog from '@radix-ui/react-dialog';
 import { useState } from 'react';
 import type { BatchPlanView } from '../../../../shared/inputs.ts';
@@ -11,6 +13,7 @@ import { Icon } from '../../ui/Icon.tsx';
  */
 export function BatchDialog({ plan, onClose }: { plan: BatchPlanView | null; onClose: () => void }) {
   const [busy, setBusy] = useState(false);
+  const model = useComposer((s) => s.settings.model);
   if (!plan) return null;
   const start = async () => {
     setBusy(true);
@@ -35,6 +38,10 @@ export function BatchDialog({ plan, onClose }: { plan: BatchPlanView | null; onC
             <p className="batch-summary num" id="batch-summary" data-testid="batch-summary">
               {plural(plan.items.length, 'generation')} · {plan.totalSec.toFixed(1)} s of audio · {plan.totalBilledSec} s billed ·{' '}
               {money(plan.totalUSD)}
+            </p>
+            <p className="muted" data-testid="batch-model">
+              {modelChoiceLabel(auroraModel(model))}
+              {plan.items.some((i) => i.settings?.model !== undefined) ? ', unless the list names another model for a row' : ''}.
             </p>
             {plan.problems.length > 0 ? (
               <div className="banner banner--error banner--stacked" role="alert">

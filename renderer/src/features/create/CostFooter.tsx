@@ -12,6 +12,7 @@ export function CostFooter({ reason }: { reason: string | null }) {
   const trim = useComposer((s) => s.trim);
   const cuts = useComposer((s) => s.cuts);
   const takes = useComposer((s) => s.settings.numberResults);
+  const model = useComposer((s) => s.settings.model);
   const submitting = useComposer((s) => s.submitting);
   const selected = Math.max(0, trim.endSec - trim.startSec);
   const split = cuts !== null && cuts.length > 0;
@@ -20,10 +21,10 @@ export function CostFooter({ reason }: { reason: string | null }) {
     !audio || selected <= 0
       ? null
       : split
-        ? splitCostLine(partsOf(trim.startSec, trim.endSec, cuts))
+        ? splitCostLine(partsOf(trim.startSec, trim.endSec, cuts), model)
         : tooLong
           ? null
-          : costLine(selected, takes);
+          : costLine(selected, takes, model);
   const disabled = reason !== null || submitting;
   return (
     <footer className="composer__footer">

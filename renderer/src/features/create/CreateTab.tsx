@@ -8,6 +8,7 @@ import { useComposer } from './composer-store.ts';
 import { useProjects } from '../projects/projects-store.ts';
 import { useStudio } from '../../app/ui-store.ts';
 import { AdvancedParams } from './AdvancedParams.tsx';
+import { ModelChoice } from './ModelChoice.tsx';
 import { CostFooter } from './CostFooter.tsx';
 import { PortraitCard } from './PortraitCard.tsx';
 import { PromptField } from './PromptField.tsx';
@@ -113,6 +114,7 @@ export function CreateTab() {
         </p>
       ) : null}
       <PromptField error={check.fields.prompt} />
+      <ModelChoice />
       <AdvancedParams fields={check.fields} />
       <CostFooter reason={check.reason} />
       {project ? (

@@ -21,7 +21,12 @@ export interface ComposerCheck {
   /** Why Generate is disabled (the first problem), or null when it is ready. */
   reason: string | null;
   /** Messages to show beside the field concerned. */
-  fields: Partial<Record<'trim' | 'prompt' | 'CFGScale' | 'numberResults' | 'outputQuality' | 'outputFormat', string>>;
+  fields: Partial<
+    Record<
+      'trim' | 'prompt' | 'CFGScale' | 'numberResults' | 'outputQuality' | 'outputFormat' | 'ttl' | 'webhookURL' | 'uploadEndpoint',
+      string
+    >
+  >;
 }
 
 /** The settings as they will be sent: an empty prompt is left out. */
@@ -74,6 +79,9 @@ export function checkComposer(input: ComposerCheckInput): ComposerCheck {
             fields.numberResults ??
             fields.outputQuality ??
             fields.outputFormat ??
+            fields.ttl ??
+            fields.webhookURL ??
+            fields.uploadEndpoint ??
             null);
   return { reason, fields };
 }

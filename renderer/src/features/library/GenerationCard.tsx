@@ -6,7 +6,7 @@ import { mediaUrl } from '../../lib/media-url.ts';
 import { useProjects } from '../projects/projects-store.ts';
 import { Icon } from '../../ui/Icon.tsx';
 import { toggleFavorite } from './actions.ts';
-import { dateLabel, durationOf, playableTakes, posterFile, shownTake, stateBadge } from './library-model.ts';
+import { dateLabel, draftLabel, durationOf, playableTakes, posterFile, shownTake, stateBadge } from './library-model.ts';
 import { useLibrary } from './library-store.ts';
 
 export interface CardProps {
@@ -60,7 +60,8 @@ export const GenerationCard = memo(function GenerationCard({
   const date = dateLabel(g.createdAt);
   const length = seconds(durationOf(g, take));
   const playable = playableTakes(g).length;
-  const label = [g.name, date, length, costText(cost).replace('≈', 'about '), g.favorite ? 'favourite' : null, badge?.label ?? null]
+  const draft = draftLabel(g);
+  const label = [g.name, draft, date, length, costText(cost).replace('≈', 'about '), g.favorite ? 'favourite' : null, badge?.label ?? null]
     .filter(Boolean)
     .join(', ');
 
@@ -93,6 +94,11 @@ export const GenerationCard = memo(function GenerationCard({
           </span>
         ) : null}
         {playable > 1 ? <span className="lib-chip lib-chip--takes num">{playable} takes</span> : null}
+        {draft ? (
+          <span className="lib-chip lib-chip--draft" data-testid="draft-chip">
+            {draft}
+          </span>
+        ) : null}
         <span className="lib-chip lib-chip--length num">{length}</span>
         {take ? (
           <label

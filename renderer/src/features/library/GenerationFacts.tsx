@@ -1,5 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { GenerationSummary } from '../../../../shared/generation.ts';
+import { auroraModel, modelChoiceLabel } from '../../../../shared/aurora-models.ts';
 import { COST_BASIS_HINT, money, plural, seconds, settingsSummary } from '../../lib/format.ts';
 import { shownCost } from '../../../../shared/spend.ts';
 import { dateLabel, durationOf, type PlayableTake } from './library-model.ts';
@@ -50,6 +51,7 @@ export function GenerationFacts({ g, take, record }: { g: GenerationSummary; tak
           {takeCost !== undefined && params.numberResults > 1 ? <span className="muted"> · this take {money(takeCost)}</span> : null}
         </Fact>
         <Fact label="Made">{dateLabel(g.createdAt)}</Fact>
+        <Fact label="Model">{modelChoiceLabel(auroraModel(params.model))}</Fact>
         <Fact label="Output">{settingsSummary(params, { takes: false })}</Fact>
         {take?.seed !== undefined ? <Fact label="Seed">{take.seed}</Fact> : null}
         {g.parts ? <Fact label="Made of">{plural(g.parts.length, 'part')}, stitched over the whole voice</Fact> : null}

@@ -1,5 +1,5 @@
 import * as Tooltip from '@radix-ui/react-tooltip';
-import type { KeyboardEvent, ReactNode, RefObject } from 'react';
+import { useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { REMOTE_STATES, isTerminal, type GenerationSummary } from '../../../../shared/generation.ts';
 import { seconds } from '../../lib/format.ts';
 import { mediaUrl } from '../../lib/media-url.ts';
@@ -8,8 +8,9 @@ import { EmptyState } from '../../ui/EmptyState.tsx';
 import { Icon, type IconName } from '../../ui/Icon.tsx';
 import { GenerationFacts } from './GenerationFacts.tsx';
 import { NameEditor } from './NameEditor.tsx';
-import { reuseSettings, revealGeneration, toggleFavorite } from './actions.ts';
-import { generationFile, playableTakes, posterFile, shownTake, stateBadge, type PlayableTake } from './library-model.ts';
+import { compareDraftAndFinal, reuseSettings, revealGeneration, toggleFavorite } from './actions.ts';
+import { MakeFinalDialog } from './MakeFinalDialog.tsx';
+import { draftLabel, generationFile, playableTakes, posterFile, shownTake, stateBadge, type PlayableTake } from './library-model.ts';
 import { sameTake, useLibrary } from './library-store.ts';
 import { useGenerationRecord } from './use-generation-record.ts';
 
@@ -190,6 +191,12 @@ function SelectedPlayer({ g, projectId, videoRef, onTrash }: PlayerProps & { g: 
   const finished = isTerminal(g.state);
   // A split video is made of parts; making it again is a new split from Create.
   const split = g.kind === 'sequence';
+  const draft = draftLabel(g) !== null;
+  const [confirmFinal, setConfirmFinal] = useState(false);
+  const counterpart = useProjects((s) =>
+    draft ? Object.values(s.generations).find((o) => o.draftOf === g.id) : g.draftOf ? s.generations[g.draftOf] : undefined,
+  );
+  const comparable = counterpart !== undefined && playableTakes(counterpart).length > 0 && take !== null;
 
   return (
     <section className="lib-player" aria-label="Player">
@@ -220,6 +227,29 @@ function SelectedPlayer({ g, projectId, videoRef, onTrash }: PlayerProps & { g: 
           onClick={() => void reuseSettings(g)}
         />
         <ActionButton icon="folder" label="Show in folder" onClick={() => revealGeneration(g.id)} />
+        {draft ? (
+          <ActionButton
+            icon="retry"
+            label="Make final…"
+            hint={
+              split
+                ? 'A split draft is made final from Create: use these settings again, choose Final, then Generate'
+                : finished
+                  ? 'Send the same inputs and settings with Aurora v1 (720p) as a new generation'
+                  : 'Available once this draft has finished'
+            }
+            disabled={!finished || split}
+            onClick={() => setConfirmFinal(true)}
+          />
+        ) : null}
+        {comparable && counterpart ? (
+          <ActionButton
+            icon="compare"
+            label={draft ? 'Compare with final' : 'Compare with draft'}
+            hint="Play the draft and its final side by side"
+            onClick={() => (draft ? compareDraftAndFinal(g, counterpart) : compareDraftAndFinal(counterpart, g))}
+          />
+        ) : null}
         <ActionButton
           icon="retry"
           label="Generate again…"
@@ -252,6 +282,7 @@ function SelectedPlayer({ g, projectId, videoRef, onTrash }: PlayerProps & { g: 
         </button>
       </div>
       <GenerationFacts g={g} take={take} record={record} />
+      <MakeFinalDialog g={confirmFinal ? g : null} onClose={() => setConfirmFinal(false)} />
     </section>
   );
 }

@@ -6,7 +6,7 @@ import { retryGeneration } from '../queue/actions.ts';
 
 /** Generating again is billed again: the price is said before anything is sent. */
 export function RetryDialog({ g, onClose }: { g: GenerationSummary | null; onClose: () => void }) {
-  const line = g ? costLine(g.audioSec, g.params.numberResults) : null;
+  const line = g ? costLine(g.audioSec, g.params.numberResults, g.params.model) : null;
   return (
     <ConfirmDialog
       open={g !== null}

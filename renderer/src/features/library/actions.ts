@@ -10,6 +10,8 @@ import { useComposer } from '../create/composer-store.ts';
 import { useProjects } from '../projects/projects-store.ts';
 import { toast, useStudio } from '../../app/ui-store.ts';
 import { useLibrary } from './library-store.ts';
+import { playableTakes } from './library-model.ts';
+import { money } from '../../../../shared/money.ts';
 
 /** Renames or (un)favourites; the store takes main's answer. Returns false on refusal. */
 export async function updateGeneration(id: string, patch: { name?: string; favorite?: boolean }): Promise<boolean> {
@@ -105,4 +107,26 @@ export async function exportTake(
 export function revealExport(file: string): void {
   const dir = currentDir();
   if (dir) void command(() => call(studio().generations.revealExport({ projectDir: dir, file })));
+}
+
+/** Sends a draft again with Aurora v1 (the person confirmed the price): a new generation. */
+export async function makeFinal(g: GenerationSummary): Promise<GenerationSummary | null> {
+  const dir = currentDir();
+  if (!dir) return null;
+  const final = await command(() => call(studio().generations.makeFinal({ projectDir: dir, id: g.id })));
+  if (!final) return null;
+  useProjects.getState().upsert(dir, final);
+  toast('info', `Making “${final.name}” final with Aurora v1 · ${money(final.estimateUSD)}.`);
+  return final;
+}
+
+/** The draft and its final, side by side: the first playable take of each. */
+export function compareDraftAndFinal(draft: GenerationSummary, final: GenerationSummary): void {
+  const library = useLibrary.getState();
+  library.clearCompare();
+  for (const g of [draft, final]) {
+    const take = playableTakes(g)[0];
+    if (take) library.toggleCompare({ id: g.id, take: take.index });
+  }
+  library.setCompareOpen(true);
 }

@@ -2,6 +2,7 @@
  * What the library shows about a generation, worked out from its summary alone so a
  * grid of thousands never waits on a record read.
  */
+import { auroraModel } from '../../../../shared/aurora-models.ts';
 import type { GenerationSummary, Take } from '../../../../shared/generation.ts';
 import type { LibraryFilter } from './library-store.ts';
 
@@ -119,4 +120,10 @@ export function projectRelative(file: string, projectDir: string): string {
   const dir = norm(projectDir);
   const path = norm(file);
   return path.startsWith(`${dir}/`) ? path.slice(dir.length + 1) : (path.split('/').pop() ?? path);
+}
+
+/** "Draft · 480p" for a generation made with a draft model; null for finals. */
+export function draftLabel(g: Pick<GenerationSummary, 'params'>): string | null {
+  const model = auroraModel(g.params.model);
+  return model.role === 'draft' ? `Draft · ${model.resolution}` : null;
 }

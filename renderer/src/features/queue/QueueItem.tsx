@@ -1,6 +1,6 @@
 import * as Tooltip from '@radix-ui/react-tooltip';
 import { useState } from 'react';
-import { estimateCostUSD } from '../../../../shared/aurora.ts';
+import { estimateCostUSD, pricePerSecondOf } from '../../../../shared/aurora.ts';
 import { CANCELABLE_STATES, isTerminal, type GenerationSummary } from '../../../../shared/generation.ts';
 import { useNow } from '../../ui/use-now.ts';
 import { clock, COST_BASIS_HINT, costText, money, plural } from '../../lib/format.ts';
@@ -13,7 +13,7 @@ import { STATE_LABELS, startedAt, waitLabel, waitText } from './queue-labels.ts'
 
 function partPrice(g: GenerationSummary, index: number): number {
   const part = g.parts?.find((p) => p.index === index);
-  return part ? estimateCostUSD(part.endSec - part.startSec, 1) : 0;
+  return part ? estimateCostUSD(part.endSec - part.startSec, 1, pricePerSecondOf(g.params)) : 0;
 }
 
 function remaining(progress: Progress | undefined, now: number): number | null {

@@ -70,6 +70,7 @@ describe('cost line', () => {
     expect(costLine(5.5, 2).text).toBe('5.50 s → 6 s billed at $0.14/s × 2 takes = $1.68');
     expect(costLine(5, 1).text).toBe('5.00 s → 5 s billed at $0.14/s × 1 take = $0.70');
     expect(costLine(60, 4).text).toBe('60.00 s → 60 s billed at $0.14/s × 4 takes = $33.60');
+    expect(costLine(5.5, 2, 'fast').text).toBe('5.50 s → 6 s billed at $0.07/s × 2 takes = $0.84');
   });
 });
 
@@ -128,6 +129,48 @@ describe('CreateTab', () => {
     expect(screen.getByTestId('cost-line').textContent).toBe('5.50 s → 6 s billed at $0.14/s × 1 take = $0.84');
     fireEvent.click(screen.getByRole('radio', { name: '2' }));
     expect(screen.getByTestId('cost-line').textContent).toBe('5.50 s → 6 s billed at $0.14/s × 2 takes = $1.68');
+  });
+
+  it('prices a draft at Aurora v1 Fast’s $0.07/s before Generate, and a final at $0.14/s', () => {
+    renderTab();
+    act(() => {
+      useComposer.getState().setImage(image);
+      useComposer.getState().setAudio(audio);
+      useComposer.getState().setTrim({ startSec: 1, endSec: 6.5 });
+    });
+    const draft = screen.getByRole('radio', { name: 'Draft — Aurora v1 Fast, 480p, $0.07/s' });
+    const final = screen.getByRole('radio', { name: 'Final — Aurora v1, 720p, $0.14/s' });
+    expect(final.getAttribute('aria-checked')).toBe('true');
+    fireEvent.click(draft);
+    expect(draft.getAttribute('aria-checked')).toBe('true');
+    expect(useComposer.getState().settings.model).toBe('fast');
+    expect(screen.getByTestId('cost-line').textContent).toBe('5.50 s → 6 s billed at $0.07/s × 1 take = $0.42');
+    fireEvent.click(final);
+    expect(screen.getByTestId('cost-line').textContent).toBe('5.50 s → 6 s billed at $0.14/s × 1 take = $0.84');
+  });
+
+  it('refuses a delivery option Runware would refuse, beside the field and in the footer', () => {
+    renderTab();
+    act(() => {
+      useComposer.getState().setImage(image);
+      useComposer.getState().setAudio(audio);
+    });
+    const ttl = screen.getByLabelText('Link lifetime (ttl, seconds, 60 or more)');
+    fireEvent.change(ttl, { target: { value: '30' } });
+    fireEvent.blur(ttl);
+    expect(useComposer.getState().settings.ttl).toBe(30);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Generate' }).disabled).toBe(true);
+    expect(screen.getByTestId('cost-line').textContent).toContain('ttl must be 60 or more (got 30).');
+    const hook = screen.getByLabelText('Webhook URL');
+    fireEvent.change(hook, { target: { value: 'https://hooks.example.com/avatar?token=s3cret' } });
+    fireEvent.blur(hook);
+    fireEvent.change(ttl, { target: { value: '' } });
+    fireEvent.blur(ttl);
+    expect(useComposer.getState().settings).toMatchObject({ webhookURL: 'https://hooks.example.com/avatar?token=s3cret' });
+    expect(useComposer.getState().settings.ttl).toBeUndefined();
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Generate' }).disabled).toBe(false);
+    // Shown shortened: the token is not on screen.
+    expect(document.body.textContent).toContain('webhook hooks.example.com/avatar?…');
   });
 
   it('shows a prompt that is too short beside the field, and in the footer', () => {
