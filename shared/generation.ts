@@ -72,6 +72,8 @@ export const TakeSchema = z.object({
   durationSec: Seconds.optional(),
   costUSD: z.number().nonnegative().optional(),
   seed: z.number().optional(),
+  /** Runware's content check flagged this take (`NSFWContent`); it is kept, and shown as flagged. */
+  nsfw: z.boolean().optional(),
   error: ErrorInfoSchema.optional(),
 });
 export type Take = z.infer<typeof TakeSchema>;

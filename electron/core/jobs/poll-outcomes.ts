@@ -200,6 +200,7 @@ function freshTakes(job: JobHandle, poll: TaskPoll): Take[] {
       state: 'pending',
       ...(generation.cost !== undefined ? { costUSD: generation.cost } : {}),
       ...(generation.seed !== undefined ? { seed: generation.seed } : {}),
+      ...(generation.nsfw ? { nsfw: true } : {}),
     });
   }
   return fresh;

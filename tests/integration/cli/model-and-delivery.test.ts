@@ -90,6 +90,13 @@ describe('the model and delivery options from the command line', () => {
     expect((await onlyRecord(project))?.costUSD).toBe(0.42);
   });
 
+  it('a take the content check flags is kept, and marked in the record', async () => {
+    const run = await generate('--safety', 'fast', '--prompt', '[nsfw] natural blinking');
+    expect(run.code, run.stderr).toBe(0);
+    const record = await onlyRecord(project);
+    expect(record?.takes).toMatchObject([{ state: 'done', nsfw: true }]);
+  });
+
   it('--safety none sends the check switched off', async () => {
     expect((await generate('--safety', 'none')).code).toBe(0);
     expect([...fake.tasks.values()][0]?.request.safety).toEqual({ checkContent: false });

@@ -672,7 +672,10 @@ export class FakeRunware {
           videoUUID: take.videoUUID,
           videoURL: take.url,
           seed: take.seed,
-          NSFWContent: false,
+          // "[nsfw]" in the prompt stands for content the check would flag, when it was asked for.
+          NSFWContent:
+            (task.request.safety as { checkContent?: boolean } | undefined)?.checkContent === true &&
+            String(task.request.positivePrompt ?? '').includes('[nsfw]'),
         };
         if (task.request.includeCost === true) {
           const results = this.options.costPer === 'task' ? task.takes.length : 1;

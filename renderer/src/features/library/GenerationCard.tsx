@@ -94,6 +94,11 @@ export const GenerationCard = memo(function GenerationCard({
           </span>
         ) : null}
         {playable > 1 ? <span className="lib-chip lib-chip--takes num">{playable} takes</span> : null}
+        {take?.nsfw ? (
+          <span className="lib-chip lib-chip--flagged" data-testid="nsfw-chip" title="Runware's content check flagged this take">
+            Flagged
+          </span>
+        ) : null}
         {draft ? (
           <span className="lib-chip lib-chip--draft" data-testid="draft-chip">
             {draft}

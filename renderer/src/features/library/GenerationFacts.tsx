@@ -54,6 +54,17 @@ export function GenerationFacts({ g, take, record }: { g: GenerationSummary; tak
         <Fact label="Model">{modelChoiceLabel(auroraModel(params.model))}</Fact>
         <Fact label="Output">{settingsSummary(params, { takes: false })}</Fact>
         {take?.seed !== undefined ? <Fact label="Seed">{take.seed}</Fact> : null}
+        {params.safety?.checkContent ? (
+          <Fact label="Content check">
+            {take?.nsfw ? (
+              <span className="fact--warning" data-testid="nsfw-fact">
+                Flagged: Runware's content check ({params.safety.mode ?? 'fast'}) found content it marks as not safe for work in this take.
+              </span>
+            ) : (
+              `Passed (${params.safety.mode ?? 'fast'})`
+            )}
+          </Fact>
+        ) : null}
         {g.parts ? <Fact label="Made of">{plural(g.parts.length, 'part')}, stitched over the whole voice</Fact> : null}
         {g.batch ? (
           <Fact label="Batch">

@@ -251,6 +251,43 @@ describe('the library', () => {
     await waitFor(() => expect(screen.getAllByText('Queued “Lighthouse intro” again · $0.84.').length).toBeGreaterThan(0));
   });
 
+  it('marks a draft and a take the content check flagged, and offers Make final only for drafts', async () => {
+    const draft = record('2026-11-23_100000_draft', 'Draft teaser', '2026-11-23T10:00:00.000Z', {
+      costUSD: 0.42,
+      estimateUSD: 0.42,
+      params: {
+        numberResults: 1,
+        outputFormat: 'MP4',
+        outputQuality: 95,
+        CFGScale: 1,
+        model: 'fast',
+        safety: { checkContent: true, mode: 'full' },
+      },
+      takes: [
+        { index: 1, videoUUID: 'd1', state: 'done', file: 'take-1.mp4', poster: 'take-1.jpg', durationSec: 5.5, costUSD: 0.42, nsfw: true },
+      ],
+    });
+    await mount([LIGHTHOUSE, draft]);
+    expect(within(card('Draft teaser')).getByTestId('draft-chip').textContent).toBe('Draft · 480p');
+    expect(within(card('Draft teaser')).getByTestId('nsfw-chip').textContent).toBe('Flagged');
+    expect(within(card('Lighthouse intro')).queryByTestId('draft-chip')).toBeNull();
+    expect(card('Draft teaser').getAttribute('aria-label')).toContain('Draft · 480p');
+
+    fireEvent.click(card('Draft teaser'));
+    await waitFor(() => expect(within(player()).getByTestId('nsfw-fact').textContent).toContain('content check (full) found content'));
+    expect(player().textContent).toContain('Draft — Aurora v1 Fast, 480p, $0.07/s');
+    expect(within(player()).getByRole('button', { name: 'Make final…' })).toBeTruthy();
+    // Nothing may start at Runware from a component test: the confirmation is as far as it goes.
+    fireEvent.click(within(player()).getByRole('button', { name: 'Make final…' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Make “Draft teaser” final?' });
+    expect(within(dialog).getByTestId('make-final-cost').textContent).toBe('5.50 s → 6 s billed at $0.14/s × 1 take = $0.84');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+
+    fireEvent.click(card('Lighthouse intro'));
+    await waitFor(() => expect(player().textContent).toContain('Final — Aurora v1, 720p, $0.14/s'));
+    expect(within(player()).queryByRole('button', { name: 'Make final…' })).toBeNull();
+  });
+
   it('fills the composer with a video’s portrait, voice, trim and settings', async () => {
     await mount([], async (p) => {
       const image = await p.importMedia(MONALISA_JPG);
