@@ -72,6 +72,9 @@ describe('long audio and batches in the studio', () => {
           const { generations } = await project.generations.list();
           const sequence = generations.find((g) => g.kind === 'sequence');
           sequenceId = sequence?.id ?? '';
+          // A failed part or stitch says why, not only "failed".
+          const failed = generations.find((g) => g.state === 'failed');
+          if (failed) return `failed: ${failed.name}: ${failed.error?.code ?? ''} ${failed.error?.message ?? ''}`;
           return sequence?.state;
         },
         { timeout: 90_000, interval: 500 },

@@ -675,7 +675,7 @@ export class FakeRunware {
           // "[nsfw]" in the prompt stands for content the check would flag, when it was asked for.
           NSFWContent:
             (task.request.safety as { checkContent?: boolean } | undefined)?.checkContent === true &&
-            String(task.request.positivePrompt ?? '').includes('[nsfw]'),
+            (typeof task.request.positivePrompt === 'string' ? task.request.positivePrompt : '').includes('[nsfw]'),
         };
         if (task.request.includeCost === true) {
           const results = this.options.costPer === 'task' ? task.takes.length : 1;
