@@ -106,6 +106,7 @@ describe('IPC under a fuzzing window', () => {
       'generations:get': { projectDir: dir, id },
       'generations:cancel': { projectDir: dir, id },
       'generations:retry': { projectDir: dir, id },
+      'generations:makeFinal': { projectDir: dir, id },
       'generations:reorder': { projectDir: dir, id, position: 0 },
       'generations:update': { projectDir: dir, id, name: 'n', favorite: true },
       'generations:trash': { projectDir: dir, id },
