@@ -66,6 +66,11 @@ export const BatchItemSchema = z.object({
   startSec: z.number().nonnegative().max(MAX_MEDIA_SECONDS).optional(),
   endSec: z.number().positive().max(MAX_MEDIA_SECONDS).optional(),
   name: z.string().max(200).optional(),
+  /** The names the person knows the files by, when the paths are the project's stored copies. */
+  originalNames: z
+    .object({ image: z.string().max(255).optional(), audio: z.string().max(255).optional() })
+    .strict()
+    .optional(),
   /** This item's own settings (a manifest's model, ttl, webhookURL, uploadEndpoint, safety columns). */
   settings: AuroraSettingsSchema.partial().optional(),
 });

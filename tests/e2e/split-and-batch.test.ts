@@ -1,6 +1,6 @@
 // Brings in the renderer's declaration of window.studio for page.evaluate callbacks.
 import type {} from '../../renderer/src/ipc/studio.ts';
-import { writeFile } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { dropFiles } from '../support/drop-files.ts';
@@ -127,5 +127,14 @@ describe('long audio and batches in the studio', () => {
     await expect.poll(() => h.platform.notifications.map((n) => n.title), { timeout: 60_000 }).toContain('Batch of 3 is finished');
     expect(fake.acceptedSubmissions.length - before).toBe(3);
     expect(h.platform.notifications.find((n) => n.title === 'Batch of 3 is finished')?.body).toBe('3 of 3 videos made · $0.98');
+    // Named by the files the person dropped, never by the project's stored copies.
+    const project = h.backend.studio.projects.get(join(h.projectsRoot, 'Lines'));
+    const { generations } = await project.generations.list();
+    const records = await Promise.all(generations.map((g) => h.backend.studio.generations.get(project.dir, g.id)));
+    expect(records.map((r) => r.inputs.image.originalName)).toEqual(['monalisa.jpg', 'monalisa.jpg', 'monalisa.jpg']);
+    const batchName = records[0]?.batch?.name ?? '';
+    await expect.poll(async () => (await readdir(join(project.dir, 'exports', batchName)).catch(() => [])).length).toBe(3);
+    const exported = await readdir(join(project.dir, 'exports', batchName));
+    expect(exported.every((f) => f.startsWith('Lines_monalisa_line '))).toBe(true);
   }, 120_000);
 });

@@ -98,7 +98,13 @@ export class BatchCoordinator {
         checkTrim(startSec, endSec, durationSec, basename(item.audio));
         const name =
           item.name ??
-          outputName(template || '{audio}', { project: project.info.name, image: item.image, audio: item.audio, take: 1, name: '' });
+          outputName(template || '{audio}', {
+            project: project.info.name,
+            image: item.originalNames?.image ?? item.image,
+            audio: item.originalNames?.audio ?? item.audio,
+            take: 1,
+            name: '',
+          });
         planned.push({
           ...item,
           index,
@@ -139,6 +145,7 @@ export class BatchCoordinator {
         endSec: item.endSec,
         settings: { ...settings, ...item.settings, ...(item.prompt !== undefined ? { positivePrompt: item.prompt } : {}) },
         name: item.name,
+        ...(item.originalNames ? { originalNames: item.originalNames } : {}),
         batch: { id: plan.id, index: item.index, count: plan.items.length, name: plan.name },
       })),
     );

@@ -54,6 +54,11 @@ async function planBatchFrom(projectDir: string, images: string[], audios: strin
   const current = (file: string | undefined) => (file ? [inProject(projectDir, file)] : []);
   const portraits = images.length > 0 ? images : current(composer.image?.file);
   const voices = audios.length > 0 ? audios : current(composer.audio?.file);
+  // The composer's side is the project's stored copy: the batch is named by the file the person dropped.
+  const originalNames = {
+    ...(images.length === 0 && composer.image ? { image: composer.image.name } : {}),
+    ...(audios.length === 0 && composer.audio ? { audio: composer.audio.name } : {}),
+  };
   if (portraits.length > 1 && voices.length > 1) {
     toast('warning', 'A batch pairs one portrait with many voices, or many portraits with one voice. Drop one side at a time.');
     return;
@@ -67,13 +72,13 @@ async function planBatchFrom(projectDir: string, images: string[], audios: strin
     );
     return;
   }
-  const items = portraits.flatMap((image) => voices.map((audio) => ({ image, audio })));
+  const items = portraits.flatMap((image) => voices.map((audio) => ({ image, audio, originalNames })));
   await planBatch({ projectDir, items });
 }
 
 export async function planBatch(request: {
   projectDir: string;
-  items?: { image: string; audio: string }[];
+  items?: { image: string; audio: string; originalNames?: { image?: string; audio?: string } }[];
   manifest?: string;
 }): Promise<void> {
   const composer = useComposer.getState();
