@@ -24,6 +24,13 @@ function neighbourOf(items: readonly GenerationSummary[], gone: string): string 
 
 type Unfinished = 'none' | 'busy' | 'failed';
 
+/** Beside a count of generations, "No videos yet" would contradict it: say what state they are in. */
+const NOTHING_YET_TITLE: Record<Unfinished, string> = {
+  none: 'No videos yet',
+  busy: 'Nothing finished yet',
+  failed: 'Nothing finished',
+};
+
 const NOTHING_YET: Record<Unfinished, string> = {
   none: 'Make one in Create: finished takes land here, kept on your disk with their settings.',
   busy: 'Generations in the queue appear here as soon as their takes are downloaded.',
@@ -39,7 +46,7 @@ function NoFinishedVideos({ why }: { why: Unfinished }) {
       </button>
     );
   return (
-    <EmptyState title="No videos yet" action={action}>
+    <EmptyState title={NOTHING_YET_TITLE[why]} action={action}>
       {NOTHING_YET[why]}
     </EmptyState>
   );

@@ -141,6 +141,14 @@ describe('the library', () => {
     expect(useStudio.getState().tab).toBe('create');
   });
 
+  it('never says "No videos yet" beside a count of generations', async () => {
+    await mount([CABARET]);
+    await waitFor(() => expect(screen.getByTestId('library-count').textContent).toBe('1 video'));
+    expect(screen.queryByText('No videos yet')).toBeNull();
+    expect(screen.getByText('Nothing finished')).toBeTruthy();
+    expect(screen.getByText('None of these finished. Select one to see why, or generate it again.')).toBeTruthy();
+  });
+
   it('narrows to favourites and searches by name', async () => {
     await mount([LIGHTHOUSE, CABARET, PODCAST]);
     fireEvent.click(screen.getByRole('button', { name: 'Favourites' }));
