@@ -30,6 +30,8 @@ export function TopBar() {
 
   return (
     <header className="topbar">
+      {/* The page's one top heading, for screen readers' heading navigation; the tabs say where you are. */}
+      <h1 className="sr-only">Avatar Studio</h1>
       <div className="tabs" role="tablist" aria-label="Workspace" onKeyDown={onKeyDown}>
         {TABS.map((t) => (
           <button

@@ -5,6 +5,9 @@ import { useComposer } from './composer-store.ts';
 import type { ComposerCheck } from './composer-check.ts';
 import { settingsSummary } from '../../lib/format.ts';
 import { DeliveryFields } from './DeliveryFields.tsx';
+import { radioGroupKeys, radioTabIndex } from '../../ui/radio-keys.ts';
+
+const TAKES = [1, 2, 3, 4];
 
 function NumberField(props: { label: string; value: number | undefined; onChange(v: number): void; error?: string; decimals: number }) {
   const id = useId();
@@ -61,12 +64,18 @@ export function AdvancedParams({ fields }: { fields: ComposerCheck['fields'] }) 
           <span className="field-label" id={takesId}>
             Takes
           </span>
-          <div className="segmented" role="radiogroup" aria-labelledby={takesId}>
-            {[1, 2, 3, 4].map((n) => (
+          <div
+            className="segmented"
+            role="radiogroup"
+            aria-labelledby={takesId}
+            onKeyDown={radioGroupKeys(TAKES, settings.numberResults, (numberResults) => setSettings({ numberResults }))}
+          >
+            {TAKES.map((n) => (
               <button
                 key={n}
                 type="button"
                 role="radio"
+                tabIndex={radioTabIndex(settings.numberResults === n)}
                 aria-checked={settings.numberResults === n}
                 className="segmented__option"
                 onClick={() => setSettings({ numberResults: n })}

@@ -61,7 +61,19 @@ export const GenerationCard = memo(function GenerationCard({
   const length = seconds(durationOf(g, take));
   const playable = playableTakes(g).length;
   const draft = draftLabel(g);
-  const label = [g.name, draft, date, length, costText(cost).replace('≈', 'about '), g.favorite ? 'favourite' : null, badge?.label ?? null]
+  // Every visible word, in the order it is in the page (WCAG 2.5.3: a voice-control user
+  // says what they see), then what is only shown as an icon.
+  const label = [
+    g.name,
+    date,
+    costText(cost),
+    badge?.label ?? null,
+    playable > 1 ? `${playable} takes` : null,
+    draft,
+    take?.nsfw ? 'Flagged' : null,
+    length,
+    g.favorite ? 'favourite' : null,
+  ]
     .filter(Boolean)
     .join(', ');
 
@@ -85,44 +97,16 @@ export const GenerationCard = memo(function GenerationCard({
         if (event.target === event.currentTarget && !selected) onSelect(g.id);
       }}
     >
-      <div className="lib-card__poster">
-        <Poster src={poster ? mediaUrl(projectId, poster) : null} />
-        {badge ? (
-          <span className={`lib-badge lib-badge--${badge.tone}`} data-testid="state-badge">
-            {badge.label}
-            {g.state === 'processing' ? <LivePercent id={g.id} fallback={g.progress} /> : null}
-          </span>
-        ) : null}
-        {playable > 1 ? <span className="lib-chip lib-chip--takes num">{playable} takes</span> : null}
-        {take?.nsfw ? (
-          <span className="lib-chip lib-chip--flagged" data-testid="nsfw-chip" title="Runware's content check flagged this take">
-            Flagged
-          </span>
-        ) : null}
-        {draft ? (
-          <span className="lib-chip lib-chip--draft" data-testid="draft-chip">
-            {draft}
-          </span>
-        ) : null}
-        <span className="lib-chip lib-chip--length num">{length}</span>
-        {take ? (
-          <label
-            className="lib-card__compare"
-            title={inCompare ? 'Remove from compare' : 'Add to compare'}
-            onClick={(e) => e.stopPropagation()}
-          >
-            <input type="checkbox" tabIndex={-1} checked={inCompare} onChange={toggleCompare} aria-label={`Compare “${g.name}”`} />
-          </label>
-        ) : null}
-      </div>
+      {/* Before the poster in the page (read first), after it on screen (CSS order). */}
       <div className="lib-card__meta">
         <div className="lib-card__row">
           <span className="lib-card__name" title={g.name}>
             {g.name}
-          </span>
+          </span>{' '}
           <button
             type="button"
             tabIndex={-1}
+            aria-hidden="true"
             className={`lib-star${g.favorite ? ' lib-star--on' : ''}`}
             aria-pressed={g.favorite}
             aria-label={`Favourite “${g.name}”`}
@@ -135,12 +119,56 @@ export const GenerationCard = memo(function GenerationCard({
             <Icon name="star" />
           </button>
         </div>
-        <div className="lib-card__row lib-card__row--secondary">
-          <time dateTime={g.createdAt}>{date}</time>
+        <div className="lib-card__row lib-card__row--secondary" aria-hidden="true">
+          {/* Spaces between the parts keep their words apart for tools that read the text as one string. */}
+          <time dateTime={g.createdAt}>{date}</time>{' '}
           <span className="money" title={COST_BASIS_HINT[cost.basis]}>
             {costText(cost)}
-          </span>
+          </span>{' '}
         </div>
+      </div>
+      <div className="lib-card__poster">
+        <Poster src={poster ? mediaUrl(projectId, poster) : null} />
+        {badge ? (
+          <span className={`lib-badge lib-badge--${badge.tone}`} data-testid="state-badge" aria-hidden="true">
+            {badge.label}
+            {g.state === 'processing' ? <LivePercent id={g.id} fallback={g.progress} /> : null}
+          </span>
+        ) : null}{' '}
+        {playable > 1 ? (
+          <span className="lib-chip lib-chip--takes num" aria-hidden="true">
+            {playable} takes
+          </span>
+        ) : null}{' '}
+        {take?.nsfw ? (
+          <span
+            className="lib-chip lib-chip--flagged"
+            data-testid="nsfw-chip"
+            title="Runware's content check flagged this take"
+            aria-hidden="true"
+          >
+            Flagged
+          </span>
+        ) : null}{' '}
+        {draft ? (
+          <span className="lib-chip lib-chip--draft" data-testid="draft-chip" aria-hidden="true">
+            {draft}
+          </span>
+        ) : null}{' '}
+        <span className="lib-chip lib-chip--length num" aria-hidden="true">
+          {length}
+        </span>
+        {take ? (
+          // Mouse shortcuts: the player's Compare and Favourite buttons are the accessible way to the same actions.
+          <label
+            aria-hidden="true"
+            className="lib-card__compare"
+            title={inCompare ? 'Remove from compare' : 'Add to compare'}
+            onClick={(e) => e.stopPropagation()}
+          >
+            <input type="checkbox" tabIndex={-1} checked={inCompare} onChange={toggleCompare} aria-label={`Compare “${g.name}”`} />
+          </label>
+        ) : null}{' '}
       </div>
     </div>
   );

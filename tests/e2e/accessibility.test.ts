@@ -1,0 +1,89 @@
+// Brings in the renderer's declaration of window.studio for page.evaluate callbacks.
+import type {} from '../../renderer/src/ipc/studio.ts';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dropFiles } from '../support/drop-files.ts';
+import { cardsReach, createFirstProject } from '../support/e2e-steps.ts';
+import { FakeRunware } from '../support/fake-runware/fake-runware.ts';
+import { JFK_FLAC, MONALISA_JPG } from '../support/fixture-paths.ts';
+import { closeBrowser, startHarness, type Harness } from '../support/harness.ts';
+import { TestCipher } from '../support/test-cipher.ts';
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core run in the page: the serious and critical violations, each with where it is. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  // Evaluated through the debugging protocol: the app's CSP rightly refuses inline scripts.
+  await page.evaluate(`${await axeSource}\n;undefined`);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('accessibility of the main screens (axe)', () => {
+  let fake: FakeRunware;
+  let h: Harness;
+  beforeAll(async () => {
+    fake = await FakeRunware.start({ pollsBeforeSuccess: 1 });
+  });
+  afterAll(async () => {
+    await h?.close();
+    await fake.close();
+    await closeBrowser();
+  });
+
+  it('has no serious violation on first run, Create, Library, Settings, and the takes answer arrow keys', async () => {
+    h = await startHarness({
+      cipher: new TestCipher(),
+      runwareUrl: fake.url,
+      files: { 'monalisa.jpg': MONALISA_JPG, 'jfk.flac': JFK_FLAC },
+    });
+    const { page } = h;
+    expect(await seriousViolations(page), 'first run').toEqual([]);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Avatar Studio');
+
+    await h.backend.keyStore.set(fake.apiKey);
+    await createFirstProject(page, 'Access');
+    await dropFiles(page, '[data-testid=drop-zone]', [
+      { name: 'monalisa.jpg', type: 'image/jpeg' },
+      { name: 'jfk.flac', type: 'audio/flac' },
+    ]);
+    await cardsReach(page, ['Portrait', 'Voice']);
+    expect(await seriousViolations(page), 'Create').toEqual([]);
+
+    // Takes: a radio group moved with the arrow keys, as every radio group is.
+    await page.locator('details.advanced > summary').click();
+    const takes = page.getByRole('radiogroup', { name: 'Takes' });
+    await takes.getByRole('radio', { name: '1' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => takes.getByRole('radio', { checked: true }).textContent()).toBe('2');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('2');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => takes.getByRole('radio', { checked: true }).textContent()).toBe('1');
+
+    await page.getByRole('button', { name: 'Generate' }).click();
+    await expect
+      .poll(() => page.getByRole('complementary', { name: 'Queue' }).getByTestId('queue-state').first().textContent(), { timeout: 30_000 })
+      .toBe('done · 1 take');
+    await page.getByRole('tab', { name: 'Library' }).click();
+    await page.getByRole('region', { name: 'Player' }).locator('video').waitFor();
+    expect(await seriousViolations(page), 'Library').toEqual([]);
+
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Settings' }).waitFor();
+    expect(await seriousViolations(page), 'Settings').toEqual([]);
+  });
+});
