@@ -3,13 +3,10 @@ import type {} from '../../renderer/src/ipc/studio.ts';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dropFiles } from '../support/drop-files.ts';
 import { cardsReach, createFirstProject } from '../support/e2e-steps.ts';
-import { FakeRunware } from '../support/fake-runware/fake-runware.ts';
-import { JFK_FLAC, MONALISA_JPG } from '../support/fixture-paths.ts';
-import { closeBrowser, startHarness, type Harness } from '../support/harness.ts';
-import { TestCipher } from '../support/test-cipher.ts';
+import { useStudioSession } from '../support/e2e-session.ts';
 
 interface AxeViolation {
   id: string;
@@ -34,23 +31,11 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 describe('accessibility of the main screens (axe)', () => {
-  let fake: FakeRunware;
-  let h: Harness;
-  beforeAll(async () => {
-    fake = await FakeRunware.start({ pollsBeforeSuccess: 1 });
-  });
-  afterAll(async () => {
-    await h?.close();
-    await fake.close();
-    await closeBrowser();
-  });
+  const session = useStudioSession();
 
   it('has no serious violation on first run, Create, Library, Settings, and the takes answer arrow keys', async () => {
-    h = await startHarness({
-      cipher: new TestCipher(),
-      runwareUrl: fake.url,
-      files: { 'monalisa.jpg': MONALISA_JPG, 'jfk.flac': JFK_FLAC },
-    });
+    const { fake } = session;
+    const h = await session.open();
     const { page } = h;
     expect(await seriousViolations(page), 'first run').toEqual([]);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Avatar Studio');

@@ -1,32 +1,17 @@
 // Brings in the renderer's declaration of window.studio for page.evaluate callbacks.
 import type {} from '../../renderer/src/ipc/studio.ts';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dropFiles } from '../support/drop-files.ts';
 import { cardsReach, createFirstProject } from '../support/e2e-steps.ts';
-import { FakeRunware } from '../support/fake-runware/fake-runware.ts';
-import { JFK_FLAC, MONALISA_JPG } from '../support/fixture-paths.ts';
-import { closeBrowser, startHarness, type Harness } from '../support/harness.ts';
-import { TestCipher } from '../support/test-cipher.ts';
+import { useStudioSession } from '../support/e2e-session.ts';
 
 describe('drafts with Aurora v1 Fast, then a final', () => {
-  let fake: FakeRunware;
-  let h: Harness;
-  beforeAll(async () => {
-    fake = await FakeRunware.start({ pollsBeforeSuccess: 1 });
-  });
-  afterAll(async () => {
-    await h?.close();
-    await fake.close();
-    await closeBrowser();
-  });
+  const session = useStudioSession();
 
   it('prices a draft at $0.07/s, marks it in the library, and Make final sends the same inputs with v1 at $0.14/s', async () => {
-    h = await startHarness({
-      cipher: new TestCipher(),
-      runwareUrl: fake.url,
-      files: { 'monalisa.jpg': MONALISA_JPG, 'jfk.flac': JFK_FLAC },
-    });
+    const { fake } = session;
+    const h = await session.open();
     await h.backend.keyStore.set(fake.apiKey);
     const { page } = h;
     await createFirstProject(page, 'Drafts');
