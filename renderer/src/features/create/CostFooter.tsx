@@ -4,6 +4,7 @@ import { partsOf } from '../../../../shared/split-plan.ts';
 import { costLine, splitCostLine } from './cost.ts';
 import { MOD_KEY } from '../../lib/keyboard.ts';
 import { useComposer } from './composer-store.ts';
+import { useStudio } from '../../app/ui-store.ts';
 import { generate, splitSelection } from './actions.ts';
 
 /** The contract with the wallet, and the button that keeps it. */
@@ -26,6 +27,8 @@ export function CostFooter({ reason }: { reason: string | null }) {
           ? null
           : costLine(selected, takes, model);
   const disabled = reason !== null || submitting;
+  const needsKey = useStudio((s) => s.keyStatus !== null && !s.keyStatus.configured);
+  const openSettings = useStudio((s) => s.setSettingsOpen);
   return (
     <footer className="composer__footer">
       <p className="cost-line num" data-testid="cost-line" aria-live="polite">
@@ -37,6 +40,11 @@ export function CostFooter({ reason }: { reason: string | null }) {
           </span>
         ) : null}
       </p>
+      {needsKey ? (
+        <button type="button" className="button" onClick={() => openSettings(true)}>
+          Add your key…
+        </button>
+      ) : null}
       {tooLong ? (
         <button type="button" className="button" onClick={() => void splitSelection()}>
           Split into {Math.ceil(selected / AURORA_MAX_AUDIO_SECONDS)} parts

@@ -6,6 +6,7 @@ import { toast, useStudio } from '../../app/ui-store.ts';
 import { call, messageOf, studio } from '../../ipc/studio.ts';
 import { inProject } from '../../lib/project-path.ts';
 import { plural, seconds } from '../../lib/format.ts';
+import { createProject } from '../projects/actions.ts';
 import { useProjects } from '../projects/projects-store.ts';
 import { pendingBatch } from './batch-store.ts';
 import { settingsToSend } from './composer-check.ts';
@@ -27,16 +28,24 @@ async function peaksFor(projectDir: string, input: Extract<ImportedInput, { kind
 }
 
 /**
+ * Files dropped before any project is open go into a new "Untitled project" (renamed from the
+ * sidebar like any other), so a first drop is never lost to a "create a project first".
+ */
+async function untitledProject() {
+  const taken = new Set(useProjects.getState().list.map((p) => p.name.toLowerCase()));
+  let name = 'Untitled project';
+  for (let n = 2; taken.has(name.toLowerCase()); n += 1) name = `Untitled project ${n}`;
+  return (await createProject(name)) ? useProjects.getState().current : null;
+}
+
+/**
  * Imports dropped, picked or pasted files into the open project: a picture fills
  * the portrait, a sound (or a video's sound) fills the voice. Several voices (or
  * several portraits) at once make a batch, priced for the person to confirm.
  */
 export async function importPaths(paths: readonly string[]): Promise<void> {
-  const project = useProjects.getState().current;
-  if (!project) {
-    toast('warning', 'Create or choose a project first: imported files are kept in its folder.');
-    return;
-  }
+  const project = useProjects.getState().current ?? (await untitledProject());
+  if (!project) return;
   const images = paths.filter((p) => guessKind(p) === 'image');
   const audios = paths.filter((p) => guessKind(p) === 'audio');
   if (images.length > 1 || audios.length > 1) {
