@@ -4,8 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { dropFiles } from '../support/drop-files.ts';
-import { cardsReach, createFirstProject } from '../support/e2e-steps.ts';
+import { createFirstProject, dropPortraitAndVoice } from '../support/e2e-steps.ts';
 import { useStudioSession } from '../support/e2e-session.ts';
 
 interface AxeViolation {
@@ -42,11 +41,7 @@ describe('accessibility of the main screens (axe)', () => {
 
     await h.backend.keyStore.set(fake.apiKey);
     await createFirstProject(page, 'Access');
-    await dropFiles(page, '[data-testid=drop-zone]', [
-      { name: 'monalisa.jpg', type: 'image/jpeg' },
-      { name: 'jfk.flac', type: 'audio/flac' },
-    ]);
-    await cardsReach(page, ['Portrait', 'Voice']);
+    await dropPortraitAndVoice(page);
     expect(await seriousViolations(page), 'Create').toEqual([]);
 
     // Takes: a radio group moved with the arrow keys, as every radio group is.

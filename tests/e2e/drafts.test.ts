@@ -2,8 +2,7 @@
 import type {} from '../../renderer/src/ipc/studio.ts';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dropFiles } from '../support/drop-files.ts';
-import { cardsReach, createFirstProject } from '../support/e2e-steps.ts';
+import { createFirstProject, dropPortraitAndVoice, selectSeconds } from '../support/e2e-steps.ts';
 import { useStudioSession } from '../support/e2e-session.ts';
 
 describe('drafts with Aurora v1 Fast, then a final', () => {
@@ -15,15 +14,8 @@ describe('drafts with Aurora v1 Fast, then a final', () => {
     await h.backend.keyStore.set(fake.apiKey);
     const { page } = h;
     await createFirstProject(page, 'Drafts');
-    await dropFiles(page, '[data-testid=drop-zone]', [
-      { name: 'monalisa.jpg', type: 'image/jpeg' },
-      { name: 'jfk.flac', type: 'audio/flac' },
-    ]);
-    await cardsReach(page, ['Portrait', 'Voice']);
-    await page.getByLabel('In', { exact: true }).fill('1.00');
-    await page.getByLabel('In', { exact: true }).press('Enter');
-    await page.getByLabel('Out', { exact: true }).fill('3.50');
-    await page.getByLabel('Out', { exact: true }).press('Enter');
+    await dropPortraitAndVoice(page);
+    await selectSeconds(page, '1.00', '3.50');
     await expect.poll(() => page.getByTestId('cost-line').textContent()).toBe('2.50 s → 3 s billed at $0.14/s × 1 take = $0.42');
 
     // The choice, and its price, before Generate.

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { dropFiles } from './drop-files.ts';
 
 /** Creates a project from the empty sidebar, as a new user does, and waits until it is open. */
 export async function createFirstProject(page: Page, name: string): Promise<void> {
@@ -28,5 +29,25 @@ export async function cardsReach(page: Page, cards: readonly ('Portrait' | 'Voic
           cause: error,
         });
       });
+  }
+}
+
+/** Drops the demo portrait and voice on the composer and waits until both cards have read them. */
+export async function dropPortraitAndVoice(page: Page): Promise<void> {
+  await dropFiles(page, '[data-testid=drop-zone]', [
+    { name: 'monalisa.jpg', type: 'image/jpeg' },
+    { name: 'jfk.flac', type: 'audio/flac' },
+  ]);
+  await cardsReach(page, ['Portrait', 'Voice']);
+}
+
+/** Types the selection into the In and Out fields, as a person does. */
+export async function selectSeconds(page: Page, inText: string, outText: string): Promise<void> {
+  for (const [label, text] of [
+    ['In', inText],
+    ['Out', outText],
+  ] as const) {
+    await page.getByLabel(label, { exact: true }).fill(text);
+    await page.getByLabel(label, { exact: true }).press('Enter');
   }
 }

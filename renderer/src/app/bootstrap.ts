@@ -1,6 +1,7 @@
 import { call, studio } from '../ipc/studio.ts';
 import { loadProjects, openInitialProject } from '../features/projects/actions.ts';
 import { useProjects } from '../features/projects/projects-store.ts';
+import { rememberComposer } from '../features/create/composer-memory.ts';
 import { useStudio } from './ui-store.ts';
 
 /**
@@ -21,6 +22,7 @@ export async function bootstrap(): Promise<() => void> {
     api.generations.onProgress(({ projectDir, id, progress, etaSec }) => projects.setProgress(projectDir, id, progress, etaSec)),
     api.generations.onExportProgress(({ id, fraction }) => projects.setExportProgress(id, fraction)),
     api.queue.onChanged((queue) => projects.setQueue(queue)),
+    rememberComposer(() => useProjects.getState().current?.dir ?? null),
   ];
   const [info, keyStatus, settings, notices, queue] = await Promise.all([
     call(api.app.getInfo()),

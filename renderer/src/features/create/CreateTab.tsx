@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState, type DragEvent } from 'react';
 import { checkComposer } from './composer-check.ts';
 import { isEditable } from '../../lib/keyboard.ts';
-import { importBytes, importPaths, pathForFile, pickManifest } from './actions.ts';
+import { ensurePeaks, importBytes, importPaths, pathForFile, pickManifest } from './actions.ts';
 import { pendingBatch } from './batch-store.ts';
 import { BatchDialog } from './BatchDialog.tsx';
 import { useComposer } from './composer-store.ts';
@@ -64,6 +64,12 @@ export function CreateTab() {
     window.addEventListener('paste', onPaste);
     return () => window.removeEventListener('paste', onPaste);
   }, []);
+
+  const voiceFile = useComposer((s) => s.audio?.file);
+  const hasPeaks = useComposer((s) => s.peaks !== null);
+  useEffect(() => {
+    if (voiceFile && !hasPeaks) ensurePeaks();
+  }, [voiceFile, hasPeaks]);
 
   const onDragOver = (event: DragEvent) => {
     if (!event.dataTransfer.types.includes('Files')) return;

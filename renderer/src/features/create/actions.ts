@@ -17,14 +17,28 @@ function bucketsFor(durationSec: number): number {
   return Math.max(800, Math.min(20_000, Math.round(durationSec * 200)));
 }
 
+/** Voices whose peaks are being read: one request each, however many ask. */
+const readingPeaks = new Set<string>();
+
 async function peaksFor(projectDir: string, input: Extract<ImportedInput, { kind: 'audio' }>): Promise<void> {
+  if (readingPeaks.has(input.file)) return;
+  readingPeaks.add(input.file);
   try {
     const peaks = await call(studio().inputs.peaks({ projectDir, file: input.file, buckets: bucketsFor(input.durationSec) }));
     // A newer voice may have been dropped meanwhile.
     if (useComposer.getState().audio?.file === input.file) useComposer.getState().setPeaks(peaks);
   } catch (error) {
     toast('warning', `The waveform could not be drawn: ${messageOf(error)}`);
+  } finally {
+    readingPeaks.delete(input.file);
   }
+}
+
+/** A voice put back after a restart has no waveform yet: reads it. */
+export function ensurePeaks(): void {
+  const dir = useProjects.getState().current?.dir;
+  const { audio, peaks } = useComposer.getState();
+  if (dir && audio && !peaks) void peaksFor(dir, audio);
 }
 
 /**

@@ -2,6 +2,7 @@ import { call, messageOf, studio } from '../../ipc/studio.ts';
 import { command } from '../../app/command.ts';
 import { toast } from '../../app/ui-store.ts';
 import { useComposer } from '../create/composer-store.ts';
+import { restoreComposer } from '../create/composer-memory.ts';
 import { useProjects } from './projects-store.ts';
 
 const LAST_PROJECT = 'avatar-studio:last-project';
@@ -36,6 +37,7 @@ export async function openProject(dir: string): Promise<void> {
     const view = await call(studio().projects.open({ projectDir: dir }));
     projects.setCurrent(view.project, view.generations, view.unreadable, view.trashed);
     useComposer.getState().reset(view.project.defaults);
+    restoreComposer(dir);
     localStorage.setItem(LAST_PROJECT, dir);
     for (const bad of view.unreadable) toast('warning', `Skipped the generation “${bad.id}”: ${bad.reason}. Its folder was left as it is.`);
   } catch (error) {
