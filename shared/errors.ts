@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   // the API key
   'key_missing',
   'key_invalid_format',
+  'key_rejected',
   // projects
   'project_name_empty',
   'project_name_invalid',

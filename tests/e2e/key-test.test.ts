@@ -36,12 +36,19 @@ describe('Test key in settings, against the fake Runware', () => {
     expect(await dialog.getByTestId('key-check').textContent()).toBe('Runware accepted this key.');
   });
 
-  it('says Runware rejected a wrong key, and where to get one', async () => {
+  it('does not save a key Runware rejects, and says where to get one', async () => {
     h = await startHarness({ cipher: new TestCipher(), runwareUrl: fake.url });
-    const dialog = await saveAndTest('rw_wrong_key_0000000000000000');
-    expect(await dialog.getByRole('alert').textContent()).toBe(
-      'Runware rejected this key. Check it, or create a new one on the API Keys page at my.runware.ai.',
-    );
+    const { page } = h;
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Settings' });
+    await dialog.getByLabel('Paste your key').fill('rw_wrong_key_0000000000000000');
+    await dialog.getByRole('button', { name: 'Save key' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').filter({ hasText: 'rejected' }).first().textContent())
+      .toBe('Runware rejected this key, so it was not saved. Check it, or create a new one on the API Keys page at my.runware.ai.');
+    expect(await dialog.getByTestId('key-status').textContent()).toBe('No key set.');
+    expect((await h.backend.keyStore.status()).configured).toBe(false);
+    expect(await page.getByText('API key saved.').count()).toBe(0);
   });
 
   it('says the check could not reach Runware when the network is down', async () => {

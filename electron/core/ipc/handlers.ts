@@ -8,6 +8,8 @@ import type { Studio } from '../studio/studio.ts';
 import type { PathGrants } from './path-grants.ts';
 import type { RunwareClient } from '../runware/runware-client.ts';
 import type { KeyStore } from '../secrets/key-store.ts';
+import { normaliseApiKey } from '../secrets/api-key-format.ts';
+import { isRunwareError } from '../runware/runware-error.ts';
 import type { SettingsStore } from '../settings/settings-store.ts';
 import type { Handlers } from './handlers-type.ts';
 import type { Platform } from '../shell/platform.ts';
@@ -55,7 +57,21 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     'key:getStatus': () => keyStore.status(),
-    'key:set': ({ key }) => keyStore.set(key),
+    // A key Runware refuses is not saved; one that cannot be checked now (offline) is.
+    'key:set': async ({ key }) => {
+      const candidate = normaliseApiKey(key);
+      try {
+        await runware.checkCandidateKey(candidate);
+      } catch (error) {
+        if (isRunwareError(error) && error.category === 'auth') {
+          throw new AppError(
+            'key_rejected',
+            'Runware rejected this key, so it was not saved. Check it, or create a new one on the API Keys page at my.runware.ai.',
+          );
+        }
+      }
+      return keyStore.set(candidate);
+    },
     'key:remove': () => keyStore.remove(),
     'key:test': async () => {
       if (!keyStore.getKey()) throw new AppError('key_missing', 'Add your Runware API key first, then test it.');

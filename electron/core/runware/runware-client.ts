@@ -81,8 +81,10 @@ export class RunwareClient {
   readonly #endpoint: string;
   readonly #findings: EndpointFindings;
   readonly #batching: PollBatching<CallOptions>;
+  readonly #options: RunwareClientOptions;
 
   constructor(options: RunwareClientOptions) {
+    this.#options = options;
     this.#apiKey = options.apiKey;
     this.#endpoint = options.baseUrl ?? runwareApiUrl();
     this.#transport = new RunwareTransport({
@@ -366,6 +368,19 @@ export class RunwareClient {
         });
       }
       throw error;
+    }
+  }
+
+  /**
+   * A key the person has not saved yet, checked the same free way: Runware refusing it
+   * throws an `auth` error. Its own short-lived connection; nothing is cached under it.
+   */
+  async checkCandidateKey(key: string, options: CallOptions = {}): Promise<void> {
+    const candidate = new RunwareClient({ ...this.#options, apiKey: () => key, uploadCache: new UploadCache(), dispatcher: undefined });
+    try {
+      await candidate.checkKey(options);
+    } finally {
+      await candidate.close();
     }
   }
 
