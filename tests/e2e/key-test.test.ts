@@ -47,7 +47,7 @@ describe('Test key in settings, against the fake Runware', () => {
       .poll(() => page.getByRole('alert').filter({ hasText: 'rejected' }).first().textContent())
       .toBe('Runware rejected this key, so it was not saved. Check it, or create a new one on the API Keys page at my.runware.ai.');
     expect(await dialog.getByTestId('key-status').textContent()).toBe('No key set.');
-    expect((await h.backend.keyStore.status()).configured).toBe(false);
+    expect(h.backend.keyStore.status().configured).toBe(false);
     expect(await page.getByText('API key saved.').count()).toBe(0);
   });
 
