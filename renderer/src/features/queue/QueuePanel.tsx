@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { isTerminal, type GenerationSummary } from '../../../../shared/generation.ts';
 import { setQueuePaused } from './actions.ts';
 import { queueItems, useProjects } from '../projects/projects-store.ts';
 import { useStudio } from '../../app/ui-store.ts';
@@ -9,12 +10,36 @@ import { queueCounts } from './queue-labels.ts';
 import { batchLines } from './batch-progress.ts';
 import { clock } from '../../lib/format.ts';
 
+const finishedAt = (g: GenerationSummary): string => g.finishedAt ?? g.updatedAt;
+
+/**
+ * "Clear finished" hides what has finished until now from the queue (the library keeps
+ * every video); remembered per project, so a restart does not bring the rows back.
+ */
+function useClearedAt(dir: string | null): [string | null, () => void] {
+  const key = dir ? `queue-cleared:${dir}` : null;
+  const [clearedAt, setClearedAt] = useState<string | null>(null);
+  useEffect(() => setClearedAt(key ? localStorage.getItem(key) : null), [key]);
+  const clear = () => {
+    const now = new Date().toISOString();
+    if (key) localStorage.setItem(key, now);
+    setClearedAt(now);
+  };
+  return [clearedAt, clear];
+}
+
 export function QueuePanel() {
   const collapsed = useStudio((s) => s.queueCollapsed);
   const toggle = useStudio((s) => s.toggleQueue);
   const generations = useProjects((s) => s.generations);
   const queue = useProjects((s) => s.queue);
-  const items = useMemo(() => queueItems(generations), [generations]);
+  const dir = useProjects((s) => s.current?.dir ?? null);
+  const [clearedAt, clearFinished] = useClearedAt(dir);
+  const items = useMemo(
+    () => queueItems(generations).filter((g) => !isTerminal(g.state) || clearedAt === null || finishedAt(g) > clearedAt),
+    [generations, clearedAt],
+  );
+  const anyFinished = items.some((g) => isTerminal(g.state));
   const batches = useMemo(() => batchLines(Object.values(generations)), [generations]);
   // Counted from the rows shown, so the header always agrees with them.
   const { running, waiting } = useMemo(() => queueCounts(items), [items]);
@@ -28,6 +53,11 @@ export function QueuePanel() {
             <span className="queue__counts num" data-testid="queue-counts">
               {running > 0 || waiting > 0 ? `${running} running · ${waiting} waiting` : ''}
             </span>
+            {anyFinished ? (
+              <button type="button" className="button button--small button--ghost" onClick={clearFinished}>
+                Clear finished
+              </button>
+            ) : null}
             <button
               type="button"
               className="icon-button"

@@ -154,6 +154,25 @@ describe('the queue', () => {
     expect(screen.getByRole('button', { name: 'Resume the queue' })).toBeTruthy();
   });
 
+  it('clears finished rows on request, keeping what still runs, and the counter agrees', () => {
+    show([
+      g('run', 'processing'),
+      g('wait', 'queued'),
+      g('done', 'done', { finishedAt: '2026-11-23T10:05:00.000Z' }),
+      g('bad', 'failed', { finishedAt: '2026-11-23T10:06:00.000Z' }),
+    ]);
+    const list = screen.getByRole('list', { name: 'Generations' });
+    expect(within(list).getAllByRole('listitem')).toHaveLength(4);
+    fireEvent.click(screen.getByRole('button', { name: 'Clear finished' }));
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((li) => within(li).getByTestId('queue-state').textContent),
+    ).toHaveLength(2);
+    expect(screen.getByTestId('queue-counts').textContent).toBe('1 running · 1 waiting');
+    expect(screen.queryByRole('button', { name: 'Clear finished' })).toBeNull();
+  });
+
   it('has an honest empty state', () => {
     show([], { ...summary, queued: 0, active: 0 });
     expect(screen.getByText('Nothing in the queue')).toBeTruthy();
