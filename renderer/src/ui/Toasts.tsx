@@ -12,6 +12,7 @@ export function Toasts() {
         <Toast.Root
           key={t.id}
           className={`toast toast--${t.level}`}
+          data-toast-id={t.id}
           duration={t.level === 'info' ? (t.action ? 8000 : 5000) : Number.POSITIVE_INFINITY}
           onOpenChange={(open) => {
             if (!open) dismiss(t.id);
@@ -24,6 +25,7 @@ export function Toasts() {
               <button
                 type="button"
                 className="button button--small"
+                data-toast-action=""
                 onClick={() => {
                   t.action?.run();
                   dismiss(t.id);

@@ -40,7 +40,18 @@ export async function moveToTrash(g: GenerationSummary, next: string | null): Pr
   const library = useLibrary.getState();
   library.dropFromCompare(g.id);
   if (library.selectedId === g.id) library.select(next);
-  toast('info', `Moved “${g.name}” to the trash.`, { label: 'Undo', run: () => void restore(dir, g.id) });
+  const id = toast('info', `Moved “${g.name}” to the trash.`, { label: 'Undo', run: () => void restore(dir, g.id) });
+  focusToastAction(id);
+}
+
+/** Keyboard and screen-reader users land on Undo right after Delete (the card they were on is gone). */
+function focusToastAction(id: string): void {
+  const tryFocus = (triesLeft: number) => {
+    const action = document.querySelector<HTMLElement>(`[data-toast-id="${id}"] [data-toast-action]`);
+    if (action) action.focus();
+    else if (triesLeft > 0) requestAnimationFrame(() => tryFocus(triesLeft - 1));
+  };
+  requestAnimationFrame(() => tryFocus(10));
 }
 
 async function restore(dir: string, id: string): Promise<void> {

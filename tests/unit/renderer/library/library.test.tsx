@@ -213,6 +213,8 @@ describe('the library', () => {
     await waitFor(() => expect(labels().map((l) => l?.split(',')[0])).toEqual(['Lighthouse intro']));
     expect(await readdir(generations)).toEqual([LIGHTHOUSE.id]);
     expect(screen.getAllByText('Moved “Podcast teaser” to the trash.').length).toBeGreaterThan(0);
+    // Focus lands on Undo: the card that had it is gone.
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Undo'));
     // The selection moved on to what is left.
     expect(card('Lighthouse intro').getAttribute('aria-selected')).toBe('true');
 
