@@ -97,18 +97,45 @@ export class SequenceCoordinator {
     });
     const journal = this.#journal(project);
     await project.generations.write(record);
-    for (const part of record.parts ?? []) {
-      const queued = await this.#enqueuePart(project, record, part);
-      record = await journal.patch(record, {
-        parts: withPart(record.parts, part.index, { generationId: queued.id, attempts: [queued.id] }),
-      });
-    }
+    // The first parts may change (and ask for an update of this record) while the later
+    // ones are still being queued: those updates wait, so none writes a stale list of parts.
+    record = await this.#exclusively(project, record.id, async () => {
+      let current = record;
+      for (const part of current.parts ?? []) {
+        const queued = await this.#enqueuePart(project, current, part);
+        current = await journal.patch(current, {
+          parts: withPart(current.parts, part.index, { generationId: queued.id, attempts: [queued.id] }),
+        });
+      }
+      return current;
+    });
     await project.generations.flushIndex();
     return record;
   }
 
+  /**
+   * Runs `work` as the only writer of a split generation's record: an update asked for
+   * meanwhile runs after it, on what it wrote (a stale read would drop a part's id and
+   * make the split generation look failed).
+   */
+  async #exclusively<T>(project: Project, sequenceId: string, work: () => Promise<T>): Promise<T> {
+    const key = `${project.dir}\u0000${sequenceId}`;
+    while (this.#busy.has(key)) await new Promise((resolve) => setTimeout(resolve, 10));
+    this.#busy.add(key);
+    try {
+      return await work();
+    } finally {
+      this.#busy.delete(key);
+      if (this.#again.delete(key)) await this.#update(project, sequenceId);
+    }
+  }
+
   /** Makes one failed part again (a new generation, billed on its own); the rest are kept. */
   async retryPart(project: Project, sequenceId: string, index: number): Promise<GenerationRecord> {
+    return this.#exclusively(project, sequenceId, () => this.#retryPart(project, sequenceId, index));
+  }
+
+  async #retryPart(project: Project, sequenceId: string, index: number): Promise<GenerationRecord> {
     const record = await this.#read(project, sequenceId);
     const part = record.parts?.find((p) => p.index === index);
     if (!part) throw new AppError('part_missing', `There is no part ${index} in “${record.name}”.`);
