@@ -1,6 +1,7 @@
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { GenerationRecord } from '../../../shared/generation.ts';
 import { FakeRunware } from '../../support/fake-runware/fake-runware.ts';
 import { probeDuration } from '../../support/fake-runware/video-maker.ts';
 import { MONALISA_JPG } from '../../support/fixture-paths.ts';
@@ -59,7 +60,23 @@ describe('batches and long audio from the command line', () => {
       expect(g.outputs[0]?.durationSec).toBeCloseTo(1 + (i + 1) * 0.25, 0);
     }
     expect(run.stderr).toContain('6 generations · 11.3 s of audio · 14 s billed · $1.96');
-    expect(fake.tasks.get([...fake.tasks.keys()][2] as string)?.request.positivePrompt).toBe('calm, friendly');
+    // Row 3's prompt went with row 3's voice, and with no other (items run two at a time, in either order).
+    const records = await Promise.all(
+      (await readdir(join(project, 'generations'))).map(
+        async (id) => JSON.parse(await readFile(join(project, 'generations', id, 'generation.json'), 'utf8')) as GenerationRecord,
+      ),
+    );
+    const prompts = Object.fromEntries(
+      records.map((r) => [r.inputs.audio.originalName, fake.tasks.get(r.taskUUID ?? '')?.request.positivePrompt ?? null]),
+    );
+    expect(prompts).toEqual({
+      'line 1.wav': null,
+      'line 2.wav': null,
+      'line 3.wav': 'calm, friendly',
+      'line 4.wav': null,
+      'line 5.wav': null,
+      'line 6.wav': null,
+    });
     const exported = (await readdir(join(project, 'exports', 'spring lines'))).sort();
     expect(exported).toEqual([1, 2, 3, 4, 5, 6].map((i) => `Spring_monalisa_line ${i}_1.mp4`).sort());
   });
