@@ -5,5 +5,6 @@ import { join } from 'node:path';
 /** A fresh folder per test, removed afterwards (paths with spaces on purpose). */
 export async function makeTempDir(prefix = 'avatar studio test '): Promise<{ path: string; cleanup(): Promise<void> }> {
   const path = await mkdtemp(join(tmpdir(), prefix));
-  return { path, cleanup: () => rm(path, { recursive: true, force: true }) };
+  // Retried: a write that was already under way when a test ended may land while the folder goes.
+  return { path, cleanup: () => rm(path, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }) };
 }

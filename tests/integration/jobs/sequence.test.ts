@@ -119,6 +119,13 @@ describe('long audio made in parts and stitched into one video', () => {
       expect(decodes).toBe(1);
       expect(sequence.inputs.audio.durationSec).toBeCloseTo(150, 1);
       for (const part of sequence.parts ?? []) await h.engine.cancel(h.project, part.generationId as string);
+      // The split record follows its canceled parts; wait for that write before the folder goes.
+      await expect
+        .poll(async () => {
+          const read = await h.project.generations.read(sequence.id);
+          return read && 'record' in read ? read.record.state : null;
+        })
+        .toBe('failed');
     } finally {
       kit.inspectAudio = inspect;
       h.engine.resume();
