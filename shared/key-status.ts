@@ -59,6 +59,6 @@ export function describeKeyStatus(status: KeyStatus): string {
     ? `saved with ${BACKEND_LABELS[status.backend]}`
     : status.backend === 'environment'
       ? 'from the RUNWARE_API_KEY environment variable'
-      : 'kept for this session only';
+      : 'kept in memory until Avatar Studio quits';
   return `Key ending in ${status.last4} · ${where}.`;
 }
