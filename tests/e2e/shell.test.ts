@@ -79,7 +79,9 @@ describe('the studio shell in Chromium', () => {
     expect(await dialog.getByRole('note').textContent()).toContain('No system keyring is available');
     await dialog.getByLabel('Paste your key').fill(KEY);
     await dialog.getByRole('button', { name: 'Save key' }).click();
-    await expect.poll(() => dialog.getByTestId('key-status').textContent()).toBe('Key ending in abcd · kept in memory until Avatar Studio quits.');
+    await expect
+      .poll(() => dialog.getByTestId('key-status').textContent())
+      .toBe('Key ending in abcd · kept in memory until Avatar Studio quits.');
     expect(h.backend.keyStore.status().persisted).toBe(false);
     await dialog.getByLabel('Remember the key on this computer anyway (obfuscated, not encrypted)').check();
     await expect.poll(() => h.backend.keyStore.status().persisted).toBe(true);
