@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { createFirstProject, dropPortraitAndVoice } from '../support/e2e-steps.ts';
+import { createFirstProject, dropPortraitAndVoice, generateAndOpenLibrary } from '../support/e2e-steps.ts';
 import { useStudioSession } from '../support/e2e-session.ts';
 
 interface AxeViolation {
@@ -54,12 +54,7 @@ describe('accessibility of the main screens (axe)', () => {
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => takes.getByRole('radio', { checked: true }).textContent()).toBe('1');
 
-    await page.getByRole('button', { name: 'Generate' }).click();
-    await expect
-      .poll(() => page.getByRole('complementary', { name: 'Queue' }).getByTestId('queue-state').first().textContent(), { timeout: 30_000 })
-      .toBe('done · 1 take');
-    await page.getByRole('tab', { name: 'Library' }).click();
-    await page.getByRole('region', { name: 'Player' }).locator('video').waitFor();
+    await generateAndOpenLibrary(page);
     expect(await seriousViolations(page), 'Library').toEqual([]);
 
     await page.getByRole('button', { name: 'Settings', exact: true }).click();

@@ -133,7 +133,7 @@ describe('the studio, as a new user uses it', () => {
     const page = await composed('Keys', 'rw_not_a_real_key_000000000000');
     await expect.poll(() => page.getByTestId('cost-line').textContent()).toContain('$0.');
     await page.getByRole('button', { name: 'Generate' }).click();
-    const toast = page.locator('.toast--error');
+    const toast = page.getByTestId('notices').getByRole('alert');
     await expect
       .poll(() => toast.first().textContent(), { timeout: 20_000 })
       .toContain('Runware rejected this key. Check it, or create a new one on the API Keys page at my.runware.ai.');

@@ -51,3 +51,16 @@ export async function selectSeconds(page: Page, inText: string, outText: string)
     await page.getByLabel(label, { exact: true }).press('Enter');
   }
 }
+
+/** Clicks Generate, waits until the queue says the take is done, and opens it in the Library. */
+export async function generateAndOpenLibrary(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Generate' }).click();
+  await page
+    .getByRole('complementary', { name: 'Queue' })
+    .getByTestId('queue-state')
+    .filter({ hasText: 'done · 1 take' })
+    .first()
+    .waitFor({ timeout: 30_000 });
+  await page.getByRole('tab', { name: 'Library' }).click();
+  await page.getByRole('region', { name: 'Player' }).locator('video').waitFor();
+}

@@ -1,7 +1,7 @@
 import * as Tooltip from '@radix-ui/react-tooltip';
 import { useEffect } from 'react';
 import { CreateTab } from '../features/create/CreateTab.tsx';
-import { Toasts } from '../ui/Toasts.tsx';
+import { Notices, Toasts } from '../ui/Toasts.tsx';
 import { TopBar } from './TopBar.tsx';
 import { ProjectsSidebar } from '../features/projects/ProjectsSidebar.tsx';
 import { QueuePanel } from '../features/queue/QueuePanel.tsx';
@@ -40,6 +40,7 @@ export function App() {
         <ProjectsSidebar />
         <main className="workspace">
           <TopBar />
+          <Notices />
           <section className="workspace__body" id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`}>
             {tab === 'create' ? <CreateTab /> : <LibraryTab />}
           </section>

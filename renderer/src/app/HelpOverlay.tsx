@@ -24,7 +24,7 @@ export function HelpOverlay() {
         <Dialog.Content className="dialog dialog--small" aria-describedby={undefined}>
           <header className="dialog__header">
             <Dialog.Title className="dialog__title">Keyboard shortcuts</Dialog.Title>
-            <Dialog.Close className="icon-button" aria-label="Close">
+            <Dialog.Close data-dialog-close="" className="icon-button" aria-label="Close">
               <Icon name="close" />
             </Dialog.Close>
           </header>

@@ -24,6 +24,14 @@ export function seconds(value: number, decimals = 1): string {
   return `${value.toFixed(decimals)} s`;
 }
 
+/** m:ss.cc for a position in a voice: trim works at hundredths of a second. */
+export function timecode(totalSec: number): string {
+  const cs = Math.max(0, Math.round(totalSec * 100));
+  const m = Math.floor(cs / 6000);
+  const rest = ((cs % 6000) / 100).toFixed(2).padStart(5, '0');
+  return `${m}:${rest}`;
+}
+
 /** m:ss for elapsed times and ETAs. */
 export function clock(totalSec: number): string {
   const s = Math.max(0, Math.round(totalSec));

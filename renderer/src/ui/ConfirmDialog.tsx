@@ -19,7 +19,9 @@ export function ConfirmDialog(props: {
             <AlertDialog.Title className="dialog__title">{props.title}</AlertDialog.Title>
             <AlertDialog.Description className="dialog__text">{props.children}</AlertDialog.Description>
             <div className="dialog__actions">
-              <AlertDialog.Cancel className="button">Cancel</AlertDialog.Cancel>
+              <AlertDialog.Cancel data-dialog-close="" className="button">
+                Cancel
+              </AlertDialog.Cancel>
               <AlertDialog.Action className="button button--primary" onClick={props.onConfirm}>
                 {props.confirmLabel}
               </AlertDialog.Action>

@@ -22,6 +22,9 @@ const PATHS = {
   zoomIn: 'M11 18a7 7 0 1 1 0-14 7 7 0 0 1 0 14Zm9 2-4-4M8 11h6M11 8v6',
   zoomOut: 'M11 18a7 7 0 1 1 0-14 7 7 0 0 1 0 14Zm9 2-4-4M8 11h6',
   edit: 'M4 20h4L19 9l-4-4L4 16zM13 7l4 4',
+  volume: 'M4 9h4l5-4v14l-5-4H4zM16 9a4 4 0 0 1 0 6m2.5-8.5a7.5 7.5 0 0 1 0 11',
+  muted: 'M4 9h4l5-4v14l-5-4H4zM16 9l6 6m0-6-6 6',
+  fullscreen: 'M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5',
   warning: 'M12 3 2 20h20zM12 9v5m0 3v.01',
 } as const;
 

@@ -30,7 +30,7 @@ export function BatchDialog({ plan, onClose }: { plan: BatchPlanView | null; onC
         <Dialog.Content className="dialog" aria-describedby="batch-summary">
           <header className="dialog__header">
             <Dialog.Title className="dialog__title">Batch: {plan.name}</Dialog.Title>
-            <Dialog.Close className="icon-button" aria-label="Close">
+            <Dialog.Close data-dialog-close="" className="icon-button" aria-label="Close">
               <Icon name="close" />
             </Dialog.Close>
           </header>

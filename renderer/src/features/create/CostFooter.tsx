@@ -8,7 +8,7 @@ import { useStudio } from '../../app/ui-store.ts';
 import { generate, splitSelection } from './actions.ts';
 
 /** The contract with the wallet, and the button that keeps it. */
-export function CostFooter({ reason }: { reason: string | null }) {
+export function CostFooter({ reason, trimProblem }: { reason: string | null; trimProblem: string | null }) {
   const audio = useComposer((s) => s.audio);
   const trim = useComposer((s) => s.trim);
   const cuts = useComposer((s) => s.cuts);
@@ -19,7 +19,8 @@ export function CostFooter({ reason }: { reason: string | null }) {
   const split = cuts !== null && cuts.length > 0;
   const tooLong = audio !== null && selected > AURORA_MAX_AUDIO_SECONDS && !split;
   const line =
-    !audio || selected <= 0
+    // A refused selection is not priced: the line says what is wrong with it instead.
+    !audio || selected <= 0 || trimProblem !== null
       ? null
       : split
         ? splitCostLine(partsOf(trim.startSec, trim.endSec, cuts), model)
@@ -57,6 +58,7 @@ export function CostFooter({ reason }: { reason: string | null }) {
             <button
               type="button"
               className="button button--primary button--large"
+              data-testid="generate"
               disabled={disabled}
               aria-keyshortcuts="Control+Enter"
               aria-describedby={reason ? 'generate-reason' : undefined}

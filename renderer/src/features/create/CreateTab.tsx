@@ -112,17 +112,16 @@ export function CreateTab() {
       ) : null}
       <div className="composer__inputs">
         <PortraitCard dragging={dragging?.image === true} />
-        <VoiceCard dragging={dragging?.audio === true} />
+        <VoiceCard dragging={dragging?.audio === true} trimInvalid={check.fields.trim !== undefined && trim.endSec > 0} />
       </div>
       {check.fields.trim && trim.endSec > 0 ? (
-        <p className="field-error" role="alert" data-testid="trim-error">
+        <p className="field-error" role="alert" id="trim-error" data-testid="trim-error">
           {check.fields.trim}
         </p>
       ) : null}
       <PromptField error={check.fields.prompt} />
       <ModelChoice />
       <AdvancedParams fields={check.fields} />
-      <CostFooter reason={check.reason} />
       {project ? (
         <p className="composer__batch-hint muted">
           Many voices or portraits at once? Drop them together for a batch, or{' '}
@@ -132,6 +131,7 @@ export function CreateTab() {
           .
         </p>
       ) : null}
+      <CostFooter reason={check.reason} trimProblem={trim.endSec > 0 ? (check.fields.trim ?? null) : null} />
       <BatchDialog plan={batch} onClose={() => pendingBatch.getState().set(null)} />
     </div>
   );

@@ -2,7 +2,18 @@ import { useEffect, useId, useState } from 'react';
 import type { Trim } from './composer-store.ts';
 
 /** A seconds field with two decimals that commits on Enter or blur, and reverts on Escape. */
-function SecondsField({ label, value, onCommit }: { label: string; value: number; onCommit: (v: number) => void }) {
+function SecondsField({
+  label,
+  value,
+  invalid,
+  onCommit,
+}: {
+  label: string;
+  value: number;
+  /** Set when the selection is refused: the field is marked and points at the reason. */
+  invalid: boolean;
+  onCommit: (v: number) => void;
+}) {
   const id = useId();
   const [text, setText] = useState(value.toFixed(2));
   useEffect(() => setText(value.toFixed(2)), [value]);
@@ -20,6 +31,8 @@ function SecondsField({ label, value, onCommit }: { label: string; value: number
         id={id}
         className="input input--seconds num"
         inputMode="decimal"
+        aria-invalid={invalid || undefined}
+        aria-describedby={invalid ? 'trim-error' : undefined}
         value={text}
         onChange={(e) => setText(e.target.value)}
         onBlur={commit}
@@ -35,11 +48,11 @@ function SecondsField({ label, value, onCommit }: { label: string; value: number
   );
 }
 
-export function TrimControls({ trim, onTrim }: { trim: Trim; onTrim: (trim: Trim) => void }) {
+export function TrimControls({ trim, invalid, onTrim }: { trim: Trim; invalid: boolean; onTrim: (trim: Trim) => void }) {
   return (
     <div className="trim-fields">
-      <SecondsField label="In" value={trim.startSec} onCommit={(startSec) => onTrim({ ...trim, startSec })} />
-      <SecondsField label="Out" value={trim.endSec} onCommit={(endSec) => onTrim({ ...trim, endSec })} />
+      <SecondsField label="In" value={trim.startSec} invalid={invalid} onCommit={(startSec) => onTrim({ ...trim, startSec })} />
+      <SecondsField label="Out" value={trim.endSec} invalid={invalid} onCommit={(endSec) => onTrim({ ...trim, endSec })} />
     </div>
   );
 }

@@ -20,7 +20,7 @@ export function toggleSelectionPlayback(): void {
   else handle.region.play(true);
 }
 
-export function VoiceCard({ dragging }: { dragging: boolean }) {
+export function VoiceCard({ dragging, trimInvalid }: { dragging: boolean; trimInvalid: boolean }) {
   const audio = useComposer((s) => s.audio);
   const peaks = useComposer((s) => s.peaks);
   const trim = useComposer((s) => s.trim);
@@ -92,7 +92,7 @@ export function VoiceCard({ dragging }: { dragging: boolean }) {
             <div className="skeleton skeleton--wave" aria-label="Drawing the waveform" />
           )}
           <div className="voice-controls">
-            <TrimControls trim={trim} onTrim={setTrim} />
+            <TrimControls trim={trim} invalid={trimInvalid} onTrim={setTrim} />
             <span className="voice-controls__length num" data-testid="selection-length">
               {seconds(Math.max(0, selected), 2)} selected
             </span>

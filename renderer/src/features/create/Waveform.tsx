@@ -1,6 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import WaveSurfer from 'wavesurfer.js';
 import RegionsPlugin, { type Region } from 'wavesurfer.js/dist/plugins/regions.esm.js';
+import TimelinePlugin from 'wavesurfer.js/dist/plugins/timeline.esm.js';
+import { timecode } from '../../lib/format.ts';
 import type { Peaks } from '../../../../shared/inputs.ts';
 import type { Trim } from './composer-store.ts';
 
@@ -47,6 +49,8 @@ export function Waveform({ url, peaks, trim, zoom, cuts, onTrim, onCuts, onReady
   callbacks.current = { onTrim, onReady, onCuts };
   const plugin = useRef<ReturnType<typeof RegionsPlugin.create> | null>(null);
   const markers = useRef<Region[]>([]);
+  const ruler = useRef<HTMLDivElement>(null);
+  const [playhead, setPlayhead] = useState(0);
 
   useEffect(() => {
     if (!container.current || !audio.current) return;
@@ -68,6 +72,24 @@ export function Waveform({ url, peaks, trim, zoom, cuts, onTrim, onCuts, onReady
       minPxPerSec: zoomRef.current,
       autoScroll: true,
       autoCenter: false,
+    });
+    // A time ruler under the bars, drawn in its own row so it never hides the waveform.
+    if (ruler.current) {
+      ws.registerPlugin(
+        TimelinePlugin.create({
+          container: ruler.current,
+          height: 16,
+          style: { fontSize: '10px', color: '#8b93a7' },
+        }),
+      );
+    }
+    ws.on('timeupdate', (time) => setPlayhead(time));
+    // The width actually drawn, for tests and for anyone checking the waveform follows the window.
+    // wavesurfer redraws 100 ms after a resize; the canvases' own widths say when it has.
+    ws.on('redrawcomplete', () => {
+      const canvases = ws.getWrapper().querySelectorAll<HTMLCanvasElement>('.canvases canvas');
+      const drawn = Array.from(canvases).reduce((sum, c) => sum + (parseFloat(c.style.width) || 0), 0);
+      container.current?.setAttribute('data-drawn-width', String(Math.round(drawn)));
     });
     const regions = ws.registerPlugin(RegionsPlugin.create());
     plugin.current = regions;
@@ -119,10 +141,25 @@ export function Waveform({ url, peaks, trim, zoom, cuts, onTrim, onCuts, onReady
     });
   }, [cuts, url, peaks]);
 
+  const whole = wholeFile(trim, peaks.durationSec);
   return (
-    <div className="waveform">
+    <div className={`waveform${whole ? ' waveform--whole' : ''}`}>
+      <div className="waveform__status num" aria-live="off">
+        <span className="waveform__selection" data-testid="selection-kind">
+          {whole ? 'Whole file selected' : `Selection ${timecode(trim.startSec)} – ${timecode(trim.endSec)}`}
+        </span>
+        <span className="waveform__playhead" data-testid="playhead">
+          Playhead {timecode(playhead)}
+        </span>
+      </div>
       <div ref={container} className="waveform__canvas" data-testid="waveform" />
+      <div ref={ruler} className="waveform__ruler" aria-hidden="true" />
       <audio ref={audio} src={url} preload="auto" data-testid="voice-audio" />
     </div>
   );
+}
+
+/** The whole file, give or take the 10 ms a drag or two decimals can lose at either end. */
+export function wholeFile(trim: Trim, durationSec: number): boolean {
+  return trim.startSec <= 0.01 && trim.endSec >= durationSec - 0.01;
 }

@@ -46,7 +46,7 @@ export function CompareDialog() {
             <p className="lib-compare__hint muted" id={HINT_ID}>
               One play button and one position drive every video. Space plays or pauses, Escape closes.
             </p>
-            <Dialog.Close className="icon-button" aria-label="Close compare">
+            <Dialog.Close data-dialog-close="" className="icon-button" aria-label="Close compare">
               <Icon name="close" />
             </Dialog.Close>
           </header>

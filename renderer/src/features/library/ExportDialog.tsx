@@ -153,7 +153,7 @@ function ExportForm({ g, onClose }: { g: GenerationSummary; onClose: () => void 
     <>
       <header className="dialog__header">
         <Dialog.Title className="dialog__title">Export “{g.name}”</Dialog.Title>
-        <Dialog.Close className="icon-button" aria-label="Close export">
+        <Dialog.Close data-dialog-close="" className="icon-button" aria-label="Close export">
           <Icon name="close" />
         </Dialog.Close>
       </header>

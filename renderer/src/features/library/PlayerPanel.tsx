@@ -13,6 +13,7 @@ import { MakeFinalDialog } from './MakeFinalDialog.tsx';
 import { draftLabel, generationFile, playableTakes, posterFile, shownTake, stateBadge, type PlayableTake } from './library-model.ts';
 import { sameTake, useLibrary } from './library-store.ts';
 import { useGenerationRecord } from './use-generation-record.ts';
+import { VideoControls } from './VideoControls.tsx';
 
 export const PLAYER_VIDEO_ID = 'library-player-video';
 
@@ -31,15 +32,15 @@ function ActionButton(props: {
         {/* aria-disabled rather than disabled: the button stays focusable and hoverable, so its tooltip can say why. */}
         <button
           type="button"
-          className={`icon-button${props.pressed ? ' icon-button--on' : ''}${props.fill ? ' icon-button--fill' : ''}`}
-          aria-label={props.label}
+          className={`lib-action${props.pressed ? ' icon-button--on' : ''}${props.fill ? ' icon-button--fill' : ''}`}
           aria-pressed={props.pressed}
           aria-disabled={props.disabled || undefined}
           onClick={() => {
             if (!props.disabled) props.onClick();
           }}
         >
-          <Icon name={props.icon} size={18} />
+          <Icon name={props.icon} size={16} />
+          <span className="lib-action__label">{props.label}</span>
         </button>
       </Tooltip.Trigger>
       <Tooltip.Portal>
@@ -115,21 +116,30 @@ function Stage({
   if (take) {
     const src = mediaUrl(projectId, generationFile(g, take.file));
     return (
-      <div className="lib-stage">
-        <video
-          key={src}
-          ref={videoRef}
-          id={PLAYER_VIDEO_ID}
-          className="lib-stage__video"
-          src={src}
-          poster={posterUrl}
-          controls
-          // One local file: reading it ahead makes Space start at once.
-          preload="auto"
-          playsInline
-          aria-label={`${g.name}, take ${take.index}`}
-        />
-      </div>
+      <>
+        <div className="lib-stage">
+          <video
+            key={src}
+            ref={videoRef}
+            id={PLAYER_VIDEO_ID}
+            className="lib-stage__video"
+            src={src}
+            poster={posterUrl}
+            // One local file: reading it ahead makes Space start at once.
+            preload="auto"
+            playsInline
+            // Focusable without the browser's controls: Enter in the grid brings the keyboard here.
+            tabIndex={0}
+            aria-label={`${g.name}, take ${take.index}`}
+            onClick={(e) => {
+              const v = e.currentTarget;
+              if (v.paused) void v.play().catch(() => undefined);
+              else v.pause();
+            }}
+          />
+        </div>
+        <VideoControls videoRef={videoRef} src={src} />
+      </>
     );
   }
   const badge = stateBadge(g);

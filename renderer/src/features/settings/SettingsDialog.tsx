@@ -16,7 +16,7 @@ export function SettingsDialog() {
         <Dialog.Content className="dialog" aria-describedby={undefined}>
           <header className="dialog__header">
             <Dialog.Title className="dialog__title">Settings</Dialog.Title>
-            <Dialog.Close className="icon-button" aria-label="Close settings">
+            <Dialog.Close data-dialog-close="" className="icon-button" aria-label="Close settings">
               <Icon name="close" />
             </Dialog.Close>
           </header>

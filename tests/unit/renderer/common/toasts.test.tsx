@@ -1,14 +1,19 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Toasts } from '../../../../renderer/src/ui/Toasts.tsx';
+import { Notices, Toasts } from '../../../../renderer/src/ui/Toasts.tsx';
 import { StudioError, messageOf } from '../../../../renderer/src/ipc/studio.ts';
 import { toast, useStudio } from '../../../../renderer/src/app/ui-store.ts';
 
 describe('toasts', () => {
   afterEach(() => useStudio.setState({ toasts: [] }));
 
-  it('show the error text a person can act on, never internals', () => {
-    render(<Toasts />);
+  it('show the error text a person can act on, never internals, in a banner that stays', () => {
+    render(
+      <>
+        <Notices />
+        <Toasts />
+      </>,
+    );
     act(() => {
       toast(
         'error',
@@ -26,6 +31,11 @@ describe('toasts', () => {
     ).toBeTruthy();
     expect(screen.getByText('Something went wrong. Try again; if it keeps happening, restart Avatar Studio.')).toBeTruthy();
     expect(document.body.textContent).not.toContain('Cannot read properties');
+    // Errors wait for the person: banners in the page, not floating toasts that cover it.
+    expect(screen.getAllByRole('alert')).toHaveLength(2);
+    expect(screen.getByTestId('notices').textContent).toContain('Runware rejected this key.');
+    fireEvent.click(screen.getAllByRole('button', { name: 'Dismiss' })[0] as HTMLElement);
+    expect(useStudio.getState().toasts).toHaveLength(1);
   });
 
   it('run their action (Undo) and go away', () => {
@@ -40,7 +50,7 @@ describe('toasts', () => {
   });
 
   it('keep one copy of a notice that arrives twice', () => {
-    render(<Toasts />);
+    render(<Notices />);
     act(() => {
       useStudio.getState().pushToast({ id: 'n1', level: 'warning', message: 'Your saved API key could not be read.' });
       useStudio.getState().pushToast({ id: 'n1', level: 'warning', message: 'Your saved API key could not be read.' });

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Project } from '../../../../electron/core/projects/project.ts';
 import type { GenerationRecord } from '../../../../shared/generation.ts';
 import { bootstrap } from '../../../../renderer/src/app/bootstrap.ts';
-import { Toasts } from '../../../../renderer/src/ui/Toasts.tsx';
+import { Notices, Toasts } from '../../../../renderer/src/ui/Toasts.tsx';
 import { LibraryTab } from '../../../../renderer/src/features/library/LibraryTab.tsx';
 import { useLibrary } from '../../../../renderer/src/features/library/library-store.ts';
 import { useComposer } from '../../../../renderer/src/features/create/composer-store.ts';
@@ -77,6 +77,7 @@ describe('the library', () => {
     render(
       <Tooltip.Provider>
         <LibraryTab />
+        <Notices />
         <Toasts />
       </Tooltip.Provider>,
     );
