@@ -234,8 +234,12 @@ async function library(h: Harness): Promise<BenchResult[]> {
     }
   }
   const rendered = await page.getByRole('gridcell').count();
+  // The older videos arrive after the first cards; scroll once they are all listed.
+  await page.locator('[data-testid=library-browse][aria-busy=false]').waitFor({ timeout: 60_000 });
   const scrolled = await scrollToEnd(page);
   if (!scrolled.lastCard?.startsWith('Clip 0,')) throw new Error(`the grid did not reach the oldest card (saw ${scrolled.lastCard})`);
+  // Posters held back during the fling arrive once it stops.
+  await page.getByRole('gridcell').locator('img').first().waitFor({ timeout: 10_000 });
   const label = `library ${LIBRARY_SIZE.toLocaleString('en')}`;
   return [
     { name: `${label}: open → first cards (median of ${OPEN_RUNS})`, value: Math.round(median(opens.map((o) => o.total))), unit: 'ms' },

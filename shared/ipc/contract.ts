@@ -91,7 +91,13 @@ export const channels = {
     input: projectRef,
     output: z.object({
       project: ProjectFileSchema.extend({ dir: z.string() }),
+      /**
+       * The newest generations and every one still in progress: enough for the first cards
+       * and the queue. When `total` is larger, the rest comes from `generations:list`.
+       */
       generations: z.array(GenerationSummarySchema),
+      /** How many generations the project holds in all. */
+      total: z.number().int().min(0),
       unreadable: z.array(z.object({ id: z.string(), reason: z.string() })),
       /** What the generations in the project's trash cost: still part of its spend. */
       trashed: z.array(TrashedSpendSchema),

@@ -4,6 +4,7 @@ import type { DoctorReport } from '../../../shared/doctor.ts';
 import { isSafeExternalUrl } from '../../../shared/security/external-url.ts';
 import type { NoticeCenter } from '../shell/notices.ts';
 import { summarise } from '../../../shared/generation.ts';
+import { firstPage } from '../../../shared/generation-page.ts';
 import type { Studio } from '../studio/studio.ts';
 import type { PathGrants } from './path-grants.ts';
 import type { RunwareClient } from '../runware/runware-client.ts';
@@ -92,7 +93,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'projects:create': ({ name }) => projects.create(name),
     'projects:open': async ({ projectDir }) => {
       const { project, generations: list, unreadable, trashed } = await projects.open(projectDir);
-      return { project: { ...project.info, dir: project.dir }, generations: list, unreadable, trashed };
+      // A 5,000-video project answers with its first page; the window asks for the rest after painting it.
+      return { project: { ...project.info, dir: project.dir }, generations: firstPage(list), total: list.length, unreadable, trashed };
     },
     'projects:rename': ({ projectDir, name }) => projects.rename(projectDir, name),
     'projects:archive': ({ projectDir, archived }) => projects.archive(projectDir, archived),

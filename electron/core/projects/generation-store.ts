@@ -98,11 +98,12 @@ export class GenerationStore {
     const generations: GenerationSummary[] = [];
     const unreadable: Unreadable[] = [];
     const seen = new Set<string>();
-    for (const entry of names) {
-      if (!entry.isDirectory()) continue;
-      const id = entry.name;
+    // Stat the records many at a time: one after another, 5,000 folders took a third of a second.
+    const ids = names.filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+    const infos = await mapInChunks(ids, 64, (id) => stat(join(this.dir, id, 'generation.json')).catch(() => null));
+    for (const [i, id] of ids.entries()) {
       seen.add(id);
-      const info = await stat(join(this.dir, id, 'generation.json')).catch(() => null);
+      const info = infos[i];
       // A folder without a record (being created, or left by hand) is not a generation.
       if (!info) continue;
       const cached = index.get(id);
@@ -153,4 +154,11 @@ export class GenerationStore {
     }
     return this.#index;
   }
+}
+
+/** `fn` over `items`, `size` at a time, answers in the items' order. */
+async function mapInChunks<T, R>(items: readonly T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += size) out.push(...(await Promise.all(items.slice(i, i + size).map(fn))));
+  return out;
 }

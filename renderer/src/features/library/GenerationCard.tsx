@@ -19,6 +19,8 @@ export interface CardProps {
   inCompare: boolean;
   onSelect: (id: string) => void;
   onOpen: (id: string) => void;
+  /** Set while the grid flies past faster than a person can look: hold the poster for now. */
+  deferPoster?: boolean;
 }
 
 /** Live progress for a running generation; finished cards never subscribe to it. */
@@ -28,9 +30,16 @@ function LivePercent({ id, fallback }: { id: string; fallback: number | undefine
   return percent === undefined || percent === null ? null : <span className="num"> {Math.round(percent)}%</span>;
 }
 
-function Poster({ src }: { src: string | null }) {
+/**
+ * The poster, fetched and decoded off the main thread. A card that mounts in the middle of a
+ * fling shows its placeholder until the grid slows down: loading a dozen posters a frame for
+ * cards that are gone by the next one is what made fast scrolling stutter.
+ */
+function Poster({ src, defer }: { src: string | null; defer: boolean }) {
   const [broken, setBroken] = useState<string | null>(null);
-  if (!src || broken === src) {
+  const [seen, setSeen] = useState(!defer);
+  if (!seen && !defer) setSeen(true);
+  if (!src || broken === src || !seen) {
     return (
       <span className="lib-card__placeholder" aria-hidden="true">
         <Icon name="image" size={28} />
@@ -52,6 +61,7 @@ export const GenerationCard = memo(function GenerationCard({
   inCompare,
   onSelect,
   onOpen,
+  deferPoster = false,
 }: CardProps) {
   const take = shownTake(g, chosenTake);
   const poster = posterFile(g, chosenTake);
@@ -128,7 +138,7 @@ export const GenerationCard = memo(function GenerationCard({
         </div>
       </div>
       <div className="lib-card__poster">
-        <Poster src={poster ? mediaUrl(projectId, poster) : null} />
+        <Poster src={poster ? mediaUrl(projectId, poster) : null} defer={deferPoster} />
         {badge ? (
           <span className={`lib-badge lib-badge--${badge.tone}`} data-testid="state-badge" aria-hidden="true">
             {badge.label}

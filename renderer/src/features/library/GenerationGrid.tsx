@@ -124,6 +124,13 @@ export function GenerationGrid({ items, projectId, selectedId, onSelect, onOpen 
     [columns, items, onOpen, onSelect, rowHeight, selectedId, selectedIndex, virtualizer],
   );
 
+  // A fling moves more than half a screen between renders: cards it mounts wait for their posters.
+  const offset = virtualizer.scrollOffset ?? 0;
+  const lastOffset = useRef(offset);
+  const flinging =
+    virtualizer.isScrolling && Math.abs(offset - lastOffset.current) > (scrollRef.current?.clientHeight ?? FALLBACK.height) / 2;
+  lastOffset.current = offset;
+
   const rows = virtualizer.getVirtualItems();
   const firstRendered = rows[0] ? items[rows[0].index * columns]?.id : undefined;
   const selectedRendered = selectedIndex >= 0 && rows.some((r) => r.index === Math.floor(selectedIndex / columns));
@@ -167,6 +174,7 @@ export function GenerationGrid({ items, projectId, selectedId, onSelect, onOpen 
                 inCompare={compare.some((r) => r.id === g.id)}
                 onSelect={onSelect}
                 onOpen={onOpen}
+                deferPoster={flinging}
               />
             ))}
           </div>

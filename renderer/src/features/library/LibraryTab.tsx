@@ -57,6 +57,7 @@ export function LibraryTab() {
   const project = useProjects((s) => s.current);
   const opening = useProjects((s) => s.opening);
   const generations = useProjects((s) => s.generations);
+  const expectedTotal = useProjects((s) => s.expectedTotal);
   const filter = useLibrary((s) => s.filter);
   const query = useLibrary((s) => s.query);
   const selectedId = useLibrary((s) => s.selectedId);
@@ -117,8 +118,12 @@ export function LibraryTab() {
 
   return (
     <div className="library-tab">
-      <div className="library-tab__browse">
-        <LibraryToolbar shown={items.length} total={newest.length} />
+      <div className="library-tab__browse" aria-busy={expectedTotal !== null} data-testid="library-browse">
+        {/* While a big project's older videos are still arriving, the count is already the whole. */}
+        <LibraryToolbar
+          shown={expectedTotal !== null && filter === 'all' && query.trim() === '' ? expectedTotal : items.length}
+          total={Math.max(newest.length, expectedTotal ?? 0)}
+        />
         {finished ? null : <NoFinishedVideos why={busy ? 'busy' : 'failed'} />}
         {items.length > 0 ? (
           <GenerationGrid items={items} projectId={project.id} selectedId={shown?.id ?? null} onSelect={select} onOpen={open} />

@@ -35,7 +35,8 @@ export async function openProject(dir: string): Promise<void> {
   projects.setOpening(true);
   try {
     const view = await call(studio().projects.open({ projectDir: dir }));
-    projects.setCurrent(view.project, view.generations, view.unreadable, view.trashed);
+    projects.setCurrent(view.project, view.generations, view.unreadable, view.trashed, view.total);
+    if (view.total > view.generations.length) loadTheRest(dir);
     useComposer.getState().reset(view.project.defaults);
     restoreComposer(dir);
     localStorage.setItem(LAST_PROJECT, dir);
@@ -44,6 +45,20 @@ export async function openProject(dir: string): Promise<void> {
     projects.setOpening(false);
     toast('error', messageOf(error));
   }
+}
+
+/**
+ * A big project opens with its newest page; the rest is asked for once the first cards
+ * have painted, so opening never waits for thousands of summaries.
+ */
+function loadTheRest(dir: string): void {
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      void call(studio().generations.list({ projectDir: dir }))
+        .then((all) => useProjects.getState().completeGenerations(dir, all.generations))
+        .catch((error: unknown) => toast('error', `Only the newest videos could be listed: ${messageOf(error)}`));
+    }, 0),
+  );
 }
 
 /** Opens the project used last time, else the first one. */

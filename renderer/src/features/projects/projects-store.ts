@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { mergeNewer } from '../../../../shared/generation-page.ts';
 import { isTerminal, type GenerationSummary, type QueueSummary } from '../../../../shared/generation.ts';
 import type { ProjectFile, ProjectListItem } from '../../../../shared/project.ts';
 import type { TrashedSpend } from '../../../../shared/spend.ts';
@@ -23,6 +24,8 @@ export interface ProjectsState {
   current: OpenProject | null;
   opening: boolean;
   generations: Record<string, GenerationSummary>;
+  /** While the rest of a big project is still arriving: how many generations it holds. */
+  expectedTotal: number | null;
   unreadable: { id: string; reason: string }[];
   /** What the open project's trashed generations cost: still part of its spend. */
   trashed: TrashedSpend[];
@@ -36,7 +39,10 @@ export interface ProjectsState {
     generations: GenerationSummary[],
     unreadable: { id: string; reason: string }[],
     trashed?: TrashedSpend[],
+    total?: number,
   ) => void;
+  /** The whole list, arriving after the first page of a big project. */
+  completeGenerations: (projectDir: string, full: GenerationSummary[]) => void;
   upsert: (projectDir: string, generation: GenerationSummary) => void;
   /** A generation left the list; `trashed` when it went to the trash, keeping what it cost. */
   remove: (id: string, trashed?: TrashedSpend) => void;
@@ -52,6 +58,7 @@ export const useProjects = create<ProjectsState>()((set) => ({
   current: null,
   opening: false,
   generations: {},
+  expectedTotal: null,
   unreadable: [],
   trashed: [],
   progress: {},
@@ -59,8 +66,18 @@ export const useProjects = create<ProjectsState>()((set) => ({
   queue: null,
   setList: (root, list) => set({ root, list, listLoaded: true }),
   setOpening: (opening) => set({ opening }),
-  setCurrent: (current, generations, unreadable, trashed = []) =>
-    set({ current, generations: Object.fromEntries(generations.map((g) => [g.id, g])), unreadable, trashed, progress: {}, opening: false }),
+  setCurrent: (current, generations, unreadable, trashed = [], total = generations.length) =>
+    set({
+      current,
+      generations: Object.fromEntries(generations.map((g) => [g.id, g])),
+      expectedTotal: total > generations.length ? total : null,
+      unreadable,
+      trashed,
+      progress: {},
+      opening: false,
+    }),
+  completeGenerations: (projectDir, full) =>
+    set((s) => (s.current?.dir === projectDir ? { generations: mergeNewer(s.generations, full), expectedTotal: null } : s)),
   upsert: (projectDir, generation) =>
     set((s) =>
       s.current?.dir === projectDir
