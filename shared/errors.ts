@@ -66,6 +66,8 @@ export const ERROR_CODES = [
   'take_missing',
   'trash_missing',
   'restore_conflict',
+  'demo_project',
+  'demo_running',
 ] as const;
 
 /** The codes Avatar Studio throws itself; media, disk, Runware and usage errors carry codes of their own. */

@@ -25,6 +25,11 @@ export const ProjectFileSchema = z.object({
   archived: z.boolean().default(false),
   defaults: ProjectDefaultsSchema.default(DEFAULT_PROJECT_DEFAULTS),
   outputNameTemplate: z.string().default(DEFAULT_OUTPUT_NAME_TEMPLATE),
+  /**
+   * Made in the demo: its generations go to the built-in stand-in, never to Runware, and cost
+   * nothing. Outside the demo nothing in it is sent or resumed (and the reverse).
+   */
+  demo: z.boolean().default(false),
 });
 export type ProjectFile = z.infer<typeof ProjectFileSchema>;
 

@@ -11,7 +11,7 @@ import { outcomeOf } from '../../electron/core/runware/poll-result.ts';
 import type { RunwareClient } from '../../electron/core/runware/runware-client.ts';
 import { EndpointFindings } from '../../electron/core/runware/endpoint-findings.ts';
 import type { GenerationRecord } from '../../shared/generation.ts';
-import { FakeRunware } from '../../tests/support/fake-runware/fake-runware.ts';
+import { FakeRunware } from '../../electron/core/runware-stand-in/fake-runware.ts';
 import { MONALISA_JPG } from '../../tests/support/fixture-paths.ts';
 import { auroraTask, uploadInputs } from '../../tests/support/runware-flow.ts';
 import { clientFor } from '../../tests/support/runware-test-client.ts';

@@ -6,7 +6,7 @@ import type { MediaOps } from '../../electron/core/jobs/media-ops.ts';
 import { ThroughputModel } from '../../electron/core/jobs/throughput.ts';
 import { JobEngine } from '../../electron/core/jobs/job-engine.ts';
 import { Project } from '../../electron/core/projects/project.ts';
-import { FakeRunware } from '../../tests/support/fake-runware/fake-runware.ts';
+import { FakeRunware } from '../../electron/core/runware-stand-in/fake-runware.ts';
 import { JFK_FLAC, MONALISA_JPG } from '../../tests/support/fixture-paths.ts';
 import { ffmpeg } from '../../tests/support/media-fixtures.ts';
 import { RunwareClient } from '../../electron/core/runware/runware-client.ts';

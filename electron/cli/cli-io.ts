@@ -7,6 +7,8 @@ export interface CliIo {
   isTTY?: boolean;
   /** Resolves when the user interrupts (Ctrl+C / SIGTERM). */
   interrupted?: Promise<void>;
+  /** `--demo`: the built-in stand-in answers instead of Runware, at $0, in the demo's own folder. */
+  demo?: boolean;
 }
 
 export const EXIT = {

@@ -10,4 +10,6 @@ export const headlessPlatform: Platform = {
   chooseFiles: () => Promise.resolve([]),
   notify: () => undefined,
   setProgress: () => undefined,
+  // The command line enters the demo with --demo; nothing restarts it.
+  restart: () => undefined,
 };

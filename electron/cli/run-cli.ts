@@ -20,6 +20,8 @@ Usage:
   avatar-studio export   <generation-id> --project <dir> --format mp4|webm|mov [--out <file>]
                          [--take <n>] [--quality high|balanced|small] [--original-audio]
   avatar-studio doctor   [--json]
+  Any command with --demo runs against the built-in stand-in instead of Runware: no key,
+  nothing billed, videos are the portrait held still over the audio (no lip-sync).
 
 --project is the project folder itself (created if missing); without it, "Default"
 in the projects folder is used. --json prints one JSON object on stdout at the end;
@@ -54,7 +56,11 @@ const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => Promise<n
 };
 
 /** Parses and runs one command; returns the exit code. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(given: readonly string[], givenIo: CliIo): Promise<number> {
+  // --demo may stand anywhere: it changes where the command runs, not what it does.
+  const demo = given.includes('--demo');
+  const argv = given.filter((a) => a !== '--demo');
+  const io: CliIo = demo ? { ...givenIo, demo } : givenIo;
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     io.stdout(USAGE);

@@ -76,7 +76,8 @@ async function start(): Promise<void> {
     appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform, mediaBase: `${MEDIA_SCHEME}://` },
     appDataDir,
     cipher: safeStorageCipher(safeStorage),
-    platform: electronPlatform({ shell, dialog, Notification, window: () => mainWindow }),
+    platform: electronPlatform({ shell, dialog, Notification, window: () => mainWindow, app, argv: process.argv.slice(1) }),
+    demo: process.argv.includes('--demo'),
     emit: (event, payload) => {
       for (const win of BrowserWindow.getAllWindows()) {
         if (!win.isDestroyed()) win.webContents.send(event, payload);

@@ -1,4 +1,4 @@
-import type { BrowserWindow, Dialog, OpenDialogOptions, Shell } from 'electron';
+import type { App, BrowserWindow, Dialog, OpenDialogOptions, Shell } from 'electron';
 import type { Platform } from '../core/shell/platform.ts';
 
 const IMAGE_EXTENSIONS = ['jpg', 'jpeg', 'png', 'webp'];
@@ -22,6 +22,9 @@ export function electronPlatform(deps: {
   dialog: Pick<Dialog, 'showOpenDialog'>;
   Notification: NotificationCtor;
   window: () => BrowserWindow | null;
+  app: Pick<App, 'relaunch' | 'quit'>;
+  /** The arguments the app was started with (without the executable). */
+  argv: readonly string[];
 }): Platform {
   const { shell, dialog } = deps;
   return {
@@ -53,6 +56,11 @@ export function electronPlatform(deps: {
     },
     setProgress(fraction) {
       deps.window()?.setProgressBar(fraction === null ? -1 : fraction);
+    },
+    restart({ demo }) {
+      // Quit (not exit): the queue's journal and the stand-in close as on any quit.
+      deps.app.relaunch({ args: [...deps.argv.filter((a) => a !== '--demo'), ...(demo ? ['--demo'] : [])] });
+      deps.app.quit();
     },
   };
 }

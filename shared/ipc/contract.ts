@@ -43,6 +43,8 @@ export const AppInfoSchema = z
     platform: z.string(),
     /** Prefix of media URLs: `media://` in the app (a test server in the browser harness). */
     mediaBase: z.string(),
+    /** The demo is running: a local stand-in answers instead of Runware, and nothing is billed. */
+    demo: z.boolean().optional(),
   })
   .strict();
 export type AppInfo = z.infer<typeof AppInfoSchema>;
@@ -51,6 +53,8 @@ export const channels = {
   'app:getInfo': { input: none, output: AppInfoSchema },
   /** Notices raised before the window was listening (e.g. a key that no longer decrypts). */
   'app:takeNotices': { input: none, output: z.array(NoticeSchema) },
+  /** Restarts into the demo (`on`) or out of it. */
+  'app:demo': { input: z.object({ on: z.boolean() }).strict(), output: z.undefined() },
   'app:openExternal': {
     input: z.object({ url: z.string().max(2048) }).strict(),
     output: z.undefined(),

@@ -8,6 +8,7 @@ import type { ChannelName, EventName } from './contract.ts';
 export const CHANNEL_NAMES = [
   'app:getInfo',
   'app:takeNotices',
+  'app:demo',
   'app:openExternal',
   'app:checkSetup',
   'key:getStatus',

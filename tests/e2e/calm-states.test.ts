@@ -3,6 +3,8 @@ import type {} from '../../renderer/src/ipc/studio.ts';
 import { describe, expect, it } from 'vitest';
 import { createFirstProject, dropPortraitAndVoice, generateAndOpenLibrary, selectSeconds } from '../support/e2e-steps.ts';
 import { useStudioSession } from '../support/e2e-session.ts';
+import { JFK_FLAC, MONALISA_JPG } from '../support/fixture-paths.ts';
+import { generationRecord } from '../support/generation-records.ts';
 
 describe('visible trim, honest states and a player of our own', () => {
   const session = useStudioSession();
@@ -75,5 +77,41 @@ describe('visible trim, honest states and a player of our own', () => {
     for (const button of await actions.all()) {
       expect((await button.innerText()).trim().length, await button.evaluate((b) => b.outerHTML)).toBeGreaterThan(3);
     }
+  });
+
+  it('brings a video made while the library is scrolled down into view', async () => {
+    const h = session.h;
+    const { page } = h;
+    const dir = h.backend.studio.projects.opened()[0]?.dir ?? '';
+    // Enough finished videos that the grid scrolls, written as the app writes them.
+    const project = h.backend.studio.projects.get(dir);
+    for (let i = 0; i < 40; i += 1) {
+      const at = new Date(Date.parse('2025-01-01T09:00:00.000Z') + i * 60_000).toISOString();
+      await project.generations.write(
+        generationRecord(`2025-01-01_${String(i).padStart(4, '0')}_old-${i}`, { name: `Old ${i}`, createdAt: at }),
+      );
+    }
+    await page.reload();
+    await page.getByRole('tab', { name: 'Library' }).click();
+    const grid = page.getByRole('grid', { name: 'Videos' });
+    await expect.poll(() => page.getByTestId('library-count').textContent()).toBe('41 videos');
+    await grid.evaluate((g) => (g.scrollTop = g.scrollHeight));
+    await expect.poll(() => grid.evaluate((g) => g.scrollTop > 300)).toBe(true);
+
+    const image = await h.backend.studio.inputs.import(dir, MONALISA_JPG);
+    const audio = await h.backend.studio.inputs.import(dir, JFK_FLAC);
+    await h.backend.studio.generations.create(dir, {
+      image: image.file,
+      audio: audio.file,
+      startSec: 0,
+      endSec: 2,
+      settings: { numberResults: 1, outputFormat: 'MP4', outputQuality: 85, CFGScale: 1 },
+      normalizeLoudness: false,
+      name: 'Fresh',
+    });
+    const fresh = grid.getByRole('gridcell', { name: /^Fresh,/ });
+    await fresh.waitFor();
+    await expect.poll(() => grid.evaluate((g) => g.scrollTop)).toBe(0);
+    expect(await fresh.isVisible()).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 // Brings in the renderer's declaration of window.studio for page.evaluate callbacks.
 import type {} from '../../renderer/src/ipc/studio.ts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { FakeRunware } from '../support/fake-runware/fake-runware.ts';
+import { FakeRunware } from '../../electron/core/runware-stand-in/fake-runware.ts';
 import { closeBrowser, startHarness, type Harness } from '../support/harness.ts';
 import { TestCipher } from '../support/test-cipher.ts';
 

@@ -4,7 +4,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuroraSettings } from '../../shared/aurora.ts';
-import { FakeRunware } from '../support/fake-runware/fake-runware.ts';
+import { FakeRunware } from '../../electron/core/runware-stand-in/fake-runware.ts';
 import { JFK_FLAC, MONALISA_JPG } from '../support/fixture-paths.ts';
 import { closeBrowser, startHarness, type Harness } from '../support/harness.ts';
 

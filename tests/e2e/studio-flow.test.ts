@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { dropFiles } from '../support/drop-files.ts';
 import { cardsReach, createFirstProject } from '../support/e2e-steps.ts';
-import { FakeRunware } from '../support/fake-runware/fake-runware.ts';
+import { FakeRunware } from '../../electron/core/runware-stand-in/fake-runware.ts';
 import { JFK_FLAC, MONALISA_JPG } from '../support/fixture-paths.ts';
 import { MEDIA_PREFIX, closeBrowser, startHarness, type Harness } from '../support/harness.ts';
 import { makeTempDir } from '../support/temp-dir.ts';

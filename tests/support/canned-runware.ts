@@ -17,7 +17,7 @@ export type Answerer = (tasks: CannedTask[]) => CannedAnswer;
 
 /**
  * A Runware endpoint that answers exactly what a test says, for replaying answer shapes
- * (the fake in fake-runware/ behaves like the service; this one behaves like a recording).
+ * (the stand-in in electron/core/runware-stand-in/ behaves like the service; this one behaves like a recording).
  */
 export class CannedRunware {
   readonly requests: CannedTask[][] = [];

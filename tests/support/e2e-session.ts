@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
-import { FakeRunware, type FakeRunwareOptions } from './fake-runware/fake-runware.ts';
+import { FakeRunware, type FakeRunwareOptions } from '../../electron/core/runware-stand-in/fake-runware.ts';
 import { JFK_FLAC, MONALISA_JPG } from './fixture-paths.ts';
 import { closeBrowser, startHarness, type Harness } from './harness.ts';
 import { TestCipher } from './test-cipher.ts';

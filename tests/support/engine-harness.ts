@@ -7,7 +7,7 @@ import type { CadencePolicy } from '../../electron/core/jobs/poll-cadence.ts';
 import { ThroughputModel } from '../../electron/core/jobs/throughput.ts';
 import { Project } from '../../electron/core/projects/project.ts';
 import type { RunwareClient } from '../../electron/core/runware/runware-client.ts';
-import { FakeRunware, type FakeRunwareOptions } from './fake-runware/fake-runware.ts';
+import { FakeRunware, type FakeRunwareOptions } from '../../electron/core/runware-stand-in/fake-runware.ts';
 import { clientFor } from './runware-test-client.ts';
 import { makeTempDir } from './temp-dir.ts';
 import { wavTone } from './wav-tone.ts';

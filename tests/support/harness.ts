@@ -87,6 +87,8 @@ export interface HarnessOptions {
   runwareUrl?: string;
   /** Paths `getPathForFile` returns for dropped files, by file name. */
   files?: Record<string, string>;
+  /** Start as `--demo` does: the built-in stand-in, its own key and projects. */
+  demo?: boolean;
 }
 
 export interface Harness {
@@ -135,15 +137,20 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     isAppUrl: (url) => url.startsWith(`${origin}/`),
     runwareUrl: options.runwareUrl ?? 'http://127.0.0.1:9/v1',
+    demo: options.demo,
   });
   media.handler = backend.mediaHandler(MEDIA_PREFIX);
   // What the preload reports as each file is dropped: these are the files the person chose.
   for (const path of Object.values(options.files ?? {})) backend.grants.add(path);
-  const projectsRoot = join(temp.path, 'Avatar Studio projects');
-  await backend.settings.update({ projectsRoot });
+  // The demo keeps its own projects folder (inside this harness's app data).
+  const projectsRoot = options.demo ? backend.settings.projectsRoot() : join(temp.path, 'Avatar Studio projects');
+  if (!options.demo) await backend.settings.update({ projectsRoot });
 
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
   page = await context.newPage();
+  // E2E_CPU_THROTTLE=4 runs the suite on a page slowed down 4× (what `npm run test:e2e:throttled` proves).
+  const throttle = Number(process.env.E2E_CPU_THROTTLE ?? '1');
+  if (throttle > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: throttle });
   page.on('console', (msg) => {
     if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
   });

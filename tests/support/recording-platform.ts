@@ -12,6 +12,7 @@ export function recordingPlatform() {
     trashed: [] as string[],
     notifications: [] as { title: string; body: string }[],
     progress: [] as (number | null)[],
+    restarts: [] as { demo: boolean }[],
     chooseNext: { files: [] as string[], folder: null as string | null },
   };
   const platform: Platform = {
@@ -26,6 +27,7 @@ export function recordingPlatform() {
     chooseFiles: async () => record.chooseNext.files.splice(0),
     notify: (n) => void record.notifications.push(n),
     setProgress: (fraction) => void record.progress.push(fraction),
+    restart: (options) => void record.restarts.push(options),
   };
   return { platform, ...record };
 }

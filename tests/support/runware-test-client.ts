@@ -3,7 +3,7 @@ import { UploadCache } from '../../electron/core/runware/upload-cache.ts';
 import type { EndpointFindings } from '../../electron/core/runware/endpoint-findings.ts';
 import type { RetryPolicy } from '../../electron/core/runware/retry-policy.ts';
 import type { Logger } from '../../electron/core/logging/logger.ts';
-import type { FakeRunware } from './fake-runware/fake-runware.ts';
+import type { FakeRunware } from '../../electron/core/runware-stand-in/fake-runware.ts';
 
 /** Retries as in production, only with short waits so tests stay quick. */
 export const FAST_RETRY: RetryPolicy = { maxAttempts: 6, baseDelayMs: 5, maxDelayMs: 40, maxRetryAfterMs: 5_000 };

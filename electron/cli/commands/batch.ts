@@ -21,7 +21,7 @@ export async function batchCommand(argv: readonly string[], io: CliIo): Promise<
   const manifest = resolve(positionals[0] as string);
   // The flags set every row's defaults; a row's own columns win.
   const settings = settingsFromFlags(values);
-  const ctx = await createCliContext(io.env, { needsKey: true });
+  const ctx = await createCliContext(io.env, { needsKey: true, demo: io.demo });
   try {
     const project = await ctx.studio.projects.openFolder(values.project, { resume: false });
     const plan = await ctx.studio.batches.plan(project.dir, { manifest, settings });

@@ -6,7 +6,7 @@ import { EXIT, type CliIo } from '../cli-io.ts';
 /** `doctor [--json]`: the setup and the account, checked for free; exit 0 when every required check passed. */
 export async function doctorCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const { values } = parseCommand(argv, { json: { type: 'boolean' } } as const, { min: 0, max: 0, names: 'no positional arguments' });
-  const ctx = await createCliContext(io.env, { needsKey: false });
+  const ctx = await createCliContext(io.env, { needsKey: false, demo: io.demo });
   let report: DoctorReport;
   try {
     report = await ctx.doctor();

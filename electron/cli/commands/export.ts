@@ -26,7 +26,7 @@ export async function exportCommand(argv: readonly string[], io: CliIo): Promise
   const quality = values.quality === undefined ? undefined : ExportQualitySchema.safeParse(values.quality.toLowerCase());
   if (quality && !quality.success) throw new UsageError(`--quality must be high, balanced or small (got "${values.quality}").`);
   const take = numberOption(values.take, 'take', 1, 4, true);
-  const ctx = await createCliContext(io.env, { needsKey: false });
+  const ctx = await createCliContext(io.env, { needsKey: false, demo: io.demo });
   try {
     const project = await ctx.studio.projects.openFolder(values.project, { resume: false, create: false });
     const { file } = await ctx.studio.library.export(project.dir, {

@@ -25,7 +25,7 @@ export async function generateCommand(argv: readonly string[], io: CliIo): Promi
   const settings = settingsFromFlags(values);
   if (values.split !== undefined && values.split !== 'auto') throw new UsageError(`--split takes "auto" (got "${values.split}").`);
 
-  const ctx = await createCliContext(io.env, { needsKey: true });
+  const ctx = await createCliContext(io.env, { needsKey: true, demo: io.demo });
   try {
     const project = await ctx.studio.projects.openFolder(values.project, { resume: false });
     let id: string;

@@ -12,7 +12,7 @@ export async function listCommand(argv: readonly string[], io: CliIo): Promise<n
     names: 'no positional arguments',
   });
   if (!values.project) throw new UsageError('--project <dir> is required.');
-  const ctx = await createCliContext(io.env, { needsKey: false });
+  const ctx = await createCliContext(io.env, { needsKey: false, demo: io.demo });
   try {
     const { projects, generations: listing } = ctx.studio;
     const project = await projects.openFolder(values.project, { resume: false, create: false });

@@ -10,7 +10,7 @@ export async function resumeCommand(argv: readonly string[], io: CliIo): Promise
     names: 'no positional arguments',
   });
   if (!values.project) throw new UsageError('--project <dir> is required.');
-  const ctx = await createCliContext(io.env, { needsKey: true });
+  const ctx = await createCliContext(io.env, { needsKey: true, demo: io.demo });
   try {
     // Opening it reconciles and continues whatever it left unfinished, as the window does.
     const project = await ctx.studio.projects.openFolder(values.project, { resume: true, create: false });

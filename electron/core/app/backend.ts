@@ -23,6 +23,7 @@ import { createCoreServices } from './core-services.ts';
 import { desktopFeedback } from '../studio/desktop-feedback.ts';
 import type { Studio } from '../studio/studio.ts';
 import { NoticeCenter } from '../shell/notices.ts';
+import { DEMO_THROUGHPUT, startDemo } from '../demo/demo-session.ts';
 
 export interface StudioBackendOptions {
   appInfo: AppInfo;
@@ -41,6 +42,11 @@ export interface StudioBackendOptions {
   /** Engine tuning (tests shorten the poll cadence). */
   engine?: Partial<Pick<EngineOptions, 'cadence' | 'concurrency' | 'retryBaseMs' | 'retryMaxMs'>>;
   throughputPrior?: number;
+  /**
+   * Run the demo: a local stand-in answers instead of Runware, with its own key (never
+   * stored), its own app folder and projects, and every video costs $0.
+   */
+  demo?: boolean;
 }
 
 export interface StudioBackend {
@@ -67,25 +73,32 @@ export interface StudioBackend {
  * main process and the E2E harness both call this, so the window in tests talks to
  * the same handlers as the real app.
  */
-export async function createStudioBackend(options: StudioBackendOptions): Promise<StudioBackend> {
+export async function createStudioBackend(given: StudioBackendOptions): Promise<StudioBackend> {
+  const demo = given.demo ? await startDemo({ appDataDir: given.appDataDir, env: given.env ?? process.env }) : null;
+  const options: StudioBackendOptions = demo
+    ? { ...given, appDataDir: demo.appDataDir, runwareUrl: demo.runwareUrl, appInfo: { ...given.appInfo, demo: true } }
+    : given;
   const redactor = new Redactor();
   const logger = createLogger({ redactor, file: join(options.appDataDir, 'logs', 'main.log'), echo: options.logEcho });
   const notices = new NoticeCenter();
   const settings = await SettingsStore.open({
     dir: options.appDataDir,
-    defaultProjectsRoot: defaultProjectsRoot(options.homeDir),
+    // The demo's projects live in its own folder, apart from the real ones.
+    defaultProjectsRoot: demo ? join(demo.appDataDir, 'projects') : defaultProjectsRoot(options.homeDir),
     notices,
     logger: logger.child('settings'),
   });
-  const keyStore: KeyStore = options.cipher
-    ? await EncryptedKeyStore.open({
-        file: join(options.appDataDir, 'secrets.json'),
-        cipher: options.cipher,
-        redactor,
-        notices,
-        logger: logger.child('secrets'),
-      })
-    : new MemoryKeyStore(redactor);
+  const keyStore: KeyStore = demo
+    ? new MemoryKeyStore(redactor, 'memory', demo.apiKey)
+    : options.cipher
+      ? await EncryptedKeyStore.open({
+          file: join(options.appDataDir, 'secrets.json'),
+          cipher: options.cipher,
+          redactor,
+          notices,
+          logger: logger.child('secrets'),
+        })
+      : new MemoryKeyStore(redactor);
 
   const core = await createCoreServices({
     appDataDir: options.appDataDir,
@@ -96,10 +109,14 @@ export async function createStudioBackend(options: StudioBackendOptions): Promis
     env: options.env ?? process.env,
     logger,
     engine: options.engine,
-    throughputPrior: options.throughputPrior,
+    // The stand-in answers within a second: expect that, rather than Runware's minutes.
+    throughputPrior: options.throughputPrior ?? (demo ? DEMO_THROUGHPUT : undefined),
     platform: options.platform,
+    demo: demo !== null,
   });
   const { runware, engine, studio } = core;
+  // The demo opens straight into its own project: one click from "Try the demo" to composing.
+  if (demo && (await studio.projects.list()).projects.length === 0) await studio.projects.create('Demo');
 
   const unsubscribe = [
     keyStore.onChange((status) => options.emit('key:changed', status)),
@@ -150,6 +167,7 @@ export async function createStudioBackend(options: StudioBackendOptions): Promis
       for (const off of unsubscribe) off();
       await core.close();
       await studio.library.emptyTrash();
+      await demo?.close();
       await logger.flush();
     },
   };

@@ -31,6 +31,8 @@ export interface CoreServicesOptions {
   throughputPrior?: number;
   /** The desktop shell (the command line has a silent one). */
   platform: Platform;
+  /** Runware is the demo's stand-in: only demo projects are made and sent. */
+  demo?: boolean;
 }
 
 export interface CoreServices {
@@ -71,6 +73,7 @@ export async function createCoreServices(options: CoreServicesOptions): Promise<
     throughput: new ThroughputModel(join(appDataDir, 'throughput.json'), options.throughputPrior),
     budgetCapUSD,
     logger: logger.child('jobs'),
+    demo: options.demo ?? false,
     ...options.engine,
   });
   const sequences = new SequenceCoordinator({ engine, media, logger: logger.child('sequences') });
@@ -85,6 +88,7 @@ export async function createCoreServices(options: CoreServicesOptions): Promise<
     budgetCapUSD,
     pasteDir: join(scratch, 'pasted'),
     logger,
+    demo: options.demo ?? false,
   });
   return {
     runware,

@@ -50,6 +50,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     'app:getInfo': () => deps.appInfo,
     'app:takeNotices': () => notices.take(),
+    'app:demo': ({ on }) => platform.restart({ demo: on }),
     'app:openExternal': async ({ url }) => {
       if (!isSafeExternalUrl(url)) {
         throw new AppError('unsafe_url', 'Only https links can be opened from Avatar Studio.');

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { copyFile, link, mkdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { billedSeconds, cents, estimateCostUSD, pricePerSecondOf, type AuroraSettings } from '../../../shared/aurora.ts';
+import { billedSeconds, cents, estimateCostUSD, type AuroraSettings } from '../../../shared/aurora.ts';
 import { AppError, isAppError } from '../../../shared/errors.ts';
 import { isTerminal, type GenerationRecord } from '../../../shared/generation.ts';
 import { checkTrim } from '../../../shared/trim.ts';
@@ -14,6 +14,7 @@ import { validateSettings } from './create-generation.ts';
 import type { BatchProgress } from './engine-events.ts';
 import type { JobEngine } from './job-engine.ts';
 import type { MediaOps } from './media-ops.ts';
+import { projectPricePerSecond } from './pricing.ts';
 
 export interface PlannedItem extends BatchItemInput {
   index: number;
@@ -112,7 +113,7 @@ export class BatchCoordinator {
           endSec,
           durationSec,
           billedSeconds: billedSeconds(endSec - startSec),
-          estimateUSD: estimateCostUSD(endSec - startSec, itemSettings.numberResults, pricePerSecondOf(itemSettings)),
+          estimateUSD: estimateCostUSD(endSec - startSec, itemSettings.numberResults, projectPricePerSecond(project, itemSettings)),
           name,
         });
       } catch (error) {

@@ -1,12 +1,13 @@
 import { stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { AuroraSettingsSchema, billedSeconds, estimateCostUSD, pricePerSecondOf, type AuroraSettings } from '../../../shared/aurora.ts';
+import { AuroraSettingsSchema, billedSeconds, estimateCostUSD, type AuroraSettings } from '../../../shared/aurora.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { CompositionRequest } from '../../../shared/composition.ts';
 import type { GenerationRecord, GroupLink } from '../../../shared/generation.ts';
 import { checkTrim } from '../../../shared/trim.ts';
 import type { Project } from '../projects/project.ts';
 import type { MediaOps } from './media-ops.ts';
+import { projectPricePerSecond } from './pricing.ts';
 
 /** A generation to queue: a composition (source files anywhere on disk, imported into the project first), and how it belongs. */
 export type GenerationRequest = CompositionRequest & {
@@ -124,7 +125,7 @@ export async function buildGeneration(
     },
     params,
     billedSeconds: billedSeconds(seconds),
-    estimateUSD: estimateCostUSD(seconds, params.numberResults, pricePerSecondOf(params)),
+    estimateUSD: estimateCostUSD(seconds, params.numberResults, projectPricePerSecond(project, params)),
     queueOrder: deps.queueOrder,
     ...(request.retryOf ? { retryOf: request.retryOf } : {}),
     ...(request.draftOf ? { draftOf: request.draftOf } : {}),

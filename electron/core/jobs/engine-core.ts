@@ -31,6 +31,8 @@ export interface EngineOptions {
   logger?: Logger;
   /** The bus to publish on (one is made when none is given). */
   events?: StudioEvents;
+  /** This engine talks to the demo's stand-in: it sends only demo projects' generations (and others only to Runware). */
+  demo?: boolean;
 }
 
 export type ResolvedOptions = Required<Omit<EngineOptions, 'logger' | 'throughput' | 'budgetCapUSD' | 'events'>> &
@@ -77,6 +79,7 @@ export class EngineCore {
       retryMaxMs: 5 * 60_000,
       cadence: DEFAULT_CADENCE,
       now: () => new Date(),
+      demo: false,
       ...options,
     };
     this.throughput = throughput;

@@ -92,7 +92,9 @@ export class JobEngine {
    */
   async attach(project: Project, options: { resume?: boolean } = {}): Promise<void> {
     await this.#core.throughput.load();
-    if (options.resume === false) return;
+    // A demo project's tasks live on the stand-in, a real one's on Runware: resuming either
+    // against the other would ask about tasks it never saw (and could resend one for real).
+    if (options.resume === false || project.info.demo !== this.#core.o.demo) return;
     const { generations } = await project.generations.list();
     for (const summary of generations) {
       if (isTerminal(summary.state) || summary.state === 'draft') continue;
@@ -140,7 +142,19 @@ export class JobEngine {
   }
 
   #write(project: Project, record: GenerationRecord): Promise<void> {
+    this.#assertSendable(project);
     return nothingSentYet(project, () => project.generations.write(record));
+  }
+
+  /** Demo work goes only to the stand-in, real work only to Runware. */
+  #assertSendable(project: Project): void {
+    if (project.info.demo === this.#core.o.demo) return;
+    throw project.info.demo
+      ? new AppError('demo_project', `“${project.info.name}” is the demo project: start the demo to make videos in it (they cost nothing).`)
+      : new AppError(
+          'demo_running',
+          `The demo is running, so nothing is sent to Runware. Leave the demo to make videos in “${project.info.name}”.`,
+        );
   }
 
   /** Hands written records to the scheduler. */

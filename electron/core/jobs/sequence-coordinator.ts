@@ -1,5 +1,5 @@
 import { basename, extname } from 'node:path';
-import { AURORA_MAX_AUDIO_SECONDS, estimatePartsCost, pricePerSecondOf, type AuroraSettings } from '../../../shared/aurora.ts';
+import { AURORA_MAX_AUDIO_SECONDS, estimatePartsCost, type AuroraSettings } from '../../../shared/aurora.ts';
 import type { Composition, CompositionRequest } from '../../../shared/composition.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { GenerationRecord, SequencePart } from '../../../shared/generation.ts';
@@ -13,6 +13,7 @@ import type { MediaOps } from './media-ops.ts';
 import { asLocalWriteError } from '../fs/local-write-error.ts';
 import { bytesStillNeeded, projectFolder } from './space-needed.ts';
 import { errorInfo } from './steps.ts';
+import { projectPricePerSecond } from './pricing.ts';
 
 /** A split generation to make: its composition, and where to cut the selection (in seconds of the source audio). */
 export type SequenceRequest = CompositionRequest & Pick<Composition, 'startSec' | 'endSec'> & { cuts: number[] };
@@ -66,7 +67,7 @@ export class SequenceCoordinator {
         'split_needless',
         `This selection fits in one generation (up to ${AURORA_MAX_AUDIO_SECONDS} s); no split is needed.`,
       );
-    const { billedSec, totalUSD } = estimatePartsCost(pieces, pricePerSecondOf(settings));
+    const { billedSec, totalUSD } = estimatePartsCost(pieces, projectPricePerSecond(project, settings));
     return { settings, pieces, billedSec, estimateUSD: totalUSD };
   }
 

@@ -57,7 +57,7 @@ export class Project {
    * Opens the project in `dir`, creating it when the folder is missing or empty.
    * A non-empty folder without project.json is refused: it is someone else's folder.
    */
-  static async openOrCreate(dir: string, options: { name?: string; now?: Date; logger?: Logger } = {}): Promise<Project> {
+  static async openOrCreate(dir: string, options: { name?: string; now?: Date; logger?: Logger; demo?: boolean } = {}): Promise<Project> {
     const abs = resolve(dir);
     const here = await stat(abs).catch(() => null);
     if (here && !here.isDirectory()) {
@@ -76,6 +76,7 @@ export class Project {
       id: randomUUID(),
       name: options.name ?? basename(abs),
       createdAt: (options.now ?? new Date()).toISOString(),
+      demo: options.demo ?? false,
     });
     await mkdir(abs, { recursive: true });
     for (const sub of ['media', 'generations', 'exports']) await mkdir(join(abs, sub), { recursive: true });

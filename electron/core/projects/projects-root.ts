@@ -53,10 +53,10 @@ export class ProjectsRoot {
   }
 
   /** Creates `<root>/<name>` (a free variant of it when taken). */
-  async create(name: string, now: Date = new Date()): Promise<Project> {
+  async create(name: string, now: Date = new Date(), demo = false): Promise<Project> {
     const trimmed = checkedName(name);
     const dir = await this.#freeFolder(safeFolderName(trimmed));
-    return Project.openOrCreate(dir, { name: trimmed, now, logger: this.#log });
+    return Project.openOrCreate(dir, { name: trimmed, now, logger: this.#log, demo });
   }
 
   /**

@@ -17,4 +17,9 @@ export interface Platform {
   notify(notification: { title: string; body: string }): void;
   /** Taskbar/dock progress: 0–1, or null to clear it. */
   setProgress(fraction: number | null): void;
+  /**
+   * Starts the app again, in the demo or out of it: the demo is a session of its own
+   * (its stand-in, key and projects), so entering or leaving it is a clean restart.
+   */
+  restart(options: { demo: boolean }): void;
 }

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { AURORA_MAX_AUDIO_SECONDS, estimateCostUSD, pricePerSecondOf } from '../../../shared/aurora.ts';
+import { AURORA_MAX_AUDIO_SECONDS, estimateCostUSD } from '../../../shared/aurora.ts';
 import { auroraModel, DEFAULT_AURORA_MODEL } from '../../../shared/aurora-models.ts';
 import type { Composition, CompositionRequest } from '../../../shared/composition.ts';
 import { AppError } from '../../../shared/errors.ts';
@@ -13,6 +13,7 @@ import type { SequenceCoordinator } from '../jobs/sequence-coordinator.ts';
 import type { Project } from '../projects/project.ts';
 import type { BudgetGate } from './budget-gate.ts';
 import type { Projects } from './projects.ts';
+import { projectPricePerSecond } from '../jobs/pricing.ts';
 
 /** Why a generation has stopped until the person acts (a split one: through its parts). */
 export type Stop = { kind: 'blocked' | 'stalled'; code: string; message: string; category?: string } | null;
@@ -113,7 +114,8 @@ export class Generations {
     const project = this.#projects.get(dir);
     const record = await this.get(dir, id);
     const piece = record.parts?.find((p) => p.index === part);
-    if (piece) await this.#gate.admit(project, estimateCostUSD(piece.endSec - piece.startSec, 1, pricePerSecondOf(record.params)));
+    if (piece)
+      await this.#gate.admit(project, estimateCostUSD(piece.endSec - piece.startSec, 1, projectPricePerSecond(project, record.params)));
     return summarise(await this.#sequences.retryPart(project, id, part));
   }
 

@@ -35,6 +35,8 @@ export interface ProjectsDeps {
   sequences: SequenceCoordinator;
   platform: Platform;
   logger?: Logger;
+  /** Projects made now are demo projects (the demo is running). */
+  demo?: boolean;
 }
 
 /**
@@ -66,7 +68,7 @@ export class Projects {
   }
 
   async create(name: string): Promise<ProjectListItem> {
-    const project = await this.root().create(name);
+    const project = await this.root().create(name, new Date(), this.#deps.demo ?? false);
     this.#open.set(project.dir, project);
     this.#deps.engine.events.emit('projects');
     return { ...project.summary(), spentUSD: 0, generationCount: 0 };
@@ -96,7 +98,9 @@ export class Projects {
     const { logger } = this.#deps;
     const project =
       this.#open.get(target) ??
-      (options.create === false ? await Project.open(target, logger) : await Project.openOrCreate(target, { logger }));
+      (options.create === false
+        ? await Project.open(target, logger)
+        : await Project.openOrCreate(target, { logger, demo: this.#deps.demo }));
     await this.#attach(project, options.resume);
     return project;
   }

@@ -25,6 +25,8 @@ export interface StudioDeps {
   /** Where pasted bytes are saved before they are imported. */
   pasteDir: string;
   logger?: Logger;
+  /** The demo is running: new projects are demo projects. */
+  demo?: boolean;
 }
 
 /**
@@ -44,7 +46,14 @@ export class Studio {
     const gate = new BudgetGate(deps.budgetCapUSD);
     const { engine, sequences, media, platform, logger } = deps;
     this.events = engine.events;
-    this.projects = new Projects({ projectsRoot: deps.projectsRoot, engine, sequences, platform, logger: logger?.child('projects') });
+    this.projects = new Projects({
+      projectsRoot: deps.projectsRoot,
+      engine,
+      sequences,
+      platform,
+      logger: logger?.child('projects'),
+      demo: deps.demo,
+    });
     this.inputs = new Inputs({ projects: this.projects, media, pasteDir: deps.pasteDir });
     this.generations = new Generations({ projects: this.projects, engine, sequences, media, gate });
     this.batches = new Batches({ projects: this.projects, coordinator: deps.batches, gate });

@@ -8,6 +8,7 @@ import { QueuePanel } from '../features/queue/QueuePanel.tsx';
 import { LibraryTab } from '../features/library/LibraryTab.tsx';
 import { SettingsDialog } from '../features/settings/SettingsDialog.tsx';
 import { HelpOverlay } from './HelpOverlay.tsx';
+import { DemoBanner } from '../features/demo/demo.tsx';
 import { messageOf } from '../ipc/studio.ts';
 import { toast, useStudio } from './ui-store.ts';
 import { bootstrap } from './bootstrap.ts';
@@ -40,6 +41,7 @@ export function App() {
         <ProjectsSidebar />
         <main className="workspace">
           <TopBar />
+          <DemoBanner />
           <Notices />
           <section className="workspace__body" id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`}>
             {tab === 'create' ? <CreateTab /> : <LibraryTab />}

@@ -82,6 +82,7 @@ describe('IPC under a fuzzing window', () => {
       name: 'n',
     };
     Object.assign(bases, {
+      'app:demo': { on: false },
       'app:openExternal': { url: 'https://runware.ai/' },
       'key:set': { key: 'rw_0123456789abcdef0123456789' },
       'key:setWeakPersistence': { allowed: true },

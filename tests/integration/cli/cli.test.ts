@@ -1,11 +1,11 @@
 import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeRunware } from '../../support/fake-runware/fake-runware.ts';
+import { FakeRunware } from '../../../electron/core/runware-stand-in/fake-runware.ts';
 import { JFK_FLAC, MONALISA_JPG } from '../../support/fixture-paths.ts';
 import { fastAppData, filesUnder, runCli } from '../../support/cli-runner.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
-import { probeDuration } from '../../support/fake-runware/video-maker.ts';
+import { probeDuration } from '../../../electron/core/runware-stand-in/video-maker.ts';
 
 describe('the avatar-studio command line', () => {
   let fake: FakeRunware;

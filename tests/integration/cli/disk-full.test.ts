@@ -2,7 +2,7 @@ import { rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GenerationRecord, GenerationState } from '../../../shared/generation.ts';
-import { FakeRunware, type Fault } from '../../support/fake-runware/fake-runware.ts';
+import { FakeRunware, type Fault } from '../../../electron/core/runware-stand-in/fake-runware.ts';
 import { JFK_FLAC, MONALISA_JPG } from '../../support/fixture-paths.ts';
 import { fastAppData, filesUnder, onlyRecord, runCli, startCli, waitForState } from '../../support/cli-runner.ts';
 import { mountSmallDisk, type SmallDisk } from '../../support/small-disk.ts';

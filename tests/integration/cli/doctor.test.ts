@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DOCTOR_CHECK_IDS, DoctorReportSchema, type DoctorReport } from '../../../shared/doctor.ts';
-import { FakeRunware, type FakeRunwareOptions } from '../../support/fake-runware/fake-runware.ts';
+import { FakeRunware, type FakeRunwareOptions } from '../../../electron/core/runware-stand-in/fake-runware.ts';
 import { JFK_FLAC, MONALISA_JPG } from '../../support/fixture-paths.ts';
 import { fastAppData, runCli } from '../../support/cli-runner.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FakeRunware, type Fault } from '../../support/fake-runware/fake-runware.ts';
+import { FakeRunware, type Fault } from '../../../electron/core/runware-stand-in/fake-runware.ts';
 import { JFK_FLAC, MONALISA_JPG } from '../../support/fixture-paths.ts';
 import { fastAppData, onlyRecord, runCli } from '../../support/cli-runner.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';

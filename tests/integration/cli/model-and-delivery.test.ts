@@ -2,7 +2,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AuroraTaskSchema } from '../../../shared/aurora.ts';
-import { FakeRunware } from '../../support/fake-runware/fake-runware.ts';
+import { FakeRunware } from '../../../electron/core/runware-stand-in/fake-runware.ts';
 import { JFK_FLAC, MONALISA_JPG } from '../../support/fixture-paths.ts';
 import { fastAppData, onlyRecord, runCli } from '../../support/cli-runner.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { GenerationRecord } from '../../../shared/generation.ts';
 import { JFK_FLAC, MONALISA_JPG } from '../../support/fixture-paths.ts';
 import { startEngineHarness, type EngineHarness } from '../../support/engine-harness.ts';
-import { probeDuration } from '../../support/fake-runware/video-maker.ts';
+import { probeDuration } from '../../../electron/core/runware-stand-in/video-maker.ts';
 
 describe('the generation engine against the fake Runware', () => {
   let h: EngineHarness;

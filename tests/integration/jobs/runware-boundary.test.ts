@@ -7,7 +7,7 @@ import { EndpointFindings } from '../../../electron/core/runware/endpoint-findin
 import { UploadCache } from '../../../electron/core/runware/upload-cache.ts';
 import type { GenerationRecord } from '../../../shared/generation.ts';
 import { fastEngine, startEngineHarness, type EngineHarness } from '../../support/engine-harness.ts';
-import { FakeRunware, type FakeRunwareOptions } from '../../support/fake-runware/fake-runware.ts';
+import { FakeRunware, type FakeRunwareOptions } from '../../../electron/core/runware-stand-in/fake-runware.ts';
 import { MONALISA_JPG } from '../../support/fixture-paths.ts';
 import { recordingLogger } from '../../support/recording-logger.ts';
 import { clientFor } from '../../support/runware-test-client.ts';

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SequenceCoordinator } from '../../../electron/core/jobs/sequence-coordinator.ts';
 import { planSplit } from '../../../shared/split-plan.ts';
-import { probeDuration } from '../../support/fake-runware/video-maker.ts';
+import { probeDuration } from '../../../electron/core/runware-stand-in/video-maker.ts';
 import { MONALISA_JPG } from '../../support/fixture-paths.ts';
 import { startEngineHarness, type EngineHarness } from '../../support/engine-harness.ts';
 import { longSpeech } from '../../support/long-speech.ts';

@@ -1,7 +1,7 @@
 import { chmod, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeRunware } from '../../support/fake-runware/fake-runware.ts';
+import { FakeRunware } from '../../../electron/core/runware-stand-in/fake-runware.ts';
 import { JFK_FLAC, MONALISA_JPG } from '../../support/fixture-paths.ts';
 import { fastAppData, runCli } from '../../support/cli-runner.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';

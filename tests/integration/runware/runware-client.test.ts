@@ -5,12 +5,12 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { outcomeOf, type TaskPoll } from '../../../electron/core/runware/poll-result.ts';
 import type { RunwareClient } from '../../../electron/core/runware/runware-client.ts';
 import { UploadCache } from '../../../electron/core/runware/upload-cache.ts';
-import { FakeRunware } from '../../support/fake-runware/fake-runware.ts';
-import { validateAuroraTask } from '../../support/fake-runware/aurora-rules.ts';
+import { FakeRunware } from '../../../electron/core/runware-stand-in/fake-runware.ts';
+import { validateAuroraTask } from '../../../electron/core/runware-stand-in/aurora-rules.ts';
 import { PORTRAIT, auroraTask, pollUntilDone, uploadInputs } from '../../support/runware-flow.ts';
 import { clientFor } from '../../support/runware-test-client.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
-import { probeDuration } from '../../support/fake-runware/video-maker.ts';
+import { probeDuration } from '../../../electron/core/runware-stand-in/video-maker.ts';
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 

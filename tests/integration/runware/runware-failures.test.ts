@@ -3,7 +3,7 @@ import { Redactor } from '../../../electron/core/logging/redactor.ts';
 import type { TaskPoll } from '../../../electron/core/runware/poll-result.ts';
 import type { RunwareClient } from '../../../electron/core/runware/runware-client.ts';
 import { RunwareError } from '../../../electron/core/runware/runware-error.ts';
-import { FakeRunware } from '../../support/fake-runware/fake-runware.ts';
+import { FakeRunware } from '../../../electron/core/runware-stand-in/fake-runware.ts';
 import { recordingLogger } from '../../support/recording-logger.ts';
 import { auroraTask, pollUntilDone, uploadInputs } from '../../support/runware-flow.ts';
 import { clientFor } from '../../support/runware-test-client.ts';

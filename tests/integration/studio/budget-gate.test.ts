@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_AURORA_SETTINGS } from '../../../shared/aurora.ts';
 import { createStudioBackend, type StudioBackend } from '../../../electron/core/app/backend.ts';
-import { FakeRunware } from '../../support/fake-runware/fake-runware.ts';
+import { FakeRunware } from '../../../electron/core/runware-stand-in/fake-runware.ts';
 import { MONALISA_JPG } from '../../support/fixture-paths.ts';
 import { recordingPlatform } from '../../support/recording-platform.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';

@@ -12,8 +12,8 @@ const CORE = join(ROOT, 'electron/core');
  */
 const LAYERS: string[][] = [
   ['fs', 'shell', 'logging'],
-  ['runware', 'media', 'projects', 'settings', 'secrets', 'window', 'protocol'],
-  ['jobs', 'doctor'],
+  ['runware', 'runware-stand-in', 'media', 'projects', 'settings', 'secrets', 'window', 'protocol'],
+  ['jobs', 'doctor', 'demo'],
   ['studio'],
   ['ipc'],
   ['app'],

@@ -6,6 +6,7 @@ import { MOD_KEY } from '../../lib/keyboard.ts';
 import { useComposer } from './composer-store.ts';
 import { useStudio } from '../../app/ui-store.ts';
 import { generate, splitSelection } from './actions.ts';
+import { useDemoProject } from '../demo/demo.tsx';
 
 /** The contract with the wallet, and the button that keeps it. */
 export function CostFooter({ reason, trimProblem }: { reason: string | null; trimProblem: string | null }) {
@@ -29,11 +30,20 @@ export function CostFooter({ reason, trimProblem }: { reason: string | null; tri
           : costLine(selected, takes, model);
   const disabled = reason !== null || submitting;
   const needsKey = useStudio((s) => s.keyStatus !== null && !s.keyStatus.configured);
+  const demo = useDemoProject();
   const openSettings = useStudio((s) => s.setSettingsOpen);
   return (
     <footer className="composer__footer">
       <p className="cost-line num" data-testid="cost-line" aria-live="polite">
-        {line ? line.text : audio ? null : <span className="muted">Add a portrait and a voice to see the cost.</span>}
+        {line ? (
+          demo ? (
+            `Demo: $0.00 — with Runware, ${line.text}`
+          ) : (
+            line.text
+          )
+        ) : audio ? null : (
+          <span className="muted">Add a portrait and a voice to see the cost.</span>
+        )}
         {reason && audio ? (
           <span className="cost-line__reason">
             {line ? ' — ' : ''}

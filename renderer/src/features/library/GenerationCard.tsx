@@ -8,6 +8,8 @@ import { Icon } from '../../ui/Icon.tsx';
 import { toggleFavorite } from './actions.ts';
 import { dateLabel, draftLabel, durationOf, playableTakes, posterFile, shownTake, stateBadge } from './library-model.ts';
 import { useLibrary } from './library-store.ts';
+import { DEMO_BADGE } from '../../../../shared/demo.ts';
+import { useDemoProject } from '../demo/demo.tsx';
 
 export interface CardProps {
   g: GenerationSummary;
@@ -66,6 +68,7 @@ export const GenerationCard = memo(function GenerationCard({
   const take = shownTake(g, chosenTake);
   const poster = posterFile(g, chosenTake);
   const badge = stateBadge(g);
+  const demo = useDemoProject();
   const cost = shownCost(g);
   const date = dateLabel(g.createdAt);
   const length = seconds(durationOf(g, take));
@@ -80,6 +83,7 @@ export const GenerationCard = memo(function GenerationCard({
     badge?.label ?? null,
     playable > 1 ? `${playable} takes` : null,
     draft,
+    demo ? 'Demo' : null,
     take?.nsfw ? 'Flagged' : null,
     length,
     g.favorite ? 'favourite' : null,
@@ -148,6 +152,11 @@ export const GenerationCard = memo(function GenerationCard({
         {playable > 1 ? (
           <span className="lib-chip lib-chip--takes num" aria-hidden="true">
             {playable} takes
+          </span>
+        ) : null}{' '}
+        {demo ? (
+          <span className="lib-chip demo-chip" data-testid="demo-chip" title={DEMO_BADGE} aria-hidden="true">
+            Demo
           </span>
         ) : null}{' '}
         {take?.nsfw ? (

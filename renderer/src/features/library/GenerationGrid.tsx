@@ -88,6 +88,15 @@ export function GenerationGrid({ items, projectId, selectedId, onSelect, onOpen 
     if (selectedRowRef.current >= 0) virtualizer.scrollToIndex(selectedRowRef.current, { align: 'auto' });
   }, [virtualizer, columns]);
 
+  // A generation made while the library is open arrives first (newest first): bring it into
+  // view, wherever the grid was scrolled to. Cards already known (or a project just opened) do not move it.
+  const known = useRef<Set<string> | null>(null);
+  const newest = items[0]?.id;
+  useEffect(() => {
+    if (known.current && newest !== undefined && !known.current.has(newest)) virtualizer.scrollToOffset(0);
+    known.current = new Set(items.map((g) => g.id));
+  }, [items, newest, virtualizer]);
+
   // A card moved to by the keyboard gets focus once its row is rendered.
   useLayoutEffect(() => {
     const id = pendingFocus.current;

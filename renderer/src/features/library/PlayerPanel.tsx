@@ -14,6 +14,8 @@ import { draftLabel, generationFile, playableTakes, posterFile, shownTake, state
 import { sameTake, useLibrary } from './library-store.ts';
 import { useGenerationRecord } from './use-generation-record.ts';
 import { VideoControls } from './VideoControls.tsx';
+import { DEMO_BADGE } from '../../../../shared/demo.ts';
+import { useDemoProject } from '../demo/demo.tsx';
 
 export const PLAYER_VIDEO_ID = 'library-player-video';
 
@@ -203,6 +205,7 @@ function SelectedPlayer({ g, projectId, videoRef, onTrash }: PlayerProps & { g: 
   const split = g.kind === 'sequence';
   const draft = draftLabel(g) !== null;
   const [confirmFinal, setConfirmFinal] = useState(false);
+  const demo = useDemoProject();
   const counterpart = useProjects((s) =>
     draft ? Object.values(s.generations).find((o) => o.draftOf === g.id) : g.draftOf ? s.generations[g.draftOf] : undefined,
   );
@@ -211,6 +214,11 @@ function SelectedPlayer({ g, projectId, videoRef, onTrash }: PlayerProps & { g: 
   return (
     <section className="lib-player" aria-label="Player">
       <NameEditor g={g} />
+      {demo ? (
+        <p className="banner demo-banner demo-banner--inline" data-testid="demo-badge">
+          {DEMO_BADGE}
+        </p>
+      ) : null}
       <Stage g={g} take={take} projectId={projectId} videoRef={videoRef} />
       {g.takes.length > 1 ? <TakeTabs g={g} current={take} /> : null}
       <div className="lib-actions" role="group" aria-label="Video actions">

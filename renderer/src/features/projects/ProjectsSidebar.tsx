@@ -1,3 +1,4 @@
+import { TryDemoButton } from '../demo/demo.tsx';
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { archiveProject, createProject, openProject, renameProject, revealProject } from './actions.ts';
@@ -88,12 +89,16 @@ export function ProjectsSidebar() {
           <EmptyState
             title="No projects yet"
             action={
-              <button type="button" className="button button--primary button--small" onClick={() => setCreating(true)}>
-                Create your first project
-              </button>
+              <>
+                <button type="button" className="button button--primary button--small" onClick={() => setCreating(true)}>
+                  Create your first project
+                </button>
+                <TryDemoButton className="button button--small button--ghost" />
+              </>
             }
           >
-            A project keeps its portraits, voices and videos together in one folder you can open without the app.
+            A project keeps its portraits, voices and videos together in one folder you can open without the app. No Runware account yet?
+            Try the demo: nothing is billed.
           </EmptyState>
         ) : (
           <ul className="project-list">

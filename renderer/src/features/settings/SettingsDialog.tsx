@@ -1,3 +1,4 @@
+import { DemoSection } from '../demo/demo.tsx';
 import * as Dialog from '@radix-ui/react-dialog';
 import { useStudio } from '../../app/ui-store.ts';
 import { Icon } from '../../ui/Icon.tsx';
@@ -25,6 +26,7 @@ export function SettingsDialog() {
             <GeneralSection />
             <ProjectDefaultsSection />
             <SetupCheckSection />
+            <DemoSection />
           </div>
         </Dialog.Content>
       </Dialog.Portal>

@@ -87,6 +87,7 @@ describe('CreateTab', () => {
         name: 'Spring',
         createdAt: '',
         archived: false,
+        demo: false,
         defaults: { settings: DEFAULT_AURORA_SETTINGS, normalizeLoudness: false },
         outputNameTemplate: '',
         dir: '/p',

@@ -41,6 +41,13 @@ export interface TaskFailure {
 
 export interface FakeRunwareOptions {
   apiKeys?: string[];
+  /** Report every task at $0 (the demo): nothing is billed, the flow is unchanged. */
+  free?: boolean;
+  /** The tools that make and measure the videos (default: FFMPEG_PATH / FFPROBE_PATH, else on PATH). */
+  ffmpeg?: string;
+  ffprobe?: string;
+  /** Where uploads and results live while it runs (default: a new folder in the system's temp). */
+  workDir?: string;
   /** Polls a take stays `processing` before it succeeds (take i needs i more). */
   pollsBeforeSuccess?: number;
   /** Alternatively, wall time before success; overrides polls when set. */
@@ -157,7 +164,8 @@ function text(value: unknown): string {
 }
 
 export class FakeRunware {
-  readonly options: Required<Omit<FakeRunwareOptions, 'generationMs' | 'port'>> & { generationMs?: number };
+  readonly options: Required<Omit<FakeRunwareOptions, 'generationMs' | 'port' | 'ffmpeg' | 'ffprobe' | 'workDir'>> &
+    Pick<FakeRunwareOptions, 'generationMs' | 'ffmpeg' | 'ffprobe' | 'workDir'>;
   /** Every getTaskDetails request, by taskUUID. */
   readonly detailRequests: string[] = [];
   readonly requests: RequestLogEntry[] = [];
@@ -184,6 +192,10 @@ export class FakeRunware {
   constructor(options: FakeRunwareOptions = {}) {
     this.options = {
       apiKeys: options.apiKeys ?? [FAKE_API_KEY],
+      free: options.free ?? false,
+      ffmpeg: options.ffmpeg,
+      ffprobe: options.ffprobe,
+      workDir: options.workDir,
       pollsBeforeSuccess: options.pollsBeforeSuccess ?? 2,
       generationMs: options.generationMs,
       resultRetentionMs: options.resultRetentionMs ?? Number.POSITIVE_INFINITY,
@@ -208,9 +220,14 @@ export class FakeRunware {
     });
   }
 
+  /** Runware's published price for the model, or nothing at all in the demo. */
+  #pricePerSecond(model: unknown): number {
+    return this.options.free ? 0 : (PRICE_PER_SECOND[String(model)] ?? 0.14);
+  }
+
   static async start(options: FakeRunwareOptions = {}): Promise<FakeRunware> {
     const fake = new FakeRunware(options);
-    fake.#dir = await mkdtemp(join(tmpdir(), 'fake runware '));
+    fake.#dir = await mkdtemp(join(options.workDir ?? tmpdir(), 'runware stand-in '));
     await new Promise<void>((ok) => fake.#server.listen(fake.#port, '127.0.0.1', ok));
     fake.url = `http://127.0.0.1:${(fake.#server.address() as AddressInfo).port}/v1`;
     return fake;
@@ -509,7 +526,7 @@ export class FakeRunware {
       };
     }
     const takes = typeof task.numberResults === 'number' ? task.numberResults : 1;
-    const cost = billedSeconds(audioSec) * (PRICE_PER_SECOND[String(task.model)] ?? 0.14) * takes;
+    const cost = billedSeconds(audioSec) * this.#pricePerSecond(task.model) * takes;
     if (dryRun) return { data: [{ taskType: 'videoInference', taskUUID, cost: round(cost) }], errors: [] };
     if (cost > this.creditsUSD + 1e-9) {
       return {
@@ -679,7 +696,7 @@ export class FakeRunware {
         };
         if (task.request.includeCost === true) {
           const results = this.options.costPer === 'task' ? task.takes.length : 1;
-          item.cost = round(billedSeconds(task.audioSec) * (PRICE_PER_SECOND[String(task.request.model)] ?? 0.14) * results);
+          item.cost = round(billedSeconds(task.audioSec) * this.#pricePerSecond(task.request.model) * results);
         }
         data.push(item);
       } else {
@@ -730,6 +747,7 @@ export class FakeRunware {
         format,
         height: this.options.videoHeight,
         durationSec: task.audioSec,
+        ffmpeg: this.options.ffmpeg,
       }).then(() => out);
       this.#renders.set(key, source);
     }
@@ -803,7 +821,7 @@ export class FakeRunware {
     const file = join(this.#dir, 'uploads', `${uuid}.${ext}`);
     await mkdir(join(this.#dir, 'uploads'), { recursive: true });
     await writeFile(file, bytes);
-    const durationSec = AUDIO_KINDS.includes(kind) ? await probeDuration(file) : null;
+    const durationSec = AUDIO_KINDS.includes(kind) ? await probeDuration(file, this.options.ffprobe) : null;
     const stored: StoredMedia = { uuid, kind, file, bytes: bytes.length, durationSec, uploadedAt: this.now() };
     this.media.set(uuid, stored);
     this.#files.set(`uploads/${uuid}.${ext}`, {
