@@ -9,6 +9,7 @@
  * Naming: `domain:method` becomes `window.studio.domain.method(input)`, and an event
  * `domain:thing` becomes `window.studio.domain.onThing(listener)`.
  */
+import { TransferSchema } from '../transfer.ts';
 import { z } from 'zod';
 import { DoctorReportSchema } from '../doctor.ts';
 import { AuroraSettingsSchema } from '../aurora.ts';
@@ -227,6 +228,8 @@ export const events = {
     etaSec: z.number().nullable(),
   }),
   'generations:exportProgress': z.object({ projectDir: z.string(), id: z.string(), fraction: z.number() }),
+  /** Bytes of a generation's upload or download so far. */
+  'generations:transfer': z.object({ projectDir: z.string(), id: z.string(), transfer: TransferSchema }),
   'queue:changed': QueueSummarySchema,
 } as const satisfies Record<`${string}:${string}`, z.ZodType>;
 

@@ -63,6 +63,7 @@ export const EVENT_NAMES = [
   'generations:changed',
   'generations:progress',
   'generations:exportProgress',
+  'generations:transfer',
   'queue:changed',
 ] as const satisfies readonly EventName[];
 

@@ -130,6 +130,7 @@ export async function createStudioBackend(given: StudioBackendOptions): Promise<
       queue: (summary) => options.emit('queue:changed', summary),
       projects: () => options.emit('projects:changed', undefined),
       exportProgress: (project, id, fraction) => options.emit('generations:exportProgress', { projectDir: project.dir, id, fraction }),
+      transfer: (project, id, transfer) => options.emit('generations:transfer', { projectDir: project.dir, id, transfer }),
       blocked: (_project, _record, error) => notices.push('error', `${error.message} The queue is paused; resume it once that is fixed.`),
     }),
     studio.events.listen(desktopFeedback(options.platform, () => settings.get().notifications)),

@@ -1,3 +1,4 @@
+import type { Transfer } from '../../../shared/transfer.ts';
 import { audioSecondsOf, type GenerationRecord, type GenerationState, type QueueSummary } from '../../../shared/generation.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { Project } from '../projects/project.ts';
@@ -135,6 +136,20 @@ export class EngineCore {
 
   emitQueue(): void {
     this.events.emit('queue', this.summary());
+  }
+
+  readonly #lastTransfer = new Map<string, number>();
+
+  /** At most ten a second per generation, and always the last bytes of a file. */
+  emitTransfer(job: JobHandle, transfer: Transfer): void {
+    const key = `${job.project.dir}\n${job.record.id}`;
+    const now = Date.now();
+    const last = this.#lastTransfer.get(key) ?? 0;
+    const complete = transfer.total !== null && transfer.done >= transfer.total;
+    if (!complete && now - last < 100) return;
+    if (complete) this.#lastTransfer.delete(key);
+    else this.#lastTransfer.set(key, now);
+    this.events.emit('transfer', job.project, job.record.id, transfer);
   }
 
   emitProgress(job: JobHandle, progress: number | null): void {

@@ -1,5 +1,6 @@
 import type { GenerationRecord, QueueSummary } from '../../../shared/generation.ts';
 import type { Project } from '../projects/project.ts';
+import type { Transfer } from '../../../shared/transfer.ts';
 
 /** A batch as its notification and the CLI's summary count it. */
 export interface BatchProgress {
@@ -33,6 +34,8 @@ export interface StudioEventMap {
   /** The list of projects changed (created, renamed, archived, another projects folder). */
   projects(): void;
   exportProgress(project: Project, id: string, fraction: number): void;
+  /** Bytes of a generation's upload or download so far. */
+  transfer(project: Project, id: string, transfer: Transfer): void;
 }
 
 export type StudioListener = Partial<StudioEventMap>;

@@ -51,6 +51,7 @@ export class JobEngine {
       now: core.o.now,
       logger: options.logger,
       retrying: (job, what) => failures.retryListener([job], what),
+      transfer: (job, transfer) => core.emitTransfer(job, transfer),
     };
     core.poller = new TaskPoller(
       options.runware,

@@ -1,3 +1,4 @@
+import type { Transfer } from '../../../shared/transfer.ts';
 import { randomUUID } from 'node:crypto';
 import { readFile, rm, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
@@ -20,6 +21,8 @@ export interface StepContext {
   logger?: Logger;
   /** Shows a generation's retries as they happen ("Upload failed — retrying in 4 s (attempt 2 of 6)"). */
   retrying?(job: JobHandle, what: 'busy' | 'upload' | 'download'): RetryListener;
+  /** Bytes moved so far for a generation's upload or download, for a progress bar that means something. */
+  transfer?(job: JobHandle, transfer: Transfer): void;
 }
 
 export function errorInfo(error: unknown, now: Date): ErrorInfo {
@@ -91,10 +94,20 @@ export async function prepareStep(ctx: StepContext, job: JobHandle, signal: Abor
 export async function uploadStep(ctx: StepContext, job: JobHandle, signal: AbortSignal): Promise<void> {
   const prepared = job.record.prepared;
   if (!prepared) throw new Error(`upload of ${job.record.id} without prepared inputs`);
-  for (const kind of ['image', 'audio'] as const) {
-    if (job.record.uploads[kind]) continue;
-    const bytes = await readFile(job.project.generations.file(job.record.id, prepared[kind].file));
-    const { mediaUUID, cached } = await ctx.runware.uploadMedia(bytes, { signal, onRetry: ctx.retrying?.(job, 'upload') });
+  const pending = (['image', 'audio'] as const).filter((kind) => !job.record.uploads[kind]);
+  const files = await Promise.all(pending.map((kind) => readFile(job.project.generations.file(job.record.id, prepared[kind].file))));
+  const total = files.reduce((sum, f) => sum + f.length, 0);
+  let before = 0;
+  for (const [i, kind] of pending.entries()) {
+    const bytes = files[i] as Buffer;
+    const { mediaUUID, cached } = await ctx.runware.uploadMedia(bytes, {
+      signal,
+      onRetry: ctx.retrying?.(job, 'upload'),
+      onProgress: (sent) => ctx.transfer?.(job, { phase: 'upload', done: before + sent, total }),
+    });
+    before += bytes.length;
+    // A cached upload sends nothing: the bar still moves past its bytes.
+    ctx.transfer?.(job, { phase: 'upload', done: before, total });
     await job.patch((r) => ({ uploads: withUpload(r.uploads, kind, mediaUUID, cached) }));
   }
   signal.throwIfAborted();
@@ -201,7 +214,10 @@ async function downloadAndVerify(ctx: StepContext, job: JobHandle, url: string, 
     if (kept) return kept.durationSec;
   }
   for (let attempt = 1; ; attempt += 1) {
-    await ctx.runware.download(url, file, { onRetry: ctx.retrying?.(job, 'download') });
+    await ctx.runware.download(url, file, {
+      onRetry: ctx.retrying?.(job, 'download'),
+      onProgress: (received, size) => ctx.transfer?.(job, { phase: 'download', done: received, total: size }),
+    });
     try {
       return (await ctx.media.verifyTake({ file, expectedDurationSec: expectedSec })).durationSec;
     } catch (error) {

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { Agent, request, type Dispatcher } from 'undici';
 import { DEFAULT_TIMEOUTS, type RunwareTimeouts } from './runware-config.ts';
 import { parseEnvelope, type Envelope } from './response-envelope.ts';
@@ -69,11 +70,16 @@ export class RunwareTransport {
    * about those tasks (e.g. `taskNotFound`), not a failed request ([UNK] which status
    * Runware uses there).
    */
-  async post(tasks: readonly object[], signal?: AbortSignal, options: { taskScopedErrors?: boolean } = {}): Promise<TransportAnswer> {
+  async post(
+    tasks: readonly object[],
+    signal?: AbortSignal,
+    options: { taskScopedErrors?: boolean; onBodyProgress?: (sent: number, total: number) => void } = {},
+  ): Promise<TransportAnswer> {
     const key = this.#o.apiKey();
     if (!key) throw missingKeyError();
     let response: Dispatcher.ResponseData;
     let text: string;
+    const json = JSON.stringify(tasks);
     try {
       response = await request(this.#o.baseUrl, {
         method: 'POST',
@@ -84,9 +90,11 @@ export class RunwareTransport {
           accept: 'application/json',
           authorization: `Bearer ${key}`,
           'user-agent': this.#o.userAgent ?? 'avatar-studio',
+          // A counted body is a stream: its length is said up front, never sent chunked.
+          ...(options.onBodyProgress ? { 'content-length': String(Buffer.byteLength(json)) } : {}),
         },
         // Always an array, even for one task.
-        body: JSON.stringify(tasks),
+        body: options.onBodyProgress ? countedBody(json, options.onBodyProgress) : json,
         headersTimeout: this.#timeouts.headersMs,
         bodyTimeout: this.#timeouts.bodyMs,
       });
@@ -158,4 +166,22 @@ export function scrub(error: RunwareError, key: string | null): RunwareError {
     parameter: clean(fields.parameter),
     taskUUID: clean(fields.taskUUID),
   });
+}
+
+/**
+ * A request body handed to the socket in 64 KB slices, telling how much has gone: the next
+ * slice is only pulled once the previous one was taken, so the count follows the upload.
+ */
+function countedBody(text: string, onProgress: (sent: number, total: number) => void): Readable {
+  const bytes = Buffer.from(text);
+  const SLICE = 64 * 1024;
+  return Readable.from(
+    (function* slices() {
+      for (let at = 0; at < bytes.length; at += SLICE) {
+        yield bytes.subarray(at, at + SLICE);
+        onProgress(Math.min(bytes.length, at + SLICE), bytes.length);
+      }
+    })(),
+    { objectMode: false },
+  );
 }

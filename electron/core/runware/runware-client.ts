@@ -121,13 +121,21 @@ export class RunwareClient {
   async #post<T = TransportAnswer>(
     label: string,
     tasks: readonly object[],
-    options: CallOptions & { retry?: RetryPolicy; taskScopedErrors?: boolean; read?: (answer: TransportAnswer) => T } = {},
+    options: CallOptions & {
+      retry?: RetryPolicy;
+      taskScopedErrors?: boolean;
+      read?: (answer: TransportAnswer) => T;
+      onBodyProgress?: (sent: number, total: number) => void;
+    } = {},
   ): Promise<T> {
     return withRetries(
       async (attempt) => {
         const started = Date.now();
         try {
-          const answer = await this.#transport.post(tasks, options.signal, { taskScopedErrors: options.taskScopedErrors });
+          const answer = await this.#transport.post(tasks, options.signal, {
+            taskScopedErrors: options.taskScopedErrors,
+            onBodyProgress: options.onBodyProgress,
+          });
           this.#log?.debug(`${label} → ${answer.status}`, { tasks: tasks.length, ms: Date.now() - started, attempt });
           return options.read ? options.read(answer) : (answer as T);
         } catch (error) {
@@ -155,7 +163,10 @@ export class RunwareClient {
    * UUID. The same bytes within the cache's retention are not sent again to the same
    * endpoint with the same key; `cached` says when the UUID came from the cache.
    */
-  async uploadMedia(bytes: Uint8Array, options: CallOptions & { force?: boolean } = {}): Promise<{ mediaUUID: string; cached: boolean }> {
+  async uploadMedia(
+    bytes: Uint8Array,
+    options: CallOptions & { force?: boolean; onProgress?: (sentBytes: number) => void } = {},
+  ): Promise<{ mediaUUID: string; cached: boolean }> {
     const hash = sha256(bytes);
     const scope = this.#scope();
     if (!options.force) {
@@ -171,6 +182,8 @@ export class RunwareClient {
         const answer = await this.#post('mediaStorage', [{ taskType: 'mediaStorage', taskUUID, operation: 'upload', media }], {
           signal: options.signal,
           retry: { ...this.#retry, maxAttempts: 1 },
+          // The body is the file in base64 plus a little JSON: said back in the file's own bytes.
+          onBodyProgress: options.onProgress ? (sent, total) => options.onProgress?.(Math.round((bytes.length * sent) / total)) : undefined,
         });
         return { env: answer.envelope, taskUUID };
       },

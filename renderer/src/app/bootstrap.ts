@@ -21,6 +21,7 @@ export async function bootstrap(): Promise<() => void> {
     api.generations.onChanged(({ projectDir, generation }) => projects.upsert(projectDir, generation)),
     api.generations.onProgress(({ projectDir, id, progress, etaSec }) => projects.setProgress(projectDir, id, progress, etaSec)),
     api.generations.onExportProgress(({ id, fraction }) => projects.setExportProgress(id, fraction)),
+    api.generations.onTransfer(({ projectDir, id, transfer }) => projects.setTransfer(projectDir, id, transfer)),
     api.queue.onChanged((queue) => projects.setQueue(queue)),
     rememberComposer(() => useProjects.getState().current?.dir ?? null),
   ];

@@ -32,6 +32,11 @@ export function timecode(totalSec: number): string {
   return `${m}:${rest}`;
 }
 
+/** Bytes as megabytes with one decimal ("2.4 MB"), for uploads and downloads. */
+export function megabytes(bytes: number): string {
+  return `${(bytes / 1_000_000).toFixed(1)} MB`;
+}
+
 /** m:ss for elapsed times and ETAs. */
 export function clock(totalSec: number): string {
   const s = Math.max(0, Math.round(totalSec));

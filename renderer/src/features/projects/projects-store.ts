@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { Transfer } from '../../../../shared/transfer.ts';
 import { mergeNewer } from '../../../../shared/generation-page.ts';
 import { isTerminal, type GenerationSummary, type QueueSummary } from '../../../../shared/generation.ts';
 import type { ProjectFile, ProjectListItem } from '../../../../shared/project.ts';
@@ -31,6 +32,8 @@ export interface ProjectsState {
   trashed: TrashedSpend[];
   progress: Record<string, Progress>;
   exportProgress: Record<string, number>;
+  /** Bytes of each generation's current upload or download. */
+  transfer: Record<string, Transfer>;
   queue: QueueSummary | null;
   setList: (root: string, list: ProjectListItem[]) => void;
   setOpening: (opening: boolean) => void;
@@ -48,6 +51,7 @@ export interface ProjectsState {
   remove: (id: string, trashed?: TrashedSpend) => void;
   setProgress: (projectDir: string, id: string, progress: number | null, etaSec: number | null) => void;
   setExportProgress: (id: string, fraction: number | null) => void;
+  setTransfer: (projectDir: string, id: string, transfer: Transfer) => void;
   setQueue: (queue: QueueSummary) => void;
 }
 
@@ -63,6 +67,7 @@ export const useProjects = create<ProjectsState>()((set) => ({
   trashed: [],
   progress: {},
   exportProgress: {},
+  transfer: {},
   queue: null,
   setList: (root, list) => set({ root, list, listLoaded: true }),
   setOpening: (opening) => set({ opening }),
@@ -74,6 +79,7 @@ export const useProjects = create<ProjectsState>()((set) => ({
       unreadable,
       trashed,
       progress: {},
+      transfer: {},
       opening: false,
     }),
   completeGenerations: (projectDir, full) =>
@@ -99,6 +105,8 @@ export const useProjects = create<ProjectsState>()((set) => ({
       }
       return { exportProgress: { ...s.exportProgress, [id]: fraction } };
     }),
+  setTransfer: (projectDir, id, transfer) =>
+    set((s) => (s.current?.dir === projectDir ? { transfer: { ...s.transfer, [id]: transfer } } : s)),
   setQueue: (queue) => set({ queue }),
 }));
 
@@ -109,7 +117,8 @@ export function byNewest(generations: Record<string, GenerationSummary>): Genera
 
 /** What the queue panel lists: unfinished work in queue order, then the most recent finished. */
 export function queueItems(generations: Record<string, GenerationSummary>, recentLimit = 20): GenerationSummary[] {
-  const all = Object.values(generations);
+  // A split generation's parts are listed inside its own row, not beside it.
+  const all = Object.values(generations).filter((g) => !g.parent);
   // Running work first (oldest first), then what waits, in the order it will start.
   const running = all
     .filter((g) => !isTerminal(g.state) && g.state !== 'queued' && g.state !== 'draft')

@@ -3,13 +3,14 @@ import { useState } from 'react';
 import { estimateCostUSD, pricePerSecondOf } from '../../../../shared/aurora.ts';
 import { CANCELABLE_STATES, isTerminal, type GenerationSummary } from '../../../../shared/generation.ts';
 import { useNow } from '../../ui/use-now.ts';
-import { clock, COST_BASIS_HINT, costText, money, plural } from '../../lib/format.ts';
+import { clock, COST_BASIS_HINT, costText, megabytes, money, plural } from '../../lib/format.ts';
 import { shownCost } from '../../../../shared/spend.ts';
 import { cancelGeneration, failedPartOf, retryGeneration, setQueuePaused } from './actions.ts';
 import { useProjects, type Progress } from '../projects/projects-store.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { Icon } from '../../ui/Icon.tsx';
 import { STATE_LABELS, startedAt, waitLabel, waitText } from './queue-labels.ts';
+import { SplitPartsList } from './SplitParts.tsx';
 
 function partPrice(g: GenerationSummary, index: number): number {
   const part = g.parts?.find((p) => p.index === index);
@@ -23,6 +24,12 @@ function remaining(progress: Progress | undefined, now: number): number | null {
 
 export function QueueItem({ generation: g }: { generation: GenerationSummary }) {
   const progress = useProjects((s) => s.progress[g.id]);
+  const moved = useProjects((s) => s.transfer[g.id]);
+  // Bytes, while the inputs go up or a take comes down: the bar and the figures are real.
+  const transfer =
+    moved && ((moved.phase === 'upload' && g.state === 'uploading') || (moved.phase === 'download' && g.state === 'downloading'))
+      ? moved
+      : null;
   const finished = isTerminal(g.state);
   const now = useNow(1000, !finished);
   const wait = finished ? undefined : g.wait;
@@ -30,7 +37,12 @@ export function QueueItem({ generation: g }: { generation: GenerationSummary }) 
   const [confirmRetry, setConfirmRetry] = useState(false);
   const elapsed = ((finished ? Date.parse(g.finishedAt ?? g.updatedAt) : now) - startedAt(g)) / 1000;
   const eta = g.state === 'processing' ? remaining(progress, now) : null;
-  const percent = g.state === 'processing' ? (progress?.progress ?? g.progress ?? null) : g.state === 'downloading' ? 100 : null;
+  const percent =
+    g.state === 'processing'
+      ? (progress?.progress ?? g.progress ?? null)
+      : transfer && transfer.total
+        ? Math.min(100, Math.round((100 * transfer.done) / transfer.total))
+        : null;
   const cost = shownCost(g);
 
   const resumeQueue = () => setQueuePaused(false);
@@ -56,6 +68,7 @@ export function QueueItem({ generation: g }: { generation: GenerationSummary }) 
           {label}
           {g.state === 'done' ? ` · ${plural(g.takes.filter((t) => t.state === 'done').length, 'take')}` : ''}
           {eta !== null ? (eta >= 1 ? ` · about ${clock(eta)} left` : ' · finishing') : ''}
+          {transfer ? ` · ${megabytes(transfer.done)}${transfer.total ? ` of ${megabytes(transfer.total)}` : ''}` : ''}
         </span>
         <span className="queue-item__cost money" title={COST_BASIS_HINT[cost.basis]} data-testid="queue-cost">
           {costText(cost)}
@@ -72,11 +85,12 @@ export function QueueItem({ generation: g }: { generation: GenerationSummary }) 
         >
           <div className="progress__bar" style={{ width: `${percent}%` }} />
         </div>
-      ) : ['preparing', 'uploading', 'submitting', 'interrupted', 'stitching'].includes(g.state) ? (
+      ) : ['preparing', 'uploading', 'submitting', 'interrupted', 'stitching', 'downloading'].includes(g.state) ? (
         <div className="progress progress--indeterminate" role="progressbar" aria-label={`${g.name} progress`}>
           <div className="progress__bar" />
         </div>
       ) : null}
+      {g.kind === 'sequence' ? <SplitPartsList g={g} /> : null}
       {wait ? (
         <p className={`queue-item__wait queue-item__wait--${wait.kind}`} role="note" data-testid="queue-wait">
           {waitText(wait, now)}

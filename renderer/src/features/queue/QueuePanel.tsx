@@ -5,10 +5,8 @@ import { queueItems, useProjects } from '../projects/projects-store.ts';
 import { useStudio } from '../../app/ui-store.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { Icon } from '../../ui/Icon.tsx';
-import { QueueItem } from './QueueItem.tsx';
+import { QueueRows } from './QueueRows.tsx';
 import { queueCounts } from './queue-labels.ts';
-import { batchLines } from './batch-progress.ts';
-import { clock } from '../../lib/format.ts';
 
 const finishedAt = (g: GenerationSummary): string => g.finishedAt ?? g.updatedAt;
 
@@ -40,7 +38,7 @@ export function QueuePanel() {
     [generations, clearedAt],
   );
   const anyFinished = items.some((g) => isTerminal(g.state));
-  const batches = useMemo(() => batchLines(Object.values(generations)), [generations]);
+  const all = useMemo(() => Object.values(generations), [generations]);
   // Counted from the rows shown, so the header always agrees with them.
   const { running, waiting } = useMemo(() => queueCounts(items), [items]);
 
@@ -91,28 +89,12 @@ export function QueuePanel() {
               <p>The queue is paused: nothing new starts. Generations Runware already has keep running.</p>
             </div>
           ) : null}
-          {batches.map((b) => (
-            <div key={b.id} className="batch-line" role="status" data-testid="batch-progress">
-              <span className="batch-line__name">{b.name}</span>
-              <span className="num">
-                {b.done}/{b.count} done{b.failed ? ` · ${b.failed} failed` : ''}
-                {b.etaSec !== null ? `, about ${clock(b.etaSec)} left` : ''}
-              </span>
-              <div className="progress" aria-hidden="true">
-                <div className="progress__bar" style={{ width: `${Math.round((100 * (b.done + b.failed)) / b.count)}%` }} />
-              </div>
-            </div>
-          ))}
           {items.length === 0 ? (
             <EmptyState title="Nothing in the queue">
               Generations you start appear here with their progress, and resume after a restart.
             </EmptyState>
           ) : (
-            <ul className="queue-list" aria-label="Generations">
-              {items.map((g) => (
-                <QueueItem key={g.id} generation={g} />
-              ))}
-            </ul>
+            <QueueRows items={items} all={all} />
           )}
         </div>
       )}

@@ -13,8 +13,7 @@ export function queueCounts(items: readonly GenerationSummary[]): { running: num
   let waiting = 0;
   for (const g of items) {
     if (isTerminal(g.state) || g.state === 'draft') continue;
-    // A split generation runs through its parts, which are rows of their own.
-    if (g.kind === 'sequence') continue;
+    // A split generation is one row (its parts are inside it): it counts once.
     if (g.state === 'queued' || g.wait?.kind === 'blocked' || g.wait?.kind === 'stalled') waiting += 1;
     else running += 1;
   }

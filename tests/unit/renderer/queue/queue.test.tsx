@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import * as Tooltip from '@radix-ui/react-tooltip';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { GenerationSummary } from '../../../../shared/generation.ts';
@@ -26,7 +26,7 @@ function g(id: string, state: GenerationSummary['state'], extra: Partial<Generat
 const summary = { paused: false, queued: 1, active: 1, downloading: 0, done: 1, failed: 1, waiting: 0, online: true };
 
 describe('the queue', () => {
-  afterEach(() => useProjects.setState({ generations: {}, progress: {}, queue: null }));
+  afterEach(() => useProjects.setState({ generations: {}, progress: {}, transfer: {}, queue: null }));
 
   const show = (generations: GenerationSummary[], queue = summary) => {
     useProjects.setState({ generations: Object.fromEntries(generations.map((x) => [x.id, x])), queue, current: null });
@@ -176,5 +176,65 @@ describe('the queue', () => {
   it('has an honest empty state', () => {
     show([], { ...summary, queued: 0, active: 0 });
     expect(screen.getByText('Nothing in the queue')).toBeTruthy();
+  });
+
+  it('shows a split generation as one row with its parts inside, counted once', () => {
+    const parts = [1, 2, 3].map((i) =>
+      g(`talk-p${i}`, i === 1 ? 'done' : i === 2 ? 'processing' : 'queued', { parent: { id: 'talk', index: i, count: 3 } }),
+    );
+    const talk = g('talk', 'processing', {
+      kind: 'sequence',
+      parts: [1, 2, 3].map((i) => ({
+        index: i,
+        startSec: (i - 1) * 50,
+        endSec: i * 50,
+        generationId: `talk-p${i}`,
+        attempts: [`talk-p${i}`],
+      })),
+    });
+    show([...parts, talk]);
+    const list = screen.getByRole('list', { name: 'Generations' });
+    const rows = Array.from(list.children);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.getAttribute('aria-label')).toMatch(/^talk,/);
+    expect(screen.getByText('3 parts · 1 done')).toBeTruthy();
+    expect(screen.getAllByTestId('queue-part').map((p) => p.textContent)).toEqual([
+      'Part 1 · 0:00.0–0:50.0done',
+      'Part 2 · 0:50.0–1:40.0generating',
+      'Part 3 · 1:40.0–2:30.0waiting',
+    ]);
+    expect(screen.getByTestId('queue-counts').textContent).toBe('1 running · 0 waiting');
+  });
+
+  it('shows a batch as one row with its progress, its items beneath it, and a counter that agrees', () => {
+    const batch = (i: number, state: GenerationSummary['state']) =>
+      g(`line-${i}`, state, {
+        batch: { id: 'b1', name: 'Lines', index: i, count: 4 },
+        queueOrder: i,
+        ...(state === 'done' ? { finishedAt: '2026-11-23T10:05:00.000Z' } : {}),
+      });
+    show([batch(1, 'done'), batch(2, 'processing'), batch(3, 'queued'), batch(4, 'queued'), g('solo', 'queued', { queueOrder: 9 })]);
+    const list = screen.getByRole('list', { name: 'Generations' });
+    expect(Array.from(list.children).map((li) => li.getAttribute('aria-label'))).toEqual(['Lines, batch of 4', 'solo, waiting']);
+    expect(screen.getByTestId('batch-progress').textContent).toContain('1/4 done');
+    expect(within(screen.getByRole('list', { name: 'Items of Lines' })).getAllByRole('listitem')).toHaveLength(4);
+    expect(screen.getByTestId('queue-counts').textContent).toBe('1 running · 3 waiting');
+  });
+
+  it('shows uploads and downloads in bytes, with a bar that means it', () => {
+    show([g('sending', 'uploading'), g('fetching', 'downloading')]);
+    act(() => {
+      useProjects.setState({
+        transfer: {
+          sending: { phase: 'upload', done: 1_200_000, total: 2_400_000 },
+          fetching: { phase: 'download', done: 3_000_000, total: 4_000_000 },
+        },
+      });
+    });
+    const item = (name: string) => screen.getByRole('listitem', { name: new RegExp(`^${name},`) });
+    expect(within(item('sending')).getByTestId('queue-state').textContent).toContain('1.2 MB of 2.4 MB');
+    expect(within(item('sending')).getByRole('progressbar').getAttribute('aria-valuenow')).toBe('50');
+    expect(within(item('fetching')).getByTestId('queue-state').textContent).toContain('3.0 MB of 4.0 MB');
+    expect(within(item('fetching')).getByRole('progressbar').getAttribute('aria-valuenow')).toBe('75');
   });
 });
