@@ -2,7 +2,7 @@
  * The Electron main process: lifecycle, the secure window and the wiring of core
  * services to IPC. Logic lives in electron/core; this file only connects it.
  */
-import { BrowserWindow, Notification, app, dialog, ipcMain, protocol, safeStorage, screen, session, shell } from 'electron';
+import { BrowserWindow, Notification, app, crashReporter, dialog, ipcMain, protocol, safeStorage, screen, session, shell } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { APP_ORIGIN, APP_SCHEME, MEDIA_SCHEME, contentSecurityPolicy } from '../../shared/security/csp.ts';
@@ -11,6 +11,7 @@ import { appAssetHandler } from '../core/protocol/app-assets.ts';
 import { restoreBounds } from '../core/window/window-bounds.ts';
 import { WindowStateStore } from '../core/window/window-state-store.ts';
 import { appOrigin, devServerUrl, isAppUrl } from './app-origin.ts';
+import { cliArguments, runPackagedCli } from './cli-entry.ts';
 import { registerGrants, registerIpc } from './ipc/register-ipc.ts';
 import { electronPlatform } from './platform.ts';
 import { safeStorageCipher } from './secrets/safe-storage-cipher.ts';
@@ -18,7 +19,8 @@ import { denyAllPermissions, installWebContentsGuards } from './security/web-gua
 import { displayWorkAreas, mainWindowOptions } from './window/main-window.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const dev = devServerUrl();
+// A packaged build never loads a dev server, whatever the environment says.
+const dev = app.isPackaged ? null : devServerUrl();
 // Where the window's own pages come from: the only sender IPC and navigation trust.
 const origin = appOrigin(dev);
 let mainWindow: BrowserWindow | null = null;
@@ -92,7 +94,30 @@ async function start(): Promise<void> {
   mainWindow = await createMainWindow(new WindowStateStore(appDataDir));
 }
 
-if (!app.requestSingleInstanceLock()) {
+/** Crash reports stay on this computer, in the logs folder the README names; nothing is uploaded. */
+function keepCrashReportsLocal(): void {
+  app.setPath('crashDumps', join(app.getPath('userData'), 'logs', 'crashes'));
+  crashReporter.start({ uploadToServer: false });
+}
+
+keepCrashReportsLocal();
+const cliArgs = cliArguments(process.argv);
+if (cliArgs) {
+  // `avatar-studio --cli <command>`: the command line of an installed app, with no window.
+  const interrupted = new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+  void runPackagedCli(cliArgs, {
+    exit: (code) => app.exit(code),
+    hideDock: () => app.dock?.hide(),
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    env: process.env,
+    isTTY: process.stderr.isTTY === true,
+    interrupted,
+  });
+} else if (!app.requestSingleInstanceLock()) {
   // Two instances would race on the same journal and project files.
   app.quit();
 } else {

@@ -6,17 +6,22 @@ import { EventEmitter } from 'node:events';
  * Electron so tests can assert the wiring; it holds no logic under test.
  */
 export function fakeElectron(options: { userData: string; backend?: string }) {
+  const paths: { name: string; path: string }[] = [];
+  const exits: number[] = [];
   const app = Object.assign(new EventEmitter(), {
     // As an installed app runs: the tests check what a packaged build allows.
     isPackaged: true,
     requestSingleInstanceLock: () => true,
     whenReady: () => Promise.resolve(),
     getPath: (_name: string) => options.userData,
+    setPath: (name: string, path: string) => void paths.push({ name, path }),
     getName: () => 'Avatar Studio',
     getVersion: () => '0.1.0',
     quit: () => undefined,
-    exit: () => undefined,
+    exit: (code?: number) => void exits.push(code ?? 0),
   });
+  const crashReports: unknown[] = [];
+  const crashReporter = { start: (o: unknown) => void crashReports.push(o) };
   const windows: FakeBrowserWindow[] = [];
   // Not a subclass of EventEmitter: its static members would leak into this
   // module's declared type.
@@ -142,7 +147,11 @@ export function fakeElectron(options: { userData: string; backend?: string }) {
       webUtils,
       dialog,
       Notification,
+      crashReporter,
     },
+    crashReports,
+    paths,
+    exits,
     notifications,
     windows,
     handles,

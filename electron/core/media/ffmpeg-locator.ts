@@ -29,6 +29,16 @@ export interface LocateOptions {
    */
   loadFfmpegStatic?: () => Promise<string | null>;
   platform?: NodeJS.Platform;
+  /**
+   * Running from a packaged app (its code inside app.asar): the ffmpeg shipped with it, the
+   * one that release was tested with, is tried first. Detected when not given.
+   */
+  packaged?: boolean;
+}
+
+/** True when this code runs from inside an app.asar archive, i.e. from a packaged build. */
+export function runsFromAsar(url: string = import.meta.url): boolean {
+  return /[\\/]app\.asar[\\/]/.test(decodeURIComponent(url));
 }
 
 const VERSION_TIMEOUT_MS = 10_000;
@@ -52,6 +62,8 @@ export async function locateFfmpeg(options: LocateOptions): Promise<FfmpegTools>
     { source: 'PATH', find: () => findOnPath('ffmpeg', options.env, platform), absent: 'there is no ffmpeg on PATH' },
   ];
 
+  // A packaged build tries the ffmpeg unpacked beside its archive before anything else.
+  if (options.packaged ?? runsFromAsar()) candidates.unshift(...candidates.splice(1, 1));
   for (const candidate of candidates) {
     const path = await candidate.find().catch(() => null);
     if (!path) {

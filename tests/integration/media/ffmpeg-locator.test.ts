@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findOnPath, locateFfmpeg } from '../../../electron/core/media/ffmpeg-locator.ts';
+import { findOnPath, locateFfmpeg, runsFromAsar } from '../../../electron/core/media/ffmpeg-locator.ts';
 import { createMediaToolkit } from '../../../electron/core/media/index.ts';
 import { JFK_FLAC } from '../../support/fixture-paths.ts';
 import { envWithoutFfprobe } from '../../support/media-fixtures.ts';
@@ -26,6 +26,18 @@ describe('locateFfmpeg', () => {
     const tools = await locateFfmpeg({ env: { PATH: SYSTEM_BIN }, loadFfmpegStatic: noStatic });
     expect(tools).toMatchObject({ ffmpeg: SYSTEM_FFMPEG, ffmpegSource: 'PATH', ffprobe: SYSTEM_FFPROBE, ffprobeSource: 'beside ffmpeg' });
     expect(tools.version).toMatch(/^ffmpeg version /);
+  });
+
+  it('in a packaged build, tries the ffmpeg shipped beside the archive first', async () => {
+    const packaged = await locateFfmpeg({
+      env: { FFMPEG_PATH: join(onlyFfmpeg, 'ffmpeg'), PATH: SYSTEM_BIN },
+      loadFfmpegStatic: async () => SYSTEM_FFMPEG,
+      packaged: true,
+    });
+    expect(packaged).toMatchObject({ ffmpeg: SYSTEM_FFMPEG, ffmpegSource: 'ffmpeg-static' });
+    expect(runsFromAsar('file:///opt/Avatar%20Studio/resources/app.asar/out/main/index.js')).toBe(true);
+    expect(runsFromAsar('file:///C:/Program%20Files/Avatar%20Studio/resources/app.asar.unpacked/x.js')).toBe(false);
+    expect(runsFromAsar(import.meta.url)).toBe(false);
   });
 
   it('prefers FFMPEG_PATH, then ffmpeg-static, then PATH', async () => {

@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { channelNames } from '../../../shared/ipc/contract.ts';
 
@@ -10,6 +11,8 @@ const fake = await vi.hoisted(async () => {
   return fakeElectron({ userData: mkdtempSync(path.join(tmpdir(), 'studio main ')), backend: 'basic_text' });
 });
 vi.mock('electron', () => fake.module);
+// What `npm run dev` sets: a packaged build must not follow it.
+process.env.ELECTRON_RENDERER_URL = 'http://localhost:5173/';
 
 // Importing the entry point runs it, exactly as Electron would.
 await import('../../../electron/main/index.ts');
@@ -99,5 +102,15 @@ describe('main process wiring', () => {
       channel: 'key:changed',
       payload: { configured: true, last4: '0123', backend: 'basic_text', persisted: false },
     });
+  });
+
+  it('keeps crash reports on this computer, in the logs folder, and never uploads them', () => {
+    expect(fake.paths).toContainEqual({ name: 'crashDumps', path: path.join(fake.module.app.getPath('userData'), 'logs', 'crashes') });
+    expect(fake.crashReports).toEqual([{ uploadToServer: false }]);
+  });
+
+  it('ignores a dev server URL in a packaged build', () => {
+    // ELECTRON_RENDERER_URL is set for this test file: a packaged app still loads its own pages.
+    expect(fake.windows[0]?.loaded).toEqual(['app://studio/index.html']);
   });
 });
