@@ -1,3 +1,5 @@
+import { isRunwareError } from '../core/runware/runware-error.ts';
+
 /** What a command gets from the process it runs in, and what it answers with. */
 export interface CliIo {
   stdout: (text: string) => void;
@@ -21,3 +23,13 @@ export const EXIT = {
   gaveUp: 4,
   interrupted: 130,
 } as const;
+
+/**
+ * Exit code for a request Runware refused or could not answer: 3 when it refused (key,
+ * balance, validation), 4 when trying again later may work. Anything else is rethrown.
+ */
+export function runwareExit(error: unknown, io: CliIo): number {
+  if (!isRunwareError(error)) throw error;
+  io.stderr(`${error.message}\n`);
+  return error.retryable ? EXIT.gaveUp : EXIT.refused;
+}

@@ -7,6 +7,8 @@ import { exportCommand } from './commands/export.ts';
 import { generateCommand } from './commands/generate.ts';
 import { listCommand } from './commands/list.ts';
 import { resumeCommand } from './commands/resume.ts';
+import { speakCommand } from './commands/speak.ts';
+import { portraitCommand } from './commands/portrait.ts';
 import { SETTINGS_HELP } from './settings-options.ts';
 
 export const USAGE = `Avatar Studio — lip-synced talking-head videos from a portrait and a voice.
@@ -20,6 +22,9 @@ Usage:
   avatar-studio export   <generation-id> --project <dir> --format mp4|webm|mov [--out <file>]
                          [--take <n>] [--quality high|balanced|small] [--original-audio]
   avatar-studio doctor   [--json]
+  avatar-studio speak    --text <text>|--text-file <file> --voice <name> [--tts-model <air>]
+                         --project <dir> [--out <file>] [--json]
+  avatar-studio portrait --prompt <text> [--count 1-4] --project <dir> [--json]
   Any command with --demo runs against the built-in stand-in instead of Runware: no key,
   nothing billed, videos are the portrait held still over the audio (no lip-sync).
 
@@ -53,6 +58,8 @@ const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => Promise<n
   export: exportCommand,
   batch: batchCommand,
   doctor: doctorCommand,
+  speak: speakCommand,
+  portrait: portraitCommand,
 };
 
 /** Parses and runs one command; returns the exit code. */

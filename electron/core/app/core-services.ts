@@ -87,6 +87,8 @@ export async function createCoreServices(options: CoreServicesOptions): Promise<
     projectsRoot: () => settings.projectsRoot(),
     budgetCapUSD,
     pasteDir: join(scratch, 'pasted'),
+    runware,
+    scratchDir: scratch,
     logger,
     demo: options.demo ?? false,
   });

@@ -1,3 +1,4 @@
+import { PaidMediaLedger } from '../projects/paid-media-ledger.ts';
 import { cents } from '../../../shared/aurora.ts';
 import { money } from '../../../shared/money.ts';
 import { AppError } from '../../../shared/errors.ts';
@@ -20,11 +21,14 @@ export interface SpendOptions {
  * generations in its trash cost (the trash does not un-spend).
  */
 export async function spendOnDisk(project: Project, options: SpendOptions = {}): Promise<ProjectSpend> {
-  const [generations, trashed] = await Promise.all([
+  const [generations, trashed, speechUSD] = await Promise.all([
     options.generations ?? project.generations.list().then((l) => l.generations),
     GenerationTrash.spent(project),
+    PaidMediaLedger.spentUSD(project),
   ]);
-  return projectSpend(options.except === undefined ? generations : generations.filter((g) => g.id !== options.except), trashed);
+  const spend = projectSpend(options.except === undefined ? generations : generations.filter((g) => g.id !== options.except), trashed);
+  // Speech made from scripts is paid for too: it is part of what the project cost.
+  return speechUSD > 0 ? { ...spend, spentUSD: Math.round((spend.spentUSD + speechUSD) * 1e6) / 1e6 } : spend;
 }
 
 /** Refuses work that would take a project past the budget cap, saying by how much. */

@@ -4,10 +4,12 @@ import { copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { PRICE_PER_SECOND, isUuidV4, validateAuroraTask, type ApiErrorItem } from './aurora-rules.ts';
 import { AUDIO_KINDS, AURORA_AUDIO_KINDS, EXTENSION, IMAGE_KINDS, sniffMedia, type MediaKind } from './media-sniff.ts';
 import { makeVideo, probeDuration } from './video-maker.ts';
+import { paint, speak } from './speech-and-images.ts';
+import { speechPriceUSD, ttsModel } from '../../../shared/tts-models.ts';
 
 /**
  * A local, protocol-faithful stand-in for Runware's task API (runware-api.md §10):
@@ -414,6 +416,10 @@ export class FakeRunware {
           ],
           status: 400,
         };
+      case 'audioInference':
+        return this.#speech(task);
+      case 'imageInference':
+        return this.#images(task);
       case 'mediaStorage':
         return this.#mediaStorage(task);
       case 'imageUpload':
@@ -876,6 +882,104 @@ export class FakeRunware {
       ],
       errors: [],
     };
+  }
+
+  /** A finished file served under /files/<folder>/, as Runware's CDN would serve a result. */
+  #publish(folder: string, file: string, contentType: string): string {
+    const name = `${randomUUID()}${extname(file)}`;
+    this.#files.set(`${folder}/${name}`, { file, expiresAt: Number.POSITIVE_INFINITY, contentType });
+    return `${this.origin}/files/${folder}/${name}`;
+  }
+
+  /** Pays for a sync task from the balance, or says it cannot. */
+  #charge(cost: number, taskUUID: string, taskType: string): ApiErrorItem | null {
+    if (cost > this.creditsUSD + 1e-9)
+      return { code: 'insufficientCredits', message: 'Insufficient credits to run this task.', taskUUID, taskType };
+    this.creditsUSD -= cost;
+    return null;
+  }
+
+  /** audioInference (sync): real speech of `speech.text` by espeak-ng, priced per 1,000 characters. */
+  async #speech(task: Record<string, unknown>) {
+    const taskUUID = String(task.taskUUID);
+    const fail = (code: string, message: string, parameter: string) => ({
+      data: [],
+      errors: [{ code, message, parameter, taskUUID, taskType: 'audioInference' }],
+      status: 400,
+    });
+    const model = ttsModel(String(task.model));
+    if (!model) return fail('invalidModel', `Unknown text-to-speech model ${String(task.model)}.`, 'model');
+    const speech = (task.speech ?? {}) as { text?: unknown; voice?: unknown };
+    const text = typeof speech.text === 'string' ? speech.text : '';
+    if (text.trim() === '') return fail('invalidSpeechText', 'speech.text is required.', 'speech.text');
+    if (Array.from(text).length > model.textLimit) {
+      return fail('invalidSpeechText', `speech.text is longer than ${model.textLimit} characters.`, 'speech.text');
+    }
+    const voice = typeof speech.voice === 'string' ? speech.voice : '';
+    if (!model.voices.includes(voice)) return fail('invalidVoice', `Unknown voice ${voice} for ${model.air}.`, 'speech.voice');
+    const cost = this.options.free ? 0 : (speechPriceUSD(text, model) ?? 0);
+    const refused = this.#charge(cost, taskUUID, 'audioInference');
+    if (refused) return { data: [], errors: [refused], status: 402 };
+    const format = task.outputFormat === 'WAV' ? 'WAV' : 'MP3';
+    await mkdir(join(this.#dir, 'audio'), { recursive: true });
+    const file = await speak({ text, voice, format, dir: join(this.#dir, 'audio'), name: randomUUID(), ffmpeg: this.options.ffmpeg });
+    const audioURL = this.#publish('audio', file, format === 'WAV' ? 'audio/wav' : 'audio/mpeg');
+    const item: Record<string, unknown> = { taskType: 'audioInference', taskUUID, audioUUID: randomUUID(), audioURL, seed: 0 };
+    if (task.includeCost === true) item.cost = cost;
+    return { data: [item], errors: [] };
+  }
+
+  /** imageInference (sync): `numberResults` real pictures of the requested size, each with its seed. */
+  async #images(task: Record<string, unknown>) {
+    const taskUUID = String(task.taskUUID);
+    const width = Number(task.width);
+    const height = Number(task.height);
+    const prompt = typeof task.positivePrompt === 'string' ? task.positivePrompt.trim() : '';
+    const bad = (message: string, parameter: string) => ({
+      data: [],
+      errors: [{ code: 'invalidParameter', message, parameter, taskUUID, taskType: 'imageInference' }],
+      status: 400,
+    });
+    if (prompt.length < 2) return bad('positivePrompt is required.', 'positivePrompt');
+    for (const [name, value] of [
+      ['width', width],
+      ['height', height],
+    ] as const) {
+      if (!Number.isInteger(value) || value < 128 || value > 2048 || value % 16 !== 0)
+        return bad(`${name} must be a multiple of 16 from 128 to 2048.`, name);
+    }
+    const count = Math.min(4, Math.max(1, Number(task.numberResults) || 1));
+    const perImage = this.options.free ? 0 : 0.0096;
+    const refused = this.#charge(round(perImage * count), taskUUID, 'imageInference');
+    if (refused) return { data: [], errors: [refused], status: 402 };
+    const format = task.outputFormat === 'PNG' || task.outputFormat === 'WEBP' ? task.outputFormat : 'JPG';
+    const first = typeof task.seed === 'number' ? task.seed : Math.floor(Math.random() * 1_000_000);
+    await mkdir(join(this.#dir, 'images'), { recursive: true });
+    const data: Record<string, unknown>[] = [];
+    for (let i = 0; i < count; i += 1) {
+      const seed = first + i * 7919;
+      const file = await paint({
+        width,
+        height,
+        seed,
+        format,
+        dir: join(this.#dir, 'images'),
+        name: randomUUID(),
+        ffmpeg: this.options.ffmpeg,
+      });
+      const imageURL = this.#publish('images', file, CONTENT_TYPE[extname(file).slice(1)] ?? 'image/jpeg');
+      const item: Record<string, unknown> = {
+        taskType: 'imageInference',
+        taskUUID,
+        imageUUID: randomUUID(),
+        imageURL,
+        seed,
+        NSFWContent: false,
+      };
+      if (task.includeCost === true) item.cost = perImage;
+      data.push(item);
+    }
+    return { data, errors: [] };
   }
 
   async #imageUpload(task: Record<string, unknown>) {

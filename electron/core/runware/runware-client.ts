@@ -4,6 +4,16 @@ import { AuroraTaskSchema, type AuroraTask } from '../../../shared/aurora.ts';
 import type { Logger } from '../logging/logger.ts';
 import { downloadToFile, type DownloadResult } from './download.ts';
 import { EndpointFindings } from './endpoint-findings.ts';
+import {
+  costOf,
+  imageTask,
+  mediaOf,
+  speechTask,
+  type ImageRequest,
+  type ImageResult,
+  type SpeechRequest,
+  type SpeechResult,
+} from './sync-media-tasks.ts';
 import { missingKeyError, RunwareTransport, scrub, type TransportAnswer } from './http-transport.ts';
 import { readPollAnswer, TASK_UNKNOWN_CODES } from './poll-answer.ts';
 import { PollBatching } from './poll-batching.ts';
@@ -325,6 +335,37 @@ export class RunwareClient {
     const started = Date.now();
     const { status, date } = await this.#transport.probe(options.signal);
     return { status, latencyMs: Date.now() - started, ...(date ? { serverDate: date } : {}) };
+  }
+
+  /** Speaks `text` with a text-to-speech model: one billed request, not retried (see sync-media-tasks.ts). */
+  async synthesizeSpeech(request: SpeechRequest, options: CallOptions = {}): Promise<SpeechResult> {
+    const taskUUID = randomUUID();
+    const answer = await this.#post('audioInference', [speechTask(taskUUID, request)], {
+      signal: options.signal,
+      retry: { ...this.#retry, maxAttempts: 1 },
+    });
+    const item = answer.envelope.data.find((d) => d.taskUUID === taskUUID) ?? answer.envelope.data[0];
+    const media = item ? mediaOf(item, 'audio') : null;
+    if (!item || !media) throw this.#errorFor(answer.envelope, taskUUID) ?? this.#protocolError('the speech');
+    return { taskUUID, media, costUSD: costOf(item) };
+  }
+
+  /** Makes `numberResults` pictures from a prompt: one billed request, not retried. */
+  async generateImages(request: ImageRequest, options: CallOptions = {}): Promise<ImageResult[]> {
+    const taskUUID = randomUUID();
+    const answer = await this.#post('imageInference', [imageTask(taskUUID, request)], {
+      signal: options.signal,
+      retry: { ...this.#retry, maxAttempts: 1 },
+    });
+    const items = answer.envelope.data.filter((d) => d.taskUUID === undefined || d.taskUUID === taskUUID);
+    const results = items.flatMap((item) => {
+      const media = mediaOf(item, 'image');
+      return media
+        ? [{ media, seed: typeof item.seed === 'number' ? item.seed : null, costUSD: costOf(item), nsfw: item.NSFWContent === true }]
+        : [];
+    });
+    if (results.length === 0) throw this.#errorFor(answer.envelope, taskUUID) ?? this.#protocolError('the pictures');
+    return results;
   }
 
   /** Downloads a result to `dest` (via `dest.part`, resuming with Range). */

@@ -1,3 +1,6 @@
+import { Speech } from './speech.ts';
+import { Portraits } from './portraits.ts';
+import type { RunwareClient } from '../runware/runware-client.ts';
 import type { BatchCoordinator } from '../jobs/batch.ts';
 import type { StudioEvents } from '../jobs/engine-events.ts';
 import type { JobEngine } from '../jobs/job-engine.ts';
@@ -27,6 +30,10 @@ export interface StudioDeps {
   logger?: Logger;
   /** The demo is running: new projects are demo projects. */
   demo?: boolean;
+  /** Runware for the requests that are not generations (speech); the engine has its own use of it. */
+  runware: RunwareClient;
+  /** This process's scratch folder (downloads before they are imported). */
+  scratchDir: string;
 }
 
 /**
@@ -36,6 +43,8 @@ export interface StudioDeps {
 export class Studio {
   readonly events: StudioEvents;
   readonly projects: Projects;
+  readonly speech: Speech;
+  readonly portraits: Portraits;
   readonly inputs: Inputs;
   readonly generations: Generations;
   readonly batches: Batches;
@@ -55,6 +64,8 @@ export class Studio {
       demo: deps.demo,
     });
     this.inputs = new Inputs({ projects: this.projects, media, pasteDir: deps.pasteDir });
+    this.speech = new Speech({ projects: this.projects, runware: deps.runware, media, scratchDir: deps.scratchDir });
+    this.portraits = new Portraits({ projects: this.projects, runware: deps.runware, media, scratchDir: deps.scratchDir });
     this.generations = new Generations({ projects: this.projects, engine, sequences, media, gate });
     this.batches = new Batches({ projects: this.projects, coordinator: deps.batches, gate });
     this.library = new Library({

@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../../shared/errors.ts';
+import { DEFAULT_PORTRAIT_MODEL } from '../../../shared/tts-models.ts';
+import { PaidMediaLedger } from '../projects/paid-media-ledger.ts';
+import { importResult, type PaidMediaDeps } from './result-media.ts';
+
+/** What suits Aurora: a face looking at the camera, mouth closed, in even light, on a plain ground. */
+export const DEFAULT_PORTRAIT_PROMPT =
+  'head-and-shoulders portrait, facing the camera, looking straight ahead, neutral expression, mouth closed, even soft light, plain light-grey background, natural skin texture, 85mm';
+
+export interface DescribeRequest {
+  prompt: string;
+  /** Candidates to make at once (1–4). */
+  count: number;
+  model?: string;
+}
+
+export interface Described {
+  /** Project-relative (`media/<sha256-16>.png`) and absolute. */
+  file: string;
+  path: string;
+  width: number;
+  height: number;
+  seed: number | null;
+  costUSD: number | null;
+}
+
+/**
+ * Portraits from a description: candidates made by Runware's image models at 1024×1024,
+ * each saved into the project's media (usable as the portrait at once) with its prompt,
+ * model, seed and cost, which stays in the project's spend.
+ */
+export class Portraits {
+  readonly #deps: PaidMediaDeps;
+
+  constructor(deps: PaidMediaDeps) {
+    this.#deps = deps;
+  }
+
+  async describe(dir: string, request: DescribeRequest): Promise<Described[]> {
+    const project = this.#deps.projects.get(dir);
+    const prompt = request.prompt.trim();
+    if (prompt.length < 3)
+      throw new AppError('invalid_input', 'Describe the portrait in a few words (at least 3 characters). Nothing was sent.');
+    if (prompt.length > 3000)
+      throw new AppError('invalid_input', 'The description is longer than 3,000 characters. Shorten it. Nothing was sent.');
+    if (!Number.isInteger(request.count) || request.count < 1 || request.count > 4) {
+      throw new AppError('invalid_input', 'Make 1 to 4 candidates at a time.');
+    }
+    const model = request.model ?? DEFAULT_PORTRAIT_MODEL;
+    const images = await this.#deps.runware.generateImages({
+      model,
+      positivePrompt: prompt,
+      width: 1024,
+      height: 1024,
+      numberResults: request.count,
+      outputFormat: 'PNG',
+    });
+    const out: Described[] = [];
+    for (const image of images) {
+      const { imported, facts } = await importResult(this.#deps, project, image.media, `portrait-${randomUUID()}.png`, async (file) => {
+        const facts = await this.#deps.media.inspectInput(file);
+        if (facts.kind !== 'image')
+          throw new AppError('invalid_input', 'Runware answered with something that is not a picture. Try again.');
+        return facts;
+      });
+      await PaidMediaLedger.put(project, `portrait:${imported.sha256}`, {
+        kind: 'portrait',
+        file: imported.file,
+        model,
+        prompt,
+        seed: image.seed,
+        width: facts.width,
+        height: facts.height,
+        costUSD: image.costUSD,
+        estimateUSD: null,
+        createdAt: new Date().toISOString(),
+      });
+      out.push({
+        file: imported.file,
+        path: project.path(imported.file),
+        width: facts.width,
+        height: facts.height,
+        seed: image.seed,
+        costUSD: image.costUSD,
+      });
+    }
+    return out;
+  }
+}
