@@ -26,6 +26,23 @@ export type GenerationState = (typeof GENERATION_STATES)[number];
 export const TERMINAL_STATES: ReadonlySet<GenerationState> = new Set(['done', 'failed', 'canceled']);
 
 /** Links a generation to the split generation it is a part of, or to its batch. */
+/** A voice spoken from a script, or a portrait drawn from a description, and what it cost. */
+export const MadeInputsSchema = z.object({
+  speech: z
+    .object({ text: z.string(), model: z.string(), voice: z.string(), costUSD: z.number().nonnegative(), reused: z.boolean() })
+    .optional(),
+  portrait: z
+    .object({
+      prompt: z.string(),
+      model: z.string(),
+      seed: z.number().nullable(),
+      costUSD: z.number().nonnegative().nullable(),
+      reused: z.boolean(),
+    })
+    .optional(),
+});
+export type MadeInputs = z.infer<typeof MadeInputsSchema>;
+
 export const GroupLinkSchema = z.object({ id: z.string(), index: z.number().int().min(1), count: z.number().int().min(1) });
 export type GroupLink = z.infer<typeof GroupLinkSchema>;
 
@@ -140,6 +157,8 @@ export const GenerationRecordSchema = z.object({
   retryOf: z.string().optional(),
   /** A final made from this draft (Aurora v1 Fast) with the same inputs and settings: the draft's id. */
   draftOf: z.string().optional(),
+  /** Inputs Runware made for this generation: the voice from a script, the portrait from a description, and what each cost. */
+  made: MadeInputsSchema.optional(),
   /** `sequence`: audio over 60 s made as parts and stitched into one video (takes[0]). */
   kind: z.enum(['single', 'sequence']).optional(),
   /** For a part: the split generation it belongs to. */

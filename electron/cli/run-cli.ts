@@ -14,7 +14,9 @@ import { SETTINGS_HELP } from './settings-options.ts';
 export const USAGE = `Avatar Studio — lip-synced talking-head videos from a portrait and a voice.
 
 Usage:
-  avatar-studio generate --image <file> --audio <file> [--start <sec>] [--end <sec>] [settings]
+  avatar-studio generate --image <file>|--portrait-prompt <text>
+                         --audio <file>|--script <text>|--script-file <file> --voice <name>
+                         [--tts-model <air>] [--start <sec>] [--end <sec>] [settings]
                          [--project <dir>] [--split auto] [--json]
   avatar-studio batch    <manifest.csv|json> --project <dir> [settings] [--json]
   avatar-studio resume   --project <dir> [--json]

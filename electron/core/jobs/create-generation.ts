@@ -1,3 +1,4 @@
+import type { MadeInputs } from '../../../shared/generation.ts';
 import { stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { AuroraSettingsSchema, billedSeconds, estimateCostUSD, type AuroraSettings } from '../../../shared/aurora.ts';
@@ -19,6 +20,8 @@ export type GenerationRequest = CompositionRequest & {
   batch?: GroupLink & { name: string };
   /** The inputs as already copied into the project and measured: nothing is probed or copied again. */
   measured?: MeasuredInputs;
+  /** Inputs Runware made (speech from a script, a portrait from a description), kept in the record. */
+  made?: MadeInputs;
 };
 
 /** Inputs copied into the project and measured: what a queued generation records of them. */
@@ -129,6 +132,7 @@ export async function buildGeneration(
     queueOrder: deps.queueOrder,
     ...(request.retryOf ? { retryOf: request.retryOf } : {}),
     ...(request.draftOf ? { draftOf: request.draftOf } : {}),
+    ...(request.made ? { made: request.made } : {}),
     ...(request.parent ? { parent: request.parent } : {}),
     ...(request.batch ? { batch: request.batch } : {}),
   });
@@ -136,7 +140,7 @@ export async function buildGeneration(
 
 /** What a new record needs to be told; everything else starts the same for every generation. */
 export type NewRecordFields = Pick<GenerationRecord, 'id' | 'name' | 'inputs' | 'params' | 'billedSeconds' | 'estimateUSD'> &
-  Partial<Pick<GenerationRecord, 'queueOrder' | 'kind' | 'parts' | 'parent' | 'batch' | 'retryOf' | 'draftOf'>> & {
+  Partial<Pick<GenerationRecord, 'queueOrder' | 'kind' | 'parts' | 'parent' | 'batch' | 'retryOf' | 'draftOf' | 'made'>> & {
     now: Date;
     note?: string;
   };

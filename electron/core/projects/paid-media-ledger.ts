@@ -42,6 +42,11 @@ export class PaidMediaLedger {
     return read.kind === 'ok' ? (read.value.entries[key] ?? null) : null;
   }
 
+  static async all(project: Project): Promise<PaidMediaEntry[]> {
+    const read = await readJson(PaidMediaLedger.#file(project), LedgerSchema);
+    return read.kind === 'ok' ? Object.values(read.value.entries) : [];
+  }
+
   static async put(project: Project, key: string, entry: PaidMediaEntry): Promise<void> {
     const file = PaidMediaLedger.#file(project);
     const read = await readJson(file, LedgerSchema);

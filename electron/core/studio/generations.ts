@@ -1,3 +1,4 @@
+import type { MadeInputs } from '../../../shared/generation.ts';
 import { basename } from 'node:path';
 import { AURORA_MAX_AUDIO_SECONDS, estimateCostUSD } from '../../../shared/aurora.ts';
 import { auroraModel, DEFAULT_AURORA_MODEL } from '../../../shared/aurora-models.ts';
@@ -63,7 +64,11 @@ export class Generations {
    * A generation from files anywhere on disk (the command line). With `split`, a selection
    * over Aurora's limit is made in parts cut at its pauses, joined into one video.
    */
-  async createFromFiles(dir: string, request: CompositionRequest, options: { split: boolean }): Promise<GenerationRecord> {
+  async createFromFiles(
+    dir: string,
+    request: CompositionRequest & { made?: MadeInputs },
+    options: { split: boolean },
+  ): Promise<GenerationRecord> {
     const project = this.#projects.get(dir);
     if (options.split) {
       const { durationSec } = await this.#media.probeAudio(request.audio);

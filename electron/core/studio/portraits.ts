@@ -37,6 +37,35 @@ export class Portraits {
     this.#deps = deps;
   }
 
+  /**
+   * The portrait for a description, made once: a portrait this project already has for the
+   * same description and model is used again (a command run again after a crash never pays
+   * for it twice).
+   */
+  async firstFor(dir: string, prompt: string, model = DEFAULT_PORTRAIT_MODEL): Promise<Described & { reused: boolean }> {
+    const project = this.#deps.projects.get(dir);
+    const known = (await PaidMediaLedger.all(project)).find(
+      (e) => e.kind === 'portrait' && e.prompt === prompt.trim() && e.model === model,
+    );
+    if (known) {
+      const facts = await this.#deps.media.inspectInput(project.path(known.file)).catch(() => null);
+      if (facts?.kind === 'image') {
+        return {
+          file: known.file,
+          path: project.path(known.file),
+          width: facts.width,
+          height: facts.height,
+          seed: known.seed ?? null,
+          costUSD: 0,
+          reused: true,
+        };
+      }
+    }
+    const [made] = await this.describe(dir, { prompt, count: 1, model });
+    if (!made) throw new AppError('invalid_input', 'Runware made no portrait for that description. Try again, or describe it differently.');
+    return { ...made, reused: false };
+  }
+
   async describe(dir: string, request: DescribeRequest): Promise<Described[]> {
     const project = this.#deps.projects.get(dir);
     const prompt = request.prompt.trim();

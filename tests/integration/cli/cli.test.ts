@@ -117,7 +117,7 @@ describe('the avatar-studio command line', () => {
   });
 
   it.each([
-    [['generate', '--audio', JFK_FLAC], '--image <file> is required.'],
+    [['generate', '--audio', JFK_FLAC], 'Give the portrait with one of --image <file> or --portrait-prompt <text>.'],
     [['generate', '--image', MONALISA_JPG, '--audio', JFK_FLAC, '--cfg', '11'], '--cfg must be from 0 to 10 (got 11).'],
     [
       ['generate', '--image', MONALISA_JPG, '--audio', JFK_FLAC, '--results', '2.5'],

@@ -1,9 +1,11 @@
 import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeRunware } from '../../../electron/core/runware-stand-in/fake-runware.ts';
 import { probeDuration } from '../../../electron/core/runware-stand-in/video-maker.ts';
+import type { GenerationRecord } from '../../../shared/generation.ts';
 import { speechPriceUSD, ttsModel } from '../../../shared/tts-models.ts';
 import { fastAppData, runCli } from '../../support/cli-runner.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
@@ -100,5 +102,50 @@ describe('avatar-studio speak', () => {
     const bad = await runCli(['portrait', '--prompt', 'x', '--count', '5', '--project', project], env);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--count must be 1, 2, 3 or 4 (got "5").');
+  });
+
+  it('goes from words to a video in one command, keeping the script, voice and both costs; run again, it pays for neither twice', async () => {
+    const words = join(temp.path, 'Words');
+    const args = [
+      'generate',
+      '--script',
+      SCRIPT,
+      '--voice',
+      'Eve',
+      '--portrait-prompt',
+      'head-and-shoulders portrait, mouth closed',
+      '--project',
+      words,
+      '--json',
+    ];
+    const first = await runCli(args, env);
+    expect(first.code).toBe(0);
+    const result = JSON.parse(first.stdout) as { generationId: string; status: string; outputs: { path: string; durationSec: number }[] };
+    expect(result.status).toBe('done');
+    const record = JSON.parse(
+      await readFile(join(words, 'generations', result.generationId, 'generation.json'), 'utf8'),
+    ) as GenerationRecord;
+    expect(record.made?.speech).toEqual({
+      text: SCRIPT,
+      model: 'xai:tts@0',
+      voice: 'Eve',
+      costUSD: speechPriceUSD(SCRIPT, ttsModel('xai:tts@0')),
+      reused: false,
+    });
+    expect(record.made?.portrait).toMatchObject({
+      prompt: 'head-and-shoulders portrait, mouth closed',
+      model: 'runware:400@1',
+      reused: false,
+    });
+    expect(record.made?.portrait?.costUSD).toBeGreaterThan(0);
+    // The video lasts as long as the speech.
+    expect(Math.abs((result.outputs[0]?.durationSec ?? 0) - (record.inputs.audio.durationSec ?? 0))).toBeLessThan(0.2);
+
+    const speechBefore = speechRequests();
+    const imagesBefore = fake.requests.filter((r) => r.tasks.some((t) => t.taskType === 'imageInference')).length;
+    const again = await runCli(args, env);
+    expect(again.code).toBe(0);
+    expect(speechRequests()).toBe(speechBefore);
+    expect(fake.requests.filter((r) => r.tasks.some((t) => t.taskType === 'imageInference')).length).toBe(imagesBefore);
   });
 });
