@@ -15,7 +15,7 @@ import { cliArguments, runPackagedCli } from './cli-entry.ts';
 import { registerGrants, registerIpc } from './ipc/register-ipc.ts';
 import { electronPlatform } from './platform.ts';
 import { safeStorageCipher } from './secrets/safe-storage-cipher.ts';
-import { denyAllPermissions, installWebContentsGuards } from './security/web-guards.ts';
+import { allowMicrophoneOnly, installWebContentsGuards } from './security/web-guards.ts';
 import { displayWorkAreas, mainWindowOptions } from './window/main-window.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -71,7 +71,7 @@ async function createMainWindow(windowState: WindowStateStore): Promise<BrowserW
 async function start(): Promise<void> {
   const appDataDir = app.getPath('userData');
   installWebContentsGuards(app, shell, (url) => isAppUrl(url, origin));
-  denyAllPermissions(session.defaultSession);
+  allowMicrophoneOnly(session.defaultSession, (url) => isAppUrl(url, origin));
   protocol.handle(APP_SCHEME, appAssetHandler(join(here, '../renderer'), contentSecurityPolicy()));
 
   backend = await createStudioBackend({

@@ -35,8 +35,22 @@ export function guardWebContents(
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
-/** The app needs no camera, microphone, location or notifications permission from the page. */
-export function denyAllPermissions(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+/**
+ * The one permission the studio needs: the microphone (audio only, never the camera), for
+ * the app's own top-level page, to record a voice. Everything else — camera, screen,
+ * geolocation, notifications from the page, any other origin or frame — stays denied.
+ */
+export function allowMicrophoneOnly(
+  session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>,
+  isApp: (url: string) => boolean,
+): void {
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    const media = details as { mediaTypes?: readonly string[]; requestingUrl?: string; isMainFrame?: boolean };
+    const audioOnly = Array.isArray(media.mediaTypes) && media.mediaTypes.length > 0 && media.mediaTypes.every((t) => t === 'audio');
+    callback(permission === 'media' && audioOnly && media.isMainFrame === true && isApp(media.requestingUrl ?? ''));
+  });
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) => {
+    const media = details as { mediaType?: string; isMainFrame?: boolean };
+    return permission === 'media' && media.mediaType === 'audio' && media.isMainFrame === true && isApp(`${requestingOrigin}/`);
+  });
 }

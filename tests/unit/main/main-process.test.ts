@@ -74,10 +74,15 @@ describe('main process wiring', () => {
     expect(await importFile?.(app, request)).toMatchObject({ ok: false, error: { code: 'project_not_open' } });
   });
 
-  it('denies permissions and guards new web contents', () => {
-    let granted: boolean | undefined;
-    fake.permissionHandlers.request?.({}, 'media', (g: boolean) => (granted = g));
-    expect(granted).toBe(false);
+  it('lets only the app window use the microphone, and guards new web contents', () => {
+    const answers: boolean[] = [];
+    const ask = (permission: string, details: object) =>
+      fake.permissionHandlers.request?.({}, permission, (g: boolean) => answers.push(g), details);
+    ask('media', { mediaTypes: ['audio'], requestingUrl: 'app://studio/index.html', isMainFrame: true });
+    ask('media', { mediaTypes: ['audio', 'video'], requestingUrl: 'app://studio/index.html', isMainFrame: true });
+    ask('media', { mediaTypes: ['audio'], requestingUrl: 'https://evil.example/', isMainFrame: true });
+    ask('geolocation', { requestingUrl: 'app://studio/index.html', isMainFrame: true });
+    expect(answers).toEqual([true, false, false, false]);
     expect(fake.module.app.listenerCount('web-contents-created')).toBe(1);
     expect(fake.module.app.listenerCount('second-instance')).toBe(1);
   });

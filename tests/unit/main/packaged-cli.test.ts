@@ -65,7 +65,7 @@ describe('the command line of a packaged app (--cli)', () => {
     expect(run.code).toBe(0);
     expect(run.exits).toEqual([0]);
     expect(run.hidden).toBe(true);
-    expect(run.stdout).toContain('avatar-studio generate --image <file> --audio <file>');
+    expect(run.stdout).toContain('avatar-studio generate --image <file>|--portrait-prompt <text>');
     expect(fake.windows).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { isAppUrl } from '../../../electron/main/app-origin.ts';
-import { denyAllPermissions, guardWebContents, installWebContentsGuards } from '../../../electron/main/security/web-guards.ts';
+import { allowMicrophoneOnly, guardWebContents, installWebContentsGuards } from '../../../electron/main/security/web-guards.ts';
 
 function fakeContents() {
   const contents = Object.assign(new EventEmitter(), {
@@ -55,19 +55,47 @@ describe('web contents guards', () => {
     expect(navigate(contents, 'will-redirect', 'app://studio.evil.example/')).toBe(true);
     expect(navigate(contents, 'will-attach-webview', 'app://studio/')).toBe(true);
   });
+});
 
-  it('deny every permission request and check', () => {
-    const handlers: { request?: (...a: unknown[]) => void; check?: () => boolean } = {};
-    denyAllPermissions({
+describe('the microphone, and nothing else', () => {
+  const handlers: {
+    request?: (contents: unknown, permission: string, cb: (g: boolean) => void, details: object) => void;
+    check?: (contents: unknown, permission: string, origin: string, details: object) => boolean;
+  } = {};
+  allowMicrophoneOnly(
+    {
       setPermissionRequestHandler: (fn: never) => (handlers.request = fn),
       setPermissionCheckHandler: (fn: never) => (handlers.check = fn),
-    });
-    const answers: boolean[] = [];
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read']) {
-      handlers.request?.({}, permission, (granted: boolean) => answers.push(granted));
+    },
+    (url) => url.startsWith('app://studio/'),
+  );
+  const request = (permission: string, details: object) => {
+    let answer: boolean | undefined;
+    handlers.request?.({}, permission, (g) => (answer = g), details);
+    return answer;
+  };
+  const app = { requestingUrl: 'app://studio/index.html', isMainFrame: true };
+
+  it('grants the app window audio, and only audio', () => {
+    expect(request('media', { ...app, mediaTypes: ['audio'] })).toBe(true);
+    expect(request('media', { ...app, mediaTypes: ['video'] })).toBe(false);
+    expect(request('media', { ...app, mediaTypes: ['audio', 'video'] })).toBe(false);
+    expect(request('media', { ...app, mediaTypes: [] })).toBe(false);
+  });
+
+  it('denies every other origin and frame, and every other permission', () => {
+    expect(request('media', { mediaTypes: ['audio'], requestingUrl: 'https://evil.example/', isMainFrame: true })).toBe(false);
+    expect(request('media', { mediaTypes: ['audio'], requestingUrl: 'app://studio/frame.html', isMainFrame: false })).toBe(false);
+    for (const permission of ['geolocation', 'notifications', 'clipboard-read', 'display-capture', 'midi']) {
+      expect(request(permission, { ...app })).toBe(false);
     }
-    expect(answers).toEqual([false, false, false, false]);
-    expect(handlers.check?.()).toBe(false);
+  });
+
+  it('answers checks the same way', () => {
+    expect(handlers.check?.({}, 'media', 'app://studio', { mediaType: 'audio', isMainFrame: true })).toBe(true);
+    expect(handlers.check?.({}, 'media', 'app://studio', { mediaType: 'video', isMainFrame: true })).toBe(false);
+    expect(handlers.check?.({}, 'media', 'https://evil.example', { mediaType: 'audio', isMainFrame: true })).toBe(false);
+    expect(handlers.check?.({}, 'notifications', 'app://studio', { isMainFrame: true })).toBe(false);
   });
 });
 
