@@ -78,6 +78,20 @@ describe('every main screen at 1024×640, 1280×800 and 1920×1080', () => {
 
     await generateAndOpenLibrary(page);
     await shoot(page, 'library');
+    // The player is never smaller than a card, at any size.
+    for (const [width, height] of SIZES) {
+      await page.setViewportSize({ width, height });
+      await expect
+        .poll(
+          async () => {
+            const stage = await page.getByRole('region', { name: 'Player' }).locator('.lib-stage').boundingBox();
+            const card = await page.getByRole('grid', { name: 'Videos' }).getByRole('gridcell').first().boundingBox();
+            return stage !== null && card !== null && stage.width >= card.width - 1;
+          },
+          { message: `player at least as wide as a card at ${width}×${height}` },
+        )
+        .toBe(true);
+    }
 
     await page.getByRole('button', { name: 'Settings', exact: true }).click();
     await page.getByRole('dialog', { name: 'Settings' }).waitFor();

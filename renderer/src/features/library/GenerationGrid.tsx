@@ -6,6 +6,8 @@ import { columnsFor, moveSelection } from './library-model.ts';
 import { useLibrary } from './library-store.ts';
 
 const MIN_CARD = 184;
+/** A card never outgrows the player beside it (whose narrowest stage is 308 px). */
+const MAX_CARD = 300;
 const GAP = 16;
 /** Name and date/cost lines under the square poster. */
 const META_HEIGHT = 60;
@@ -58,7 +60,7 @@ export function GenerationGrid({ items, projectId, selectedId, onSelect, onOpen 
   const width = useClientWidth(scrollRef);
   const inner = Math.max(MIN_CARD, width - EDGE * 2);
   const columns = columnsFor(inner, MIN_CARD, GAP);
-  const cardWidth = (inner - GAP * (columns - 1)) / columns;
+  const cardWidth = Math.min(MAX_CARD, (inner - GAP * (columns - 1)) / columns);
   const rowHeight = Math.round(cardWidth + META_HEIGHT);
   const rowCount = Math.ceil(items.length / columns);
   const takeOf = useLibrary((s) => s.takeOf);
@@ -168,7 +170,7 @@ export function GenerationGrid({ items, projectId, selectedId, onSelect, onOpen 
               height: rowHeight,
               left: EDGE,
               right: EDGE,
-              gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`,
+              gridTemplateColumns: `repeat(${columns}, ${cardWidth}px)`,
               columnGap: GAP,
             }}
           >
