@@ -56,6 +56,5 @@ export function speechPriceUSD(text: string, model: TtsModel | undefined): numbe
   return Math.round(((Array.from(text).length * model.pricePer1kChars) / 1000) * 1e6) / 1e6;
 }
 
-/** Image models for the Describe source; FLUX.2 [dev]'s price is [UNK]: Runware reports it. */
-export const PORTRAIT_MODELS = [{ air: 'runware:400@1', label: 'FLUX.2 [dev]', pricePerImage: null as number | null }] as const;
+/** The Describe source's image model: FLUX.2 [dev] (its price is [UNK]: Runware reports it). */
 export const DEFAULT_PORTRAIT_MODEL = 'runware:400@1';

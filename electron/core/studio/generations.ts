@@ -1,10 +1,9 @@
-import type { MadeInputs } from '../../../shared/generation.ts';
 import { basename } from 'node:path';
 import { AURORA_MAX_AUDIO_SECONDS, estimateCostUSD } from '../../../shared/aurora.ts';
 import { auroraModel, DEFAULT_AURORA_MODEL } from '../../../shared/aurora-models.ts';
 import type { Composition, CompositionRequest } from '../../../shared/composition.ts';
 import { AppError } from '../../../shared/errors.ts';
-import { isTerminal, summarise, type GenerationRecord, type GenerationSummary } from '../../../shared/generation.ts';
+import { isTerminal, summarise, type GenerationRecord, type GenerationSummary, type MadeInputs } from '../../../shared/generation.ts';
 import { planSplit } from '../../../shared/split-plan.ts';
 import { checkTrim } from '../../../shared/trim.ts';
 import { requestFromRecord } from '../jobs/create-generation.ts';

@@ -4,10 +4,6 @@ import { DEFAULT_PORTRAIT_MODEL } from '../../../shared/tts-models.ts';
 import { PaidMediaLedger } from '../projects/paid-media-ledger.ts';
 import { importResult, type PaidMediaDeps } from './result-media.ts';
 
-/** What suits Aurora: a face looking at the camera, mouth closed, in even light, on a plain ground. */
-export const DEFAULT_PORTRAIT_PROMPT =
-  'head-and-shoulders portrait, facing the camera, looking straight ahead, neutral expression, mouth closed, even soft light, plain light-grey background, natural skin texture, 85mm';
-
 export interface DescribeRequest {
   prompt: string;
   /** Candidates to make at once (1–4). */

@@ -8,7 +8,7 @@ type Row = { kind: 'one'; g: GenerationSummary } | { kind: 'batch'; line: BatchL
 
 /** The queue's rows in order: a batch is one row, where its first member would have been. */
 export function queueRows(items: readonly GenerationSummary[], all: readonly GenerationSummary[]): Row[] {
-  const lines = new Map(batchLines(all, 2, { finished: true }).map((l) => [l.id, l]));
+  const lines = new Map(batchLines(all).map((l) => [l.id, l]));
   const rows: Row[] = [];
   const placed = new Map<string, GenerationSummary[]>();
   for (const g of items) {

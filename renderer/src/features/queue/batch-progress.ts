@@ -11,11 +11,11 @@ export interface BatchLine {
 }
 
 /**
- * "7/20 done, about 12 min left" for each batch still running: the time left is the
+ * "7/20 done, about 12 min left" for each batch (one that has finished too): the time left is the
  * remaining items × the mean time an item of this batch took, spread over the
  * generations that run at once.
  */
-export function batchLines(generations: readonly GenerationSummary[], concurrency = 2, options: { finished?: boolean } = {}): BatchLine[] {
+export function batchLines(generations: readonly GenerationSummary[], concurrency = 2): BatchLine[] {
   const groups = new Map<string, GenerationSummary[]>();
   for (const g of generations) {
     if (!g.batch) continue;
@@ -26,7 +26,6 @@ export function batchLines(generations: readonly GenerationSummary[], concurrenc
     const first = items[0]?.batch;
     if (!first) continue;
     const finished = items.filter((g) => isTerminal(g.state));
-    if (finished.length >= first.count && !options.finished) continue;
     const took = finished
       .filter((g) => g.state === 'done' && g.finishedAt)
       .map((g) => (Date.parse(g.finishedAt as string) - Date.parse(g.createdAt)) / 1000);
