@@ -68,6 +68,10 @@ export const ERROR_CODES = [
   'restore_conflict',
   'demo_project',
   'demo_running',
+  'recording_too_long',
+  'recording_empty',
+  'recording_unreadable',
+  'recording_missing',
 ] as const;
 
 /** The codes Avatar Studio throws itself; media, disk, Runware and usage errors carry codes of their own. */

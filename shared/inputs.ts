@@ -11,6 +11,28 @@ export const IMAGE_EXTENSIONS: readonly string[] = ['jpg', 'jpeg', 'png', 'webp'
 export const AUDIO_EXTENSIONS: readonly string[] = ['wav', 'mp3', 'm4a', 'aac', 'flac', 'ogg', 'oga', 'opus', 'wma', 'aif', 'aiff', 'caf'];
 
 /** A portrait imported into the project, as the composer shows it. */
+/**
+ * A voice or a portrait Runware made for this project (speech from a script, a portrait from
+ * a description): what was asked and what it cost (null when Runware did not say).
+ */
+export const MadeMediaSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('speech'),
+    text: z.string(),
+    model: z.string(),
+    voice: z.string(),
+    costUSD: z.number().nonnegative().nullable(),
+  }),
+  z.object({
+    kind: z.literal('portrait'),
+    prompt: z.string(),
+    model: z.string(),
+    seed: z.number().nullable(),
+    costUSD: z.number().nonnegative().nullable(),
+  }),
+]);
+export type MadeMedia = z.infer<typeof MadeMediaSchema>;
+
 export const ImportedImageSchema = z.object({
   kind: z.literal('image'),
   /** Project-relative path of the imported copy (media/<sha>.<ext>). */
@@ -20,6 +42,7 @@ export const ImportedImageSchema = z.object({
   height: z.number().int().positive(),
   format: z.string(),
   bytes: z.number().int().nonnegative(),
+  made: MadeMediaSchema.optional(),
 });
 export type ImportedImage = z.infer<typeof ImportedImageSchema>;
 
@@ -33,6 +56,7 @@ export const ImportedAudioSchema = z.object({
   sampleRate: z.number().int().positive(),
   channels: z.number().int().positive(),
   bytes: z.number().int().nonnegative(),
+  made: MadeMediaSchema.optional(),
 });
 export type ImportedAudio = z.infer<typeof ImportedAudioSchema>;
 

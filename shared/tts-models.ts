@@ -15,6 +15,11 @@ export interface TtsModel {
   textLimit: number;
   /** The voices this table knows (the schema may know more). */
   voices: readonly string[];
+  /**
+   * True when `voices` is the model's whole list (published on its page); otherwise the
+   * list comes from Runware's model schema, with these as the fallback.
+   */
+  voicesComplete: boolean;
 }
 
 export const TTS_MODELS: readonly TtsModel[] = [
@@ -25,6 +30,7 @@ export const TTS_MODELS: readonly TtsModel[] = [
     languages: 'auto',
     textLimit: 15_000,
     voices: ['Eve', 'Ara', 'Leo', 'Rex', 'Sal'],
+    voicesComplete: true,
   },
   {
     air: 'inworld:tts@1.5-mini',
@@ -33,6 +39,7 @@ export const TTS_MODELS: readonly TtsModel[] = [
     languages: ['en'],
     textLimit: 2_000,
     voices: ['Sarah', 'Mark', 'Ashley'],
+    voicesComplete: false,
   },
   {
     air: 'inworld:tts@1.5-max',
@@ -41,6 +48,7 @@ export const TTS_MODELS: readonly TtsModel[] = [
     languages: ['en'],
     textLimit: 2_000,
     voices: ['Sarah', 'Mark', 'Ashley'],
+    voicesComplete: false,
   },
 ];
 
@@ -58,3 +66,23 @@ export function speechPriceUSD(text: string, model: TtsModel | undefined): numbe
 
 /** The Describe source's image model: FLUX.2 [dev] (its price is [UNK]: Runware reports it). */
 export const DEFAULT_PORTRAIT_MODEL = 'runware:400@1';
+
+/** A model as the Script source offers it: the table's facts and the voices to choose from. */
+export interface SpeechModelView {
+  air: string;
+  label: string;
+  pricePer1kChars: number | null;
+  textLimit: number;
+  voices: string[];
+  /** Where the voices came from: Runware's model schema, or this table (when the schema could not be read). */
+  voicesFrom: 'schema' | 'table';
+}
+
+/** What a script's speech costs, in words, before it is sent. */
+export function speechPriceText(text: string, model: TtsModel | undefined): string {
+  const chars = Array.from(text.trim()).length;
+  const price = speechPriceUSD(text.trim(), model);
+  if (!model || price === null) return `${chars.toLocaleString('en')} characters · priced by Runware`;
+  const per = model.pricePer1kChars ?? 0;
+  return `${chars.toLocaleString('en')} characters × $${per} per 1,000 = $${price < 0.01 ? price.toFixed(4) : price.toFixed(2)}`;
+}

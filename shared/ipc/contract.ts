@@ -15,6 +15,7 @@ import { DoctorReportSchema } from '../doctor.ts';
 import { AuroraSettingsSchema } from '../aurora.ts';
 import { CompositionSchema, ExportFormatSchema, ExportQualitySchema, MAX_MEDIA_SECONDS, PASTE_LIMIT_BYTES } from '../composition.ts';
 import { GenerationRecordSchema, GenerationSummarySchema, QueueSummarySchema } from '../generation.ts';
+import { ImportedAudioSchema, ImportedImageSchema } from '../inputs.ts';
 import { BatchItemSchema, BatchPlanSchema, ImportedInputSchema, PeaksSchema, SpeechBoundsSchema, SplitPlanSchema } from '../inputs.ts';
 import { KeyStatusSchema } from '../key-status.ts';
 import { NoticeSchema } from '../notices.ts';
@@ -28,6 +29,8 @@ export interface ChannelSpec {
 }
 
 const none = z.undefined();
+/** The window sends a recording four times a second: a piece this large is not one of those. */
+const RECORDING_CHUNK_LIMIT_BYTES = 8 * 1024 * 1024;
 /** A path or a project-relative file name: long enough for any real one. */
 const pathString = z.string().min(1).max(4096);
 /** A point in an audio file, in seconds: no real recording lasts a day. */
@@ -145,6 +148,56 @@ export const channels = {
     input: projectRef.extend({ file: pathString }).strict(),
     output: SpeechBoundsSchema,
   },
+
+  /** The text-to-speech models and their voices: Runware's published lists, else the table's (with why). */
+  'speech:models': {
+    input: none,
+    output: z.object({
+      models: z.array(
+        z.object({
+          air: z.string(),
+          label: z.string(),
+          pricePer1kChars: z.number().nullable(),
+          textLimit: z.number().int().positive(),
+          voices: z.array(z.string()),
+          voicesFrom: z.enum(['schema', 'table']),
+        }),
+      ),
+      notice: z.string().nullable(),
+    }),
+  },
+  /**
+   * Speaks a script into the project's media (Runware bills it once; the same script, model
+   * and voice again is reused, not re-sent), as a voice the composer can use.
+   */
+  'speech:preview': {
+    input: projectRef
+      .extend({ text: z.string().max(50_000), model: z.string().min(1).max(200), voice: z.string().min(1).max(200) })
+      .strict(),
+    output: z.object({ audio: ImportedAudioSchema, costUSD: z.number().nonnegative(), reused: z.boolean() }),
+  },
+  /** Portraits drawn from a description (1–4 candidates, each billed), saved in the project's media. */
+  'portraits:describe': {
+    input: projectRef.extend({ prompt: z.string().max(10_000), count: z.number().int().min(1).max(4) }).strict(),
+    output: z.object({ images: z.array(ImportedImageSchema) }),
+  },
+  /** A microphone take: a file in the project's recordings/ folder, written as it is recorded. */
+  'recordings:start': {
+    input: projectRef.extend({ mimeType: z.string().max(200) }).strict(),
+    output: z.object({ id: z.string(), file: z.string() }),
+  },
+  'recordings:append': {
+    input: z
+      .object({
+        id: z.string().max(64),
+        bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= RECORDING_CHUNK_LIMIT_BYTES, 'A recording arrives in small pieces.'),
+      })
+      .strict(),
+    output: z.undefined(),
+  },
+  /** The take stopped: kept as a WAV beside it and imported as a voice. */
+  'recordings:finish': { input: z.object({ id: z.string().max(64) }).strict(), output: ImportedAudioSchema },
+  'recordings:discard': { input: z.object({ id: z.string().max(64) }).strict(), output: z.undefined() },
 
   'generations:list': {
     input: projectRef,

@@ -12,6 +12,7 @@ import { createMediaToolkit, type Env } from '../media/index.ts';
 import { RunwareClient } from '../runware/runware-client.ts';
 import { EndpointFindings } from '../runware/endpoint-findings.ts';
 import { UploadCache } from '../runware/upload-cache.ts';
+import { DEFAULT_SCHEMAS_URL, VoiceCatalog } from '../runware/voice-catalog.ts';
 import type { SettingsStore } from '../settings/settings-store.ts';
 import type { Platform } from '../shell/platform.ts';
 import { Studio } from '../studio/studio.ts';
@@ -24,6 +25,8 @@ export interface CoreServicesOptions {
   /** Where the key comes from, in words for `doctor` (never the key). */
   keySource: () => string;
   runwareUrl: string;
+  /** Where Runware's model schemas are read (voices); default: see `schemasUrlFor`. */
+  schemasUrl?: string;
   /** Where ffmpeg is looked for (FFMPEG_PATH, PATH). */
   env: Env;
   logger: Logger;
@@ -89,6 +92,11 @@ export async function createCoreServices(options: CoreServicesOptions): Promise<
     pasteDir: join(scratch, 'pasted'),
     runware,
     scratchDir: scratch,
+    voices: new VoiceCatalog({
+      baseUrl: options.schemasUrl ?? schemasUrlFor(options.runwareUrl),
+      file: join(appDataDir, 'tts-voices.json'),
+      logger: logger.child('voices'),
+    }),
     logger,
     demo: options.demo ?? false,
   });
@@ -112,4 +120,16 @@ export async function createCoreServices(options: CoreServicesOptions): Promise<
       await runware.close();
     },
   };
+}
+
+/**
+ * Where model schemas are read: RUNWARE_SCHEMAS_URL, else Runware's own when the endpoint is
+ * Runware's, else the endpoint's own origin — the demo's stand-in and the tests' fake answer
+ * `/resolve/<AIR>` too, so neither ever reaches the internet for a voice list.
+ */
+export function schemasUrlFor(runwareUrl: string, env: Record<string, string | undefined> = process.env): string {
+  const configured = env.RUNWARE_SCHEMAS_URL?.trim();
+  if (configured) return configured;
+  const endpoint = new URL(runwareUrl);
+  return endpoint.hostname === 'api.runware.ai' ? DEFAULT_SCHEMAS_URL : endpoint.origin;
 }

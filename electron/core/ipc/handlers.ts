@@ -114,6 +114,16 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'inputs:peaks': ({ projectDir, file, buckets }) => inputs.peaks(projectDir, file, buckets),
     'inputs:speechBounds': ({ projectDir, file }) => inputs.speechBounds(projectDir, file),
 
+    'speech:models': () => studio.voices.list(),
+    'speech:preview': ({ projectDir, text, model, voice }) => studio.speech.preview(projectDir, { text, model, voice }),
+    'portraits:describe': async ({ projectDir, prompt, count }) => ({
+      images: (await studio.portraits.describe(projectDir, { prompt, count })).map((d) => d.image),
+    }),
+    'recordings:start': ({ projectDir, mimeType }) => studio.recordings.start(projectDir, mimeType),
+    'recordings:append': ({ id, bytes }) => studio.recordings.append(id, bytes),
+    'recordings:finish': ({ id }) => studio.recordings.finish(id),
+    'recordings:discard': ({ id }) => studio.recordings.discard(id),
+
     'generations:list': ({ projectDir }) => generations.list(projectDir),
     'generations:create': ({ projectDir, ...composition }) => generations.create(projectDir, composition),
     'generations:createSequence': ({ projectDir, ...composition }) => generations.createSplit(projectDir, composition),

@@ -2,7 +2,7 @@ import { basename, extname } from 'node:path';
 import { AURORA_MAX_AUDIO_SECONDS, estimatePartsCost, type AuroraSettings } from '../../../shared/aurora.ts';
 import type { Composition, CompositionRequest } from '../../../shared/composition.ts';
 import { AppError } from '../../../shared/errors.ts';
-import type { GenerationRecord, SequencePart } from '../../../shared/generation.ts';
+import type { GenerationRecord, MadeInputs, SequencePart } from '../../../shared/generation.ts';
 import { checkCuts, partsOf } from '../../../shared/split-plan.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { Project } from '../projects/project.ts';
@@ -16,7 +16,12 @@ import { errorInfo } from './steps.ts';
 import { projectPricePerSecond } from './pricing.ts';
 
 /** A split generation to make: its composition, and where to cut the selection (in seconds of the source audio). */
-export type SequenceRequest = CompositionRequest & Pick<Composition, 'startSec' | 'endSec'> & { cuts: number[] };
+export type SequenceRequest = CompositionRequest &
+  Pick<Composition, 'startSec' | 'endSec'> & {
+    cuts: number[];
+    /** Inputs Runware made (a voice from a script, a portrait from a description), kept in the record. */
+    made?: MadeInputs;
+  };
 
 /** A split checked and priced before anything is copied or queued. */
 export interface SplitPriced {
@@ -95,6 +100,7 @@ export class SequenceCoordinator {
       billedSeconds: priced.billedSec,
       estimateUSD: priced.estimateUSD,
       parts: pieces.map((p, i) => ({ index: i + 1, startSec: p.startSec, endSec: p.endSec, attempts: [] })),
+      ...(request.made ? { made: request.made } : {}),
     });
     const journal = this.#journal(project);
     await project.generations.write(record);

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { readJson, setAside, writeJsonAtomic } from '../fs/atomic-json.ts';
+import type { MadeInputs } from '../../../shared/generation.ts';
 import type { Project } from './project.ts';
 
 const EntrySchema = z.object({
@@ -55,6 +56,42 @@ export class PaidMediaLedger {
     const entries = read.kind === 'ok' ? read.value.entries : {};
     await mkdir(dirname(file), { recursive: true });
     await writeJsonAtomic(file, { version: 1, entries: { ...entries, [key]: entry } });
+  }
+
+  /**
+   * What Runware made of a composition's inputs (the window's Script and Describe sources put
+   * them in the project's media), read from the ledger rather than taken from the window: the
+   * script, voice, prompt and seed, and what each cost when it was made (paid then, so `reused`).
+   */
+  static async madeOf(project: Project, files: { image: string; audio: string }): Promise<MadeInputs | undefined> {
+    const entries = await PaidMediaLedger.all(project);
+    const speech = entries.find((e) => e.kind === 'speech' && e.file === files.audio);
+    const portrait = entries.find((e) => e.kind === 'portrait' && e.file === files.image);
+    if (!speech && !portrait) return undefined;
+    return {
+      ...(speech
+        ? {
+            speech: {
+              text: speech.text ?? '',
+              model: speech.model,
+              voice: speech.voice ?? '',
+              costUSD: speech.costUSD ?? speech.estimateUSD ?? 0,
+              reused: true,
+            },
+          }
+        : {}),
+      ...(portrait
+        ? {
+            portrait: {
+              prompt: portrait.prompt ?? '',
+              model: portrait.model,
+              seed: portrait.seed ?? null,
+              costUSD: portrait.costUSD,
+              reused: true,
+            },
+          }
+        : {}),
+    };
   }
 
   /** What it all cost (reported cost, else the estimate). */

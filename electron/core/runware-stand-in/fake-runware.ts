@@ -10,6 +10,7 @@ import { AUDIO_KINDS, AURORA_AUDIO_KINDS, EXTENSION, IMAGE_KINDS, sniffMedia, ty
 import { makeVideo, probeDuration } from './video-maker.ts';
 import { paint, speak } from './speech-and-images.ts';
 import { speechPriceUSD, ttsModel } from '../../../shared/tts-models.ts';
+import { resolveSchema, standInVoices } from './model-schemas.ts';
 
 /**
  * A local, protocol-faithful stand-in for Runware's task API (runware-api.md §10):
@@ -22,7 +23,7 @@ import { speechPriceUSD, ttsModel } from '../../../shared/tts-models.ts';
 
 export const FAKE_API_KEY = 'fake-runware-test-key-0123456789';
 
-export type RequestKind = 'submit' | 'poll' | 'upload' | 'other' | 'download';
+export type RequestKind = 'submit' | 'poll' | 'upload' | 'other' | 'download' | 'schema';
 
 export type Fault = { on: RequestKind | 'any'; times?: number } & (
   | { status: number; body?: 'json' | 'html' | 'empty'; code?: string; retryAfter?: string }
@@ -80,6 +81,8 @@ export interface FakeRunwareOptions {
   unknownMediaCode?: 'mediaNotFound' | 'invalidParameter';
   /** Ways a live API may answer that Runware's own clients accept. */
   quirks?: FakeQuirks;
+  /** `GET /resolve/<AIR>` (model schemas, as schemas.runware.ai): answered, or failing with HTTP 503. */
+  schemas?: 'on' | 'fail';
 }
 
 export interface FakeQuirks {
@@ -211,6 +214,7 @@ export class FakeRunware {
       taskDetails: options.taskDetails ?? true,
       unknownMediaCode: options.unknownMediaCode ?? 'mediaNotFound',
       quirks: { ...options.quirks },
+      schemas: options.schemas ?? 'on',
     };
     this.apiKey = this.options.apiKeys[0] ?? FAKE_API_KEY;
     this.creditsUSD = this.options.creditsUSD;
@@ -292,6 +296,7 @@ export class FakeRunware {
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
       if (req.method === 'GET' && req.url?.startsWith('/files/')) return await this.#serveFile(req, res);
+      if (req.method === 'GET' && req.url?.startsWith('/resolve/')) return this.#resolve(req, res);
       if (req.method === 'PUT' || req.method === 'POST') {
         if (req.url?.startsWith('/sink/')) return await this.#sink(req, res);
       }
@@ -899,6 +904,22 @@ export class FakeRunware {
     return null;
   }
 
+  /** A model's schema, as schemas.runware.ai answers it (no key needed). */
+  #resolve(req: IncomingMessage, res: ServerResponse): void {
+    this.requests.push({
+      at: this.now(),
+      method: 'GET',
+      path: req.url ?? '',
+      kind: 'schema',
+      tasks: [],
+      status: this.options.schemas === 'fail' ? 503 : 200,
+    });
+    if (this.options.schemas === 'fail') return this.#json(res, 503, { error: 'Service unavailable' });
+    const schema = resolveSchema(decodeURIComponent((req.url ?? '').slice('/resolve/'.length).split('?')[0] ?? ''));
+    if (!schema) return this.#json(res, 404, { error: 'Model not found' });
+    this.#json(res, 200, schema);
+  }
+
   /** audioInference (sync): real speech of `speech.text` by espeak-ng, priced per 1,000 characters. */
   async #speech(task: Record<string, unknown>) {
     const taskUUID = String(task.taskUUID);
@@ -916,7 +937,7 @@ export class FakeRunware {
       return fail('invalidSpeechText', `speech.text is longer than ${model.textLimit} characters.`, 'speech.text');
     }
     const voice = typeof speech.voice === 'string' ? speech.voice : '';
-    if (!model.voices.includes(voice)) return fail('invalidVoice', `Unknown voice ${voice} for ${model.air}.`, 'speech.voice');
+    if (!standInVoices(model.air).includes(voice)) return fail('invalidVoice', `Unknown voice ${voice} for ${model.air}.`, 'speech.voice');
     const cost = this.options.free ? 0 : (speechPriceUSD(text, model) ?? 0);
     const refused = this.#charge(cost, taskUUID, 'audioInference');
     if (refused) return { data: [], errors: [refused], status: 402 };

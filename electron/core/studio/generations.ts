@@ -3,6 +3,7 @@ import { AURORA_MAX_AUDIO_SECONDS, estimateCostUSD } from '../../../shared/auror
 import { auroraModel, DEFAULT_AURORA_MODEL } from '../../../shared/aurora-models.ts';
 import type { Composition, CompositionRequest } from '../../../shared/composition.ts';
 import { AppError } from '../../../shared/errors.ts';
+import { PaidMediaLedger } from '../projects/paid-media-ledger.ts';
 import { isTerminal, summarise, type GenerationRecord, type GenerationSummary, type MadeInputs } from '../../../shared/generation.ts';
 import { planSplit } from '../../../shared/split-plan.ts';
 import { checkTrim } from '../../../shared/trim.ts';
@@ -50,13 +51,13 @@ export class Generations {
   /** The composer's generation: its inputs are the project's own copies. */
   async create(dir: string, composition: Composition): Promise<GenerationSummary> {
     const project = this.#projects.get(dir);
-    return this.#summary(project, await this.#single(project, this.#inProject(project, composition)));
+    return this.#summary(project, await this.#single(project, await this.#inProject(project, composition)));
   }
 
   /** The composer's split generation, cut where the person left the markers. */
   async createSplit(dir: string, composition: Composition & { cuts: number[] }): Promise<GenerationSummary> {
     const project = this.#projects.get(dir);
-    return this.#summary(project, await this.#split(project, this.#inProject(project, composition)));
+    return this.#summary(project, await this.#split(project, await this.#inProject(project, composition)));
   }
 
   /**
@@ -198,9 +199,13 @@ export class Generations {
     });
   }
 
-  /** The composer's paths are the project's own copies: made absolute, and kept inside it. */
-  #inProject<C extends Composition>(project: Project, composition: C): C {
-    return { ...composition, image: project.path(composition.image), audio: project.path(composition.audio) };
+  /**
+   * The composer's paths are the project's own copies: made absolute, and kept inside it. A
+   * voice spoken from a script or a portrait drawn from a description brings what made it.
+   */
+  async #inProject<C extends Composition>(project: Project, composition: C): Promise<C & { made?: MadeInputs }> {
+    const made = await PaidMediaLedger.madeOf(project, composition);
+    return { ...composition, image: project.path(composition.image), audio: project.path(composition.audio), ...(made ? { made } : {}) };
   }
 
   async #single(project: Project, request: Parameters<JobEngine['build']>[1]): Promise<GenerationRecord> {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors.ts';
+import type { ImportedImage } from '../../../shared/inputs.ts';
 import { DEFAULT_PORTRAIT_MODEL } from '../../../shared/tts-models.ts';
 import { PaidMediaLedger } from '../projects/paid-media-ledger.ts';
 import { importResult, type PaidMediaDeps } from './result-media.ts';
@@ -19,6 +20,8 @@ export interface Described {
   height: number;
   seed: number | null;
   costUSD: number | null;
+  /** The same, as a portrait the composer can use like any imported picture. */
+  image: ImportedImage;
 }
 
 /**
@@ -53,6 +56,13 @@ export class Portraits {
           height: facts.height,
           seed: known.seed ?? null,
           costUSD: 0,
+          image: {
+            ...facts,
+            file: known.file,
+            name: 'Described portrait.png',
+            bytes: 0,
+            made: { kind: 'portrait', prompt: known.prompt ?? prompt, model, seed: known.seed ?? null, costUSD: known.costUSD },
+          },
           reused: true,
         };
       }
@@ -82,7 +92,7 @@ export class Portraits {
       outputFormat: 'PNG',
     });
     const out: Described[] = [];
-    for (const image of images) {
+    for (const [index, image] of images.entries()) {
       const { imported, facts } = await importResult(this.#deps, project, image.media, `portrait-${randomUUID()}.png`, async (file) => {
         const facts = await this.#deps.media.inspectInput(file);
         if (facts.kind !== 'image')
@@ -108,6 +118,13 @@ export class Portraits {
         height: facts.height,
         seed: image.seed,
         costUSD: image.costUSD,
+        image: {
+          ...facts,
+          file: imported.file,
+          name: `Described portrait ${index + 1}.png`,
+          bytes: imported.bytes,
+          made: { kind: 'portrait', prompt, model, seed: image.seed, costUSD: image.costUSD },
+        },
       });
     }
     return out;

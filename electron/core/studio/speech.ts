@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
+import type { ImportedAudio } from '../../../shared/inputs.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { DEFAULT_TTS_MODEL, speechPriceUSD, ttsModel, type TtsModel } from '../../../shared/tts-models.ts';
 import { PaidMediaLedger } from '../projects/paid-media-ledger.ts';
@@ -24,8 +26,11 @@ export interface Spoken {
   reused: boolean;
 }
 
-/** The script, model and voice checked before anything is sent. */
-export function checkScript(request: SpeakRequest): { model: TtsModel; text: string } {
+/**
+ * The script, model and voice checked before anything is sent. `voices` is the model's list
+ * as Runware's schema gives it (the table's when not given).
+ */
+export function checkScript(request: SpeakRequest, voices?: readonly string[]): { model: TtsModel; text: string } {
   const air = request.model ?? DEFAULT_TTS_MODEL;
   const model = ttsModel(air);
   if (!model)
@@ -42,8 +47,11 @@ export function checkScript(request: SpeakRequest): { model: TtsModel; text: str
       `The script is ${length.toLocaleString('en')} characters; ${model.label} takes at most ${model.textLimit.toLocaleString('en')}. Shorten it, or split it into several scripts. Nothing was sent.`,
     );
   }
-  if (!model.voices.includes(request.voice)) {
-    throw new AppError('invalid_input', `${model.label} has no voice “${request.voice}”. Choose one of ${model.voices.join(', ')}.`);
+  const allowed = voices && voices.length > 0 ? voices : model.voices;
+  if (!allowed.includes(request.voice)) {
+    const listed =
+      allowed.length > 12 ? `${allowed.slice(0, 12).join(', ')} or another of its ${allowed.length} voices` : allowed.join(', ');
+    throw new AppError('invalid_input', `${model.label} has no voice “${request.voice}”. Choose ${listed}.`);
   }
   return { model, text };
 }
@@ -55,17 +63,42 @@ export function checkScript(request: SpeakRequest): { model: TtsModel; text: str
  */
 export class Speech {
   readonly #deps: PaidMediaDeps;
+  readonly #voices: (air: string) => Promise<readonly string[]>;
 
-  constructor(deps: PaidMediaDeps) {
+  /** `voices`: a model's voices as Runware publishes them (the voice catalog). */
+  constructor(deps: PaidMediaDeps, voices?: (air: string) => Promise<readonly string[]>) {
     this.#deps = deps;
+    this.#voices = voices ?? (() => Promise.resolve([]));
+  }
+
+  /**
+   * The Script source's Preview: the speech (made, or reused when this script, model and
+   * voice were spoken before), as a voice the composer can use like any imported file.
+   */
+  async preview(dir: string, request: SpeakRequest): Promise<{ audio: ImportedAudio; costUSD: number; reused: boolean }> {
+    const spoken = await this.speak(dir, request);
+    const facts = await this.#deps.media.inspectInput(spoken.path);
+    if (facts.kind !== 'audio') throw new AppError('invalid_input', 'Runware answered with something that is not speech. Try again.');
+    const { size } = await stat(spoken.path);
+    const text = request.text.trim();
+    const entry = await PaidMediaLedger.get(this.#deps.projects.get(dir), speechKey(spoken.model, spoken.voice, text));
+    return {
+      audio: {
+        ...facts,
+        file: spoken.file,
+        name: speechName(spoken.voice, text),
+        bytes: size,
+        made: { kind: 'speech', text, model: spoken.model, voice: spoken.voice, costUSD: entry?.costUSD ?? entry?.estimateUSD ?? null },
+      },
+      costUSD: spoken.costUSD,
+      reused: spoken.reused,
+    };
   }
 
   async speak(dir: string, request: SpeakRequest): Promise<Spoken> {
     const project = this.#deps.projects.get(dir);
-    const { model, text } = checkScript(request);
-    const key = createHash('sha256')
-      .update(JSON.stringify([model.air, request.voice, text, 'MP3']))
-      .digest('hex');
+    const { model, text } = checkScript(request, await this.#voices(request.model ?? DEFAULT_TTS_MODEL));
+    const key = speechKey(model.air, request.voice, text);
     const known = await PaidMediaLedger.get(project, key);
     if (known) {
       const path = project.path(known.file);
@@ -107,4 +140,18 @@ export class Speech {
       reused: false,
     };
   }
+}
+
+/** What a speech is kept under in the project's ledger: the same request is never paid twice. */
+function speechKey(model: string, voice: string, text: string): string {
+  return createHash('sha256')
+    .update(JSON.stringify([model, voice, text, 'MP3']))
+    .digest('hex');
+}
+
+/** A name the person recognises (the voice and how the script starts), used in file names too. */
+export function speechName(voice: string, text: string): string {
+  const start = text.replace(/\s+/g, ' ').trim();
+  const snippet = Array.from(start).length > 32 ? `${Array.from(start).slice(0, 32).join('').trimEnd()}…` : start;
+  return `${voice} – ${snippet}.mp3`;
 }

@@ -1,5 +1,7 @@
 import { Speech } from './speech.ts';
 import { Portraits } from './portraits.ts';
+import { Recordings } from './recordings.ts';
+import type { VoiceCatalog } from '../runware/voice-catalog.ts';
 import type { RunwareClient } from '../runware/runware-client.ts';
 import type { BatchCoordinator } from '../jobs/batch.ts';
 import type { StudioEvents } from '../jobs/engine-events.ts';
@@ -34,6 +36,8 @@ export interface StudioDeps {
   runware: RunwareClient;
   /** This process's scratch folder (downloads before they are imported). */
   scratchDir: string;
+  /** The voices of each text-to-speech model, as Runware publishes them. */
+  voices: VoiceCatalog;
 }
 
 /**
@@ -45,6 +49,8 @@ export class Studio {
   readonly projects: Projects;
   readonly speech: Speech;
   readonly portraits: Portraits;
+  readonly recordings: Recordings;
+  readonly voices: VoiceCatalog;
   readonly inputs: Inputs;
   readonly generations: Generations;
   readonly batches: Batches;
@@ -64,7 +70,11 @@ export class Studio {
       demo: deps.demo,
     });
     this.inputs = new Inputs({ projects: this.projects, media, pasteDir: deps.pasteDir });
-    this.speech = new Speech({ projects: this.projects, runware: deps.runware, media, scratchDir: deps.scratchDir });
+    this.voices = deps.voices;
+    this.speech = new Speech({ projects: this.projects, runware: deps.runware, media, scratchDir: deps.scratchDir }, (air) =>
+      deps.voices.voices(air),
+    );
+    this.recordings = new Recordings({ projects: this.projects, media, inputs: this.inputs });
     this.portraits = new Portraits({ projects: this.projects, runware: deps.runware, media, scratchDir: deps.scratchDir });
     this.generations = new Generations({ projects: this.projects, engine, sequences, media, gate });
     this.batches = new Batches({ projects: this.projects, coordinator: deps.batches, gate });

@@ -100,6 +100,12 @@ describe('IPC under a fuzzing window', () => {
       'inputs:importBytes': { projectDir: dir, name: 'pasted.png', bytes: new Uint8Array([1, 2, 3]) as unknown as Json },
       'inputs:peaks': { projectDir: dir, file: audio, buckets: 100 },
       'inputs:speechBounds': { projectDir: dir, file: audio },
+      'speech:preview': { projectDir: dir, text: 'Hello there.', model: 'xai:tts@0', voice: 'Eve' },
+      'portraits:describe': { projectDir: dir, prompt: 'a calm face', count: 1 },
+      'recordings:start': { projectDir: dir, mimeType: 'audio/webm' },
+      'recordings:append': { id: 'not-a-recording', bytes: new Uint8Array([1, 2, 3]) as unknown as Json },
+      'recordings:finish': { id: 'not-a-recording' },
+      'recordings:discard': { id: 'not-a-recording' },
       'generations:list': { projectDir: dir },
       'generations:create': composition,
       'generations:createSequence': { ...composition, cuts: [2] },
@@ -156,6 +162,7 @@ describe('IPC under a fuzzing window', () => {
         'queue:resume',
         'settings:chooseProjectsRoot',
         'settings:get',
+        'speech:models',
       ].sort(),
     );
     expect(withInput.length + without.length).toBe(channelNames.length);

@@ -1,0 +1,217 @@
+import { execFile } from 'node:child_process';
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStudioBackend, type StudioBackend } from '../../../electron/core/app/backend.ts';
+import { FakeRunware } from '../../../electron/core/runware-stand-in/fake-runware.ts';
+import { probeDuration } from '../../../electron/core/runware-stand-in/video-maker.ts';
+import { voicesInSchema } from '../../../electron/core/runware/voice-catalog.ts';
+import { DEFAULT_AURORA_SETTINGS } from '../../../shared/aurora.ts';
+import type { ChannelName } from '../../../shared/ipc/contract.ts';
+import { speechPriceUSD, ttsModel } from '../../../shared/tts-models.ts';
+import { FAST_CADENCE } from '../../support/engine-harness.ts';
+import { recordingPlatform } from '../../support/recording-platform.ts';
+import { makeTempDir } from '../../support/temp-dir.ts';
+
+const run = promisify(execFile);
+const TOP = { url: 'app://studio/index.html', isTopFrame: true };
+const SCRIPT = 'Hello, and welcome to the studio. This voice was written, not recorded.';
+
+async function backendFor(fake: FakeRunware, dataDir: string, projectsRoot: string): Promise<StudioBackend> {
+  const backend = await createStudioBackend({
+    appInfo: { name: 'Avatar Studio', version: 'test', platform: 'linux', mediaBase: 'media://' },
+    appDataDir: dataDir,
+    homeDir: dataDir,
+    platform: recordingPlatform().platform,
+    emit: () => undefined,
+    isAppUrl: (url) => url.startsWith('app://studio/'),
+    runwareUrl: fake.url,
+    engine: { cadence: FAST_CADENCE },
+  });
+  await backend.keyStore.set(fake.apiKey);
+  await backend.settings.update({ projectsRoot });
+  return backend;
+}
+
+/** The Script, Record and Describe sources as the window reaches them: through the IPC router. */
+describe('voices from scripts and the microphone, portraits from words, through IPC', () => {
+  let temp: Awaited<ReturnType<typeof makeTempDir>>;
+  let fake: FakeRunware;
+  let backend: StudioBackend;
+  let dir: string;
+  async function call<T>(channel: ChannelName, payload?: unknown): Promise<T> {
+    const result = await backend.router.invoke(channel, payload, TOP);
+    if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
+    return result.value as T;
+  }
+  const spoken = () => fake.requests.filter((r) => r.tasks.some((t) => t.taskType === 'audioInference')).length;
+
+  beforeAll(async () => {
+    temp = await makeTempDir('script record describe ');
+    fake = await FakeRunware.start({ pollsBeforeSuccess: 1 });
+    backend = await backendFor(fake, join(temp.path, 'data'), join(temp.path, 'projects'));
+    dir = (await backend.studio.projects.create('Words')).dir;
+    await backend.studio.projects.open(dir);
+  });
+  afterAll(async () => {
+    await backend.dispose();
+    await fake.close();
+    await temp.cleanup();
+  });
+
+  it('lists each model’s voices: the table’s whole list, or the schema’s, cached in app data', async () => {
+    const listed = await call<{ models: { air: string; voices: string[]; voicesFrom: string }[]; notice: string | null }>('speech:models');
+    expect(listed.notice).toBeNull();
+    expect(listed.models.find((m) => m.air === 'xai:tts@0')).toMatchObject({
+      voices: ['Eve', 'Ara', 'Leo', 'Rex', 'Sal'],
+      voicesFrom: 'table',
+    });
+    const mini = listed.models.find((m) => m.air === 'inworld:tts@1.5-mini');
+    expect(mini?.voicesFrom).toBe('schema');
+    expect(mini?.voices).toEqual(expect.arrayContaining(['Sarah', 'Olivia', 'Wendy']));
+    const cache = JSON.parse(await readFile(join(temp.path, 'data', 'tts-voices.json'), 'utf8')) as { models: Record<string, unknown> };
+    expect(Object.keys(cache.models).sort()).toEqual(['inworld:tts@1.5-max', 'inworld:tts@1.5-mini']);
+    // Cached: asking again reads no schema.
+    const before = fake.requests.filter((r) => r.kind === 'schema').length;
+    await call('speech:models');
+    expect(fake.requests.filter((r) => r.kind === 'schema').length).toBe(before);
+  });
+
+  it('falls back to the table’s voices, saying why, when the schemas cannot be read', async () => {
+    const down = await FakeRunware.start({ schemas: 'fail' });
+    const other = await backendFor(down, join(temp.path, 'data-2'), join(temp.path, 'projects-2'));
+    try {
+      const answer = await other.router.invoke('speech:models', undefined, TOP);
+      if (!answer.ok) throw new Error(answer.error.message);
+      const listed = answer.value as { models: { air: string }[]; notice: string | null };
+      expect(listed.notice).toMatch(/voice list for Inworld TTS 1\.5 Mini and Inworld TTS 1\.5 Max could not be read \(HTTP 503\)/);
+      expect(listed.notice).toMatch(/only the voices Avatar Studio knows are offered/);
+      expect(listed.models.find((m) => m.air === 'inworld:tts@1.5-max')).toMatchObject({
+        voices: ['Sarah', 'Mark', 'Ashley'],
+        voicesFrom: 'table',
+      });
+    } finally {
+      await other.dispose();
+      await down.close();
+    }
+  });
+
+  it('reads voice enums wherever a schema puts them', () => {
+    expect(
+      voicesInSchema({
+        properties: { speech: { properties: { voice: { oneOf: [{ const: 'A' }, { const: 'B' }] } } } },
+        $defs: { speaker: { properties: { voice: { enum: ['B', 'C'] } } } },
+        examples: [{ speech: { voice: 'NotAnEnum' } }],
+      }),
+    ).toEqual(['A', 'B', 'C']);
+    expect(voicesInSchema(null)).toEqual([]);
+  });
+
+  it('previews a script once: the speech is in the project, priced, and an unchanged preview sends nothing', async () => {
+    const first = await call<{
+      audio: { file: string; durationSec: number; made?: { costUSD: number | null } };
+      costUSD: number;
+      reused: boolean;
+    }>('speech:preview', { projectDir: dir, text: SCRIPT, model: 'xai:tts@0', voice: 'Rex' });
+    expect(first.reused).toBe(false);
+    expect(first.costUSD).toBe(speechPriceUSD(SCRIPT, ttsModel('xai:tts@0')));
+    expect(first.audio.made).toMatchObject({ kind: 'speech', text: SCRIPT, voice: 'Rex', costUSD: first.costUSD });
+    const reference = join(temp.path, 'reference.wav');
+    await run('espeak-ng', ['-w', reference, '--', SCRIPT]);
+    expect(Math.abs(first.audio.durationSec - ((await probeDuration(reference)) ?? 0))).toBeLessThan(0.15);
+    const requests = spoken();
+    const again = await call<{ audio: { file: string }; costUSD: number; reused: boolean }>('speech:preview', {
+      projectDir: dir,
+      text: `  ${SCRIPT} `,
+      model: 'xai:tts@0',
+      voice: 'Rex',
+    });
+    expect(again).toMatchObject({ reused: true, costUSD: 0, audio: { file: first.audio.file } });
+    expect(spoken()).toBe(requests);
+  });
+
+  it('accepts a voice only the schema names, and refuses one nobody names before sending', async () => {
+    const olivia = await call<{ audio: { made?: { voice: string } } }>('speech:preview', {
+      projectDir: dir,
+      text: 'Short and clear.',
+      model: 'inworld:tts@1.5-mini',
+      voice: 'Olivia',
+    });
+    expect(olivia.audio.made?.voice).toBe('Olivia');
+    const requests = spoken();
+    await expect(call('speech:preview', { projectDir: dir, text: 'Hi.', model: 'inworld:tts@1.5-mini', voice: 'Nobody' })).rejects.toThrow(
+      /Inworld TTS 1\.5 Mini has no voice “Nobody”\. Choose Sarah, Mark, Ashley, Alex/,
+    );
+    await expect(
+      call('speech:preview', { projectDir: dir, text: 'a'.repeat(2001), model: 'inworld:tts@1.5-mini', voice: 'Sarah' }),
+    ).rejects.toThrow(/2,001 characters; Inworld TTS 1\.5 Mini takes at most 2,000\. .*Nothing was sent\./);
+    expect(spoken()).toBe(requests);
+  });
+
+  it('generates from the previewed speech and a described portrait; the record keeps what made them', async () => {
+    const speech = await call<{ audio: { file: string; durationSec: number } }>('speech:preview', {
+      projectDir: dir,
+      text: SCRIPT,
+      model: 'xai:tts@0',
+      voice: 'Rex',
+    });
+    const described = await call<{ images: { file: string; width: number; made?: { seed: number | null; costUSD: number | null } }[] }>(
+      'portraits:describe',
+      { projectDir: dir, prompt: 'head and shoulders, mouth closed, plain background', count: 4 },
+    );
+    expect(described.images).toHaveLength(4);
+    expect(new Set(described.images.map((i) => i.made?.seed)).size).toBe(4);
+    expect(described.images.every((i) => i.width === 1024 && (i.made?.costUSD ?? 0) > 0)).toBe(true);
+    const portrait = described.images[2];
+    if (!portrait) throw new Error('no portrait');
+    const summary = await call<{ id: string }>('generations:create', {
+      projectDir: dir,
+      image: portrait.file,
+      audio: speech.audio.file,
+      startSec: 0.5,
+      endSec: Math.round(speech.audio.durationSec * 100) / 100,
+      settings: DEFAULT_AURORA_SETTINGS,
+      normalizeLoudness: false,
+    });
+    const [status] = await backend.studio.generations.settle(dir, [summary.id]);
+    expect(status?.record?.state).toBe('done');
+    expect(status?.record?.made).toMatchObject({
+      speech: { text: SCRIPT, model: 'xai:tts@0', voice: 'Rex', costUSD: speechPriceUSD(SCRIPT, ttsModel('xai:tts@0')), reused: true },
+      portrait: { prompt: 'head and shoulders, mouth closed, plain background', seed: portrait.made?.seed, reused: true },
+    });
+    // The trimmed speech is what went to Aurora: billed seconds follow the selection, not the file.
+    expect(status?.record?.billedSeconds).toBe(Math.ceil(speech.audio.durationSec - 0.5));
+  });
+
+  it('keeps a recording as it arrives, and makes it a WAV of the recorded length when it stops', async () => {
+    // A real 2.5 s WebM/Opus take, sent in the small pieces a MediaRecorder would send.
+    const source = join(temp.path, 'take.webm');
+    await run('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'sine=frequency=330:duration=2.5', '-c:a', 'libopus', source]);
+    const bytes = new Uint8Array(await readFile(source));
+    const { id, file } = await call<{ id: string; file: string }>('recordings:start', {
+      projectDir: dir,
+      mimeType: 'audio/webm;codecs=opus',
+    });
+    expect(file).toMatch(/^recordings\/Recording \d{4}-\d\d-\d\d \d\d\.\d\d\.\d\d\.webm$/);
+    const half = Math.floor(bytes.byteLength / 2);
+    await call('recordings:append', { id, bytes: bytes.subarray(0, half) });
+    // What arrived is on disk already: a crash now would keep it.
+    expect((await stat(join(dir, file))).size).toBe(half);
+    for (let at = half; at < bytes.byteLength; at += 4096) await call('recordings:append', { id, bytes: bytes.subarray(at, at + 4096) });
+    const audio = await call<{ file: string; name: string; durationSec: number }>('recordings:finish', { id });
+    expect(audio.durationSec).toBeGreaterThan(2.4);
+    expect(audio.durationSec).toBeLessThan(2.6);
+    expect(audio.name).toMatch(/^Recording .*\.wav$/);
+    expect(await readdir(join(dir, 'recordings'))).toEqual([file.replace('recordings/', '').replace(/\.webm$/, '.wav')]);
+    await expect(call('recordings:append', { id, bytes: new Uint8Array([1]) })).rejects.toThrow(/already stopped/);
+  });
+
+  it('refuses an empty take and a format it cannot keep, in words', async () => {
+    const { id } = await call<{ id: string }>('recordings:start', { projectDir: dir, mimeType: 'audio/webm' });
+    await expect(call('recordings:finish', { id })).rejects.toThrow(/Nothing was recorded: the microphone sent no sound/);
+    await expect(call('recordings:start', { projectDir: dir, mimeType: 'video/x-matroska' })).rejects.toThrow(
+      /Recordings in “video\/x-matroska” cannot be kept/,
+    );
+  });
+});
