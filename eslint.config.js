@@ -85,7 +85,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['renderer/src/features/*/actions.ts', 'renderer/src/app/bootstrap.ts'],
+    files: ['renderer/src/features/*/actions.ts', 'renderer/src/features/*/*/actions.ts', 'renderer/src/app/bootstrap.ts'],
     rules: { 'no-restricted-imports': ['error', windowImports({ actions: true })] },
   },
   {

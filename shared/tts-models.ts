@@ -1,3 +1,5 @@
+import { preciseMoney } from './money.ts';
+
 /**
  * Text-to-speech models on Runware (`audioInference` with a `speech` object). Prices are
  * Runware's published ones where it publishes one ([C] in ../shared/runware-voice-portrait.md);
@@ -64,9 +66,6 @@ export function speechPriceUSD(text: string, model: TtsModel | undefined): numbe
   return Math.round(((Array.from(text).length * model.pricePer1kChars) / 1000) * 1e6) / 1e6;
 }
 
-/** The Describe source's image model: FLUX.2 [dev] (its price is [UNK]: Runware reports it). */
-export const DEFAULT_PORTRAIT_MODEL = 'runware:400@1';
-
 /** A model as the Script source offers it: the table's facts and the voices to choose from. */
 export interface SpeechModelView {
   air: string;
@@ -84,5 +83,5 @@ export function speechPriceText(text: string, model: TtsModel | undefined): stri
   const price = speechPriceUSD(text.trim(), model);
   if (!model || price === null) return `${chars.toLocaleString('en')} characters · priced by Runware`;
   const per = model.pricePer1kChars ?? 0;
-  return `${chars.toLocaleString('en')} characters × $${per} per 1,000 = $${price < 0.01 ? price.toFixed(4) : price.toFixed(2)}`;
+  return `${chars.toLocaleString('en')} characters × $${per} per 1,000 = ${preciseMoney(price)}`;
 }

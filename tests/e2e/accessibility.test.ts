@@ -61,4 +61,21 @@ describe('accessibility of the main screens (axe)', () => {
     await page.getByRole('dialog', { name: 'Settings' }).waitFor();
     expect(await seriousViolations(page), 'Settings').toEqual([]);
   });
+
+  it('has no serious violation in the Script, Record and Describe sources, which answer arrow keys', async () => {
+    const h = await session.open();
+    const { page } = h;
+    await createFirstProject(page, 'Sources');
+    const sources = page.getByRole('radiogroup', { name: 'Voice source' });
+    await sources.getByRole('radio', { name: 'File' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.getByTestId('record-panel').waitFor();
+    expect(await seriousViolations(page), 'Record').toEqual([]);
+    await page.keyboard.press('ArrowRight');
+    await page.getByTestId('script-panel').getByLabel('Voice').locator('option').first().waitFor({ state: 'attached' });
+    expect(await seriousViolations(page), 'Script').toEqual([]);
+    await page.getByRole('radiogroup', { name: 'Portrait source' }).getByRole('radio', { name: 'Describe' }).click();
+    await page.getByTestId('describe-panel').waitFor();
+    expect(await seriousViolations(page), 'Describe').toEqual([]);
+  });
 });

@@ -52,6 +52,35 @@ describe.skipIf(reason !== null)('the packaged app in real Electron', () => {
       expect(shape).toEqual({ studio: 'object', require: 'undefined', process: 'undefined' });
       const status = await page.evaluate(() => window.studio.key.getStatus());
       expect(status).toMatchObject({ ok: true, value: { configured: false } });
+
+      // Permissions as main answers them for the real window: the microphone (Record), nothing else.
+      const asked = await page.evaluate(async () => {
+        const outcome = (p: Promise<unknown>) =>
+          p.then(
+            () => 'granted',
+            (e: unknown) => (e instanceof DOMException ? e.name : 'error'),
+          );
+        return {
+          microphone: await outcome(
+            navigator.mediaDevices.getUserMedia({ audio: true }).then((s) => s.getTracks().forEach((t) => t.stop())),
+          ),
+          camera: await outcome(navigator.mediaDevices.getUserMedia({ video: true })),
+          both: await outcome(navigator.mediaDevices.getUserMedia({ audio: true, video: true })),
+          notifications: await Notification.requestPermission(),
+          geolocation: await new Promise<string>((resolve) =>
+            navigator.geolocation.getCurrentPosition(
+              () => resolve('granted'),
+              (e) => resolve(e.code === e.PERMISSION_DENIED ? 'denied' : 'unavailable'),
+            ),
+          ),
+        };
+      });
+      // Where no microphone is attached Electron answers NotFoundError: allowed, but nothing to open.
+      expect(['granted', 'NotFoundError', 'NotReadableError']).toContain(asked.microphone);
+      // A camera is refused (NotAllowedError), or, on a machine without one, not found before it is asked for.
+      expect(['NotAllowedError', 'NotFoundError']).toContain(asked.camera);
+      expect(['NotAllowedError', 'NotFoundError']).toContain(asked.both);
+      expect(asked).toMatchObject({ notifications: 'denied', geolocation: 'denied' });
     } finally {
       await app.close();
       rmSync(userData, { recursive: true, force: true });

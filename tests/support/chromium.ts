@@ -15,6 +15,9 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--disable-quic',
   '--autoplay-policy=no-user-gesture-required',
+  // A fake microphone (a steady beep) that needs no prompt: the Record source is tested with it.
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
 ];
 
 export async function launchChromium(): Promise<Browser> {

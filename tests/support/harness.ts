@@ -146,7 +146,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const projectsRoot = options.demo ? backend.settings.projectsRoot() : join(temp.path, 'Avatar Studio projects');
   if (!options.demo) await backend.settings.update({ projectsRoot });
 
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+  // The microphone, as main grants it to the app's own window (and nothing else).
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1, permissions: ['microphone'] });
   page = await context.newPage();
   // E2E_CPU_THROTTLE=4 runs the suite on a page slowed down 4× (what `npm run test:e2e:throttled` proves).
   const throttle = Number(process.env.E2E_CPU_THROTTLE ?? '1');

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { isAppError } from '../../../shared/errors.ts';
 import type { MadeInputs } from '../../../shared/generation.ts';
-import { DEFAULT_PORTRAIT_MODEL } from '../../../shared/tts-models.ts';
+import { DEFAULT_PORTRAIT_MODEL } from '../../../shared/portrait-models.ts';
 import { isRunwareError } from '../../core/runware/runware-error.ts';
 import { numberOption, parseCommand, UsageError } from '../cli-args.ts';
 import { SETTINGS_OPTIONS, settingsFromFlags } from '../settings-options.ts';

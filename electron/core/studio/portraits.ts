@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors.ts';
 import type { ImportedImage } from '../../../shared/inputs.ts';
-import { DEFAULT_PORTRAIT_MODEL } from '../../../shared/tts-models.ts';
+import { DEFAULT_PORTRAIT_MODEL } from '../../../shared/portrait-models.ts';
 import { PaidMediaLedger } from '../projects/paid-media-ledger.ts';
 import { importResult, type PaidMediaDeps } from './result-media.ts';
 

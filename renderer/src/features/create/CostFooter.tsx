@@ -7,10 +7,22 @@ import { useComposer } from './composer-store.ts';
 import { useStudio } from '../../app/ui-store.ts';
 import { generate, splitSelection } from './actions.ts';
 import { useDemoProject } from '../demo/demo.tsx';
+import { preciseMoney } from '../../../../shared/money.ts';
+import type { MadeMedia } from '../../../../shared/inputs.ts';
+
+/** "Speech $0.0003 + portrait $0.0096 (already paid)": what made the inputs, apart from the video's price. */
+export function madeCostText(made: readonly (MadeMedia | undefined)[]): string | null {
+  const parts = made
+    .filter((m): m is MadeMedia => m !== undefined)
+    .map((m) => `${m.kind === 'speech' ? 'Speech' : 'Portrait'} ${m.costUSD === null ? '(priced by Runware)' : preciseMoney(m.costUSD)}`);
+  if (parts.length === 0) return null;
+  return `${parts.map((p, i) => (i === 0 ? p : p.charAt(0).toLowerCase() + p.slice(1))).join(' + ')} (already paid) · Video: `;
+}
 
 /** The contract with the wallet, and the button that keeps it. */
 export function CostFooter({ reason, trimProblem }: { reason: string | null; trimProblem: string | null }) {
   const audio = useComposer((s) => s.audio);
+  const madeImage = useComposer((s) => s.image?.made);
   const trim = useComposer((s) => s.trim);
   const cuts = useComposer((s) => s.cuts);
   const takes = useComposer((s) => s.settings.numberResults);
@@ -35,6 +47,9 @@ export function CostFooter({ reason, trimProblem }: { reason: string | null; tri
   return (
     <footer className="composer__footer">
       <p className="cost-line num" data-testid="cost-line" aria-live="polite">
+        {line && madeCostText([audio?.made, madeImage]) ? (
+          <span data-testid="made-cost">{madeCostText([audio?.made, madeImage])}</span>
+        ) : null}
         {line ? (
           demo ? (
             `Demo: $0.00 — with Runware, ${line.text}`

@@ -9,6 +9,16 @@ import { InputCardTop, inputCardState } from './InputCardTop.tsx';
 import { SplitParts } from './SplitParts.tsx';
 import { TrimControls } from './TrimControls.tsx';
 import { Waveform, type WaveformHandle } from './Waveform.tsx';
+import { RecordPanel } from './sources/RecordPanel.tsx';
+import { ScriptPanel } from './sources/ScriptPanel.tsx';
+import { SourceChoice } from './sources/SourceChoice.tsx';
+import { useSources, type VoiceSource } from './sources/source-store.ts';
+
+const VOICE_SOURCES: readonly { id: VoiceSource; label: string }[] = [
+  { id: 'file', label: 'File' },
+  { id: 'record', label: 'Record' },
+  { id: 'script', label: 'Script' },
+];
 
 export const waveformRef: { current: WaveformHandle | null } = { current: null };
 
@@ -33,6 +43,8 @@ export function VoiceCard({ dragging, trimInvalid }: { dragging: boolean; trimIn
   const [zoom, setZoom] = useState(0);
   const [playing, setPlaying] = useState(false);
   const [trimmingSilence, setTrimmingSilence] = useState(false);
+  const source = useSources((s) => s.voiceSource);
+  const setSource = useSources((s) => s.setVoiceSource);
 
   useEffect(() => setZoom(0), [audio?.file]);
 
@@ -73,7 +85,12 @@ export function VoiceCard({ dragging, trimInvalid }: { dragging: boolean; trimIn
           ) : null
         }
       />
-      {loading ? (
+      <SourceChoice label="Voice source" options={VOICE_SOURCES} value={source} onChange={setSource} />
+      {source === 'script' ? (
+        <ScriptPanel />
+      ) : source === 'record' ? (
+        <RecordPanel />
+      ) : loading ? (
         <div className="skeleton skeleton--wave" aria-label="Reading the audio" />
       ) : audio && project ? (
         <>

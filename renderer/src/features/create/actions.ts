@@ -11,6 +11,7 @@ import { useProjects } from '../projects/projects-store.ts';
 import { pendingBatch } from './batch-store.ts';
 import { settingsToSend } from './composer-check.ts';
 import { useComposer } from './composer-store.ts';
+import { useSources } from './sources/source-store.ts';
 
 /** Peaks detailed enough to zoom in, without sending more than the waveform can draw. */
 function bucketsFor(durationSec: number): number {
@@ -20,7 +21,7 @@ function bucketsFor(durationSec: number): number {
 /** Voices whose peaks are being read: one request each, however many ask. */
 const readingPeaks = new Set<string>();
 
-async function peaksFor(projectDir: string, input: Extract<ImportedInput, { kind: 'audio' }>): Promise<void> {
+export async function readPeaks(projectDir: string, input: Extract<ImportedInput, { kind: 'audio' }>): Promise<void> {
   if (readingPeaks.has(input.file)) return;
   readingPeaks.add(input.file);
   try {
@@ -38,7 +39,7 @@ async function peaksFor(projectDir: string, input: Extract<ImportedInput, { kind
 export function ensurePeaks(): void {
   const dir = useProjects.getState().current?.dir;
   const { audio, peaks } = useComposer.getState();
-  if (dir && audio && !peaks) void peaksFor(dir, audio);
+  if (dir && audio && !peaks) void readPeaks(dir, audio);
 }
 
 /**
@@ -138,11 +139,14 @@ async function importOne(projectDir: string, run: () => Promise<ImportedInput>, 
   composer.setLoading(kind, true);
   try {
     const input = await run();
+    // A dropped file shows where files show: the card's File source.
+    if (input.kind === 'image') useSources.getState().setPortraitSource('file');
+    else useSources.getState().setVoiceSource('file');
     if (input.kind === 'image') {
       composer.setImage(input);
     } else {
       composer.setAudio(input);
-      void peaksFor(projectDir, input);
+      void readPeaks(projectDir, input);
     }
   } catch (error) {
     composer.setError(kind, messageOf(error));
