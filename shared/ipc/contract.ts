@@ -198,6 +198,9 @@ export const channels = {
   /** The take stopped: kept as a WAV beside it and imported as a voice. */
   'recordings:finish': { input: z.object({ id: z.string().max(64) }).strict(), output: ImportedAudioSchema },
   'recordings:discard': { input: z.object({ id: z.string().max(64) }).strict(), output: z.undefined() },
+  /** Takes a crash interrupted (still in recordings/, never made a WAV), to keep after all. */
+  'recordings:unfinished': { input: projectRef, output: z.array(z.object({ file: z.string(), bytes: z.number().int().nonnegative() })) },
+  'recordings:recover': { input: projectRef.extend({ file: pathString }).strict(), output: ImportedAudioSchema },
 
   'generations:list': {
     input: projectRef,

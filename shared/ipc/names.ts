@@ -40,6 +40,8 @@ export const CHANNEL_NAMES = [
   'recordings:append',
   'recordings:finish',
   'recordings:discard',
+  'recordings:unfinished',
+  'recordings:recover',
   'generations:list',
   'generations:create',
   'generations:createSequence',

@@ -154,4 +154,35 @@ describe('no recording and no photo: a script, the microphone, a description', (
     await cardsReach(page, ['Voice']);
     expect(await page.getByTestId('voice-meta').textContent()).toMatch(/^Recording .*\.wav · \d\.\d s/);
   });
+
+  it('a window that dies mid-take keeps what was said: the take is offered back after a reload', async () => {
+    const h = await session.open();
+    const { page } = h;
+    await createFirstProject(page, 'Cut short');
+    await page.getByRole('region', { name: 'Voice' }).getByRole('radio', { name: 'Record' }).click();
+    await page.getByTestId('record-panel').getByRole('button', { name: 'Record' }).click();
+    await page.locator('[data-testid=record-panel][data-phase=recording]').waitFor({ timeout: 15_000 });
+    await expect
+      .poll(async () => Number(/Recording 0:(\d+\.\d+)/.exec((await page.getByTestId('record-status').textContent()) ?? '')?.[1] ?? 0), {
+        timeout: 30_000,
+      })
+      .toBeGreaterThanOrEqual(2);
+    // The renderer goes away without a Stop (no unload work runs, as in a crash).
+    await page.reload();
+    await page.locator('[aria-current="page"]', { hasText: 'Cut short' }).waitFor();
+    await page.getByRole('region', { name: 'Voice' }).getByRole('radio', { name: 'Record' }).click();
+    const notice = page.getByTestId('interrupted-take');
+    await notice.waitFor();
+    expect(await notice.textContent()).toMatch(
+      /^A take was cut short before it was saved: Recording .*\.webm \(\d+\.\d MB\)\. Keep it as a take$/,
+    );
+    await notice.getByRole('button', { name: 'Keep it as a take' }).click();
+    await page.locator('[data-testid=record-panel][data-phase=done]').waitFor({ timeout: 30_000 });
+    // At least the two seconds recorded before the window went (chunks arrive every 250 ms).
+    const [project] = await readdir(h.projectsRoot);
+    const folder = join(h.projectsRoot, project ?? '', 'recordings');
+    const saved = await readdir(folder);
+    expect(saved).toEqual([expect.stringMatching(/\.wav$/)]);
+    expect(await durationOf(join(folder, saved[0] ?? ''))).toBeGreaterThan(1.7);
+  });
 });

@@ -123,6 +123,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'recordings:append': ({ id, bytes }) => studio.recordings.append(id, bytes),
     'recordings:finish': ({ id }) => studio.recordings.finish(id),
     'recordings:discard': ({ id }) => studio.recordings.discard(id),
+    'recordings:unfinished': ({ projectDir }) => studio.recordings.unfinished(projectDir),
+    'recordings:recover': ({ projectDir, file }) => studio.recordings.recover(projectDir, file),
 
     'generations:list': ({ projectDir }) => generations.list(projectDir),
     'generations:create': ({ projectDir, ...composition }) => generations.create(projectDir, composition),

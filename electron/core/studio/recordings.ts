@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { appendFile, mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { AppError } from '../../../shared/errors.ts';
 import type { ImportedAudio } from '../../../shared/inputs.ts';
@@ -22,7 +22,15 @@ interface OpenRecording {
   bytes: number;
   /** Appends run one after another, in the order the window sent them. */
   writing: Promise<void>;
+  /** When the window last sent a piece (ms). */
+  lastAt: number;
 }
+
+/**
+ * A live recorder sends a piece every quarter second: a take silent this long lost its window
+ * (a renderer crash or a reload never says Stop), and is offered back like any cut-short take.
+ */
+const ABANDONED_AFTER_MS = 1500;
 
 const EXTENSIONS: Record<string, string> = { 'audio/webm': 'webm', 'audio/ogg': 'ogg', 'audio/mp4': 'm4a', 'audio/wav': 'wav' };
 
@@ -63,7 +71,14 @@ export class Recordings {
     }
     const id = randomUUID();
     const relative = `${RECORDINGS_FOLDER}/${name}.${extension}`;
-    this.#open.set(id, { dir: project.dir, file: join(folder, `${name}.${extension}`), relative, bytes: 0, writing: Promise.resolve() });
+    this.#open.set(id, {
+      dir: project.dir,
+      file: join(folder, `${name}.${extension}`),
+      relative,
+      bytes: 0,
+      writing: Promise.resolve(),
+      lastAt: this.#now(),
+    });
     return { id, file: relative };
   }
 
@@ -77,6 +92,7 @@ export class Recordings {
       );
     }
     take.bytes += bytes.byteLength;
+    take.lastAt = this.#now();
     const write = take.writing.then(() => appendFile(take.file, bytes));
     take.writing = write.catch(() => undefined);
     return write.catch(async (error: unknown) => {
@@ -96,15 +112,54 @@ export class Recordings {
         'Nothing was recorded: the microphone sent no sound. Check that it is connected and not muted, then record again.',
       );
     }
-    const wav = take.file.replace(/\.[^./\\]+$/, '.wav');
-    const { durationSec } = await this.#deps.media.probeAudio(take.file).catch(() => {
+    return this.#keep(take.dir, take.file, take.relative);
+  }
+
+  /**
+   * Takes a crash or a closed window interrupted: the recorder's own files still in
+   * `recordings/` with no WAV beside them (and not being recorded now), offered to keep.
+   */
+  async unfinished(dir: string): Promise<{ file: string; bytes: number }[]> {
+    const project = this.#deps.projects.get(dir);
+    const names = await readdir(project.path(RECORDINGS_FOLDER)).catch(() => [] as string[]);
+    const recording = await this.#liveTakes();
+    const found: { file: string; bytes: number }[] = [];
+    for (const name of names.sort()) {
+      const extension = name.split('.').pop()?.toLowerCase() ?? '';
+      if (extension === 'wav' || !Object.values(EXTENSIONS).includes(extension)) continue;
+      const file = project.path(`${RECORDINGS_FOLDER}/${name}`);
+      if (recording.has(file) || names.includes(name.replace(/\.[^.]+$/, '.wav'))) continue;
+      const bytes = (await stat(file).catch(() => null))?.size ?? 0;
+      if (bytes > 0) found.push({ file: `${RECORDINGS_FOLDER}/${name}`, bytes });
+    }
+    return found;
+  }
+
+  /** An interrupted take kept after all: made a WAV of what arrived, and imported as a voice. */
+  async recover(dir: string, file: string): Promise<ImportedAudio> {
+    const project = this.#deps.projects.get(dir);
+    const listed = (await this.unfinished(dir)).find((u) => u.file === file);
+    if (!listed) throw new AppError('recording_missing', 'That interrupted take is no longer in the recordings folder.');
+    // A take whose window went away is closed here: what it wrote is complete on disk.
+    for (const [id, take] of this.#open) {
+      if (take.file !== project.path(listed.file)) continue;
+      this.#open.delete(id);
+      await take.writing;
+    }
+    return this.#keep(project.dir, project.path(listed.file), listed.file);
+  }
+
+  /** A take as the person keeps it: a WAV of exactly what was recorded, imported as a voice. */
+  async #keep(dir: string, file: string, relative: string): Promise<ImportedAudio> {
+    const wav = file.replace(/\.[^./\\]+$/, '.wav');
+    const { durationSec } = await this.#deps.media.probeAudio(file).catch(() => {
       throw new AppError(
         'recording_unreadable',
-        `The recording could not be read. What arrived is kept in the project as ${take.relative}; record again.`,
+        `The recording could not be read. What arrived is kept in the project as ${relative}; record again.`,
       );
     });
     await this.#deps.media.prepareAudio({
-      input: take.file,
+      input: file,
       startSec: 0,
       endSec: durationSec,
       normalizeLoudness: false,
@@ -113,8 +168,8 @@ export class Recordings {
       maxSec: null,
     });
     // The WAV holds all of it now; the recorder's own file would only be a second copy.
-    await rm(take.file, { force: true });
-    const input = await this.#deps.inputs.import(take.dir, wav);
+    await rm(file, { force: true });
+    const input = await this.#deps.inputs.import(dir, wav);
     if (input.kind !== 'audio') throw new AppError('recording_unreadable', 'The recording is not sound. Record again.');
     return input;
   }
@@ -126,6 +181,21 @@ export class Recordings {
     this.#open.delete(id);
     await take.writing;
     await rm(take.file, { force: true });
+  }
+
+  /**
+   * The takes a window is still sending: one quiet for a moment is watched until it either
+   * gets its next piece (live) or stays quiet (its window is gone).
+   */
+  async #liveTakes(): Promise<Set<string>> {
+    const open = [...this.#open.values()];
+    const wait = Math.max(0, ...open.map((t) => ABANDONED_AFTER_MS - (this.#now() - t.lastAt)));
+    if (open.length > 0 && wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    return new Set(open.filter((t) => this.#now() - t.lastAt < ABANDONED_AFTER_MS).map((t) => t.file));
+  }
+
+  #now(): number {
+    return this.#deps.now?.().getTime() ?? Date.now();
   }
 
   #take(id: string): OpenRecording {

@@ -51,7 +51,7 @@ export function checkScript(request: SpeakRequest, voices?: readonly string[]): 
   if (!allowed.includes(request.voice)) {
     const listed =
       allowed.length > 12 ? `${allowed.slice(0, 12).join(', ')} or another of its ${allowed.length} voices` : allowed.join(', ');
-    throw new AppError('invalid_input', `${model.label} has no voice “${request.voice}”. Choose ${listed}.`);
+    throw new AppError('invalid_input', `${model.label} has no voice “${request.voice}”. Choose one of ${listed}.`);
   }
   return { model, text };
 }

@@ -106,6 +106,8 @@ describe('IPC under a fuzzing window', () => {
       'recordings:append': { id: 'not-a-recording', bytes: new Uint8Array([1, 2, 3]) as unknown as Json },
       'recordings:finish': { id: 'not-a-recording' },
       'recordings:discard': { id: 'not-a-recording' },
+      'recordings:unfinished': { projectDir: dir },
+      'recordings:recover': { projectDir: dir, file: 'recordings/none.webm' },
       'generations:list': { projectDir: dir },
       'generations:create': composition,
       'generations:createSequence': { ...composition, cuts: [2] },

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -15,6 +15,14 @@ import { recordingPlatform } from '../../support/recording-platform.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
 
 const run = promisify(execFile);
+/**
+ * WebM/Opus as a MediaRecorder writes it: a live stream (written to a pipe, so no duration and
+ * no cues in its header), which is what main receives chunk by chunk.
+ */
+async function liveWebm(source: string, file: string): Promise<void> {
+  await run('sh', ['-c', `ffmpeg -v error -f lavfi -i '${source}' -c:a libopus -f webm pipe:1 > '${file}'`]);
+}
+const RECORD_THEN_DIE = join(import.meta.dirname, '../../support/record-then-die.ts');
 const TOP = { url: 'app://studio/index.html', isTopFrame: true };
 const SCRIPT = 'Hello, and welcome to the studio. This voice was written, not recorded.';
 
@@ -141,7 +149,7 @@ describe('voices from scripts and the microphone, portraits from words, through 
     expect(olivia.audio.made?.voice).toBe('Olivia');
     const requests = spoken();
     await expect(call('speech:preview', { projectDir: dir, text: 'Hi.', model: 'inworld:tts@1.5-mini', voice: 'Nobody' })).rejects.toThrow(
-      /Inworld TTS 1\.5 Mini has no voice “Nobody”\. Choose Sarah, Mark, Ashley, Alex/,
+      /Inworld TTS 1\.5 Mini has no voice “Nobody”\. Choose one of Sarah, Mark, Ashley, Alex/,
     );
     await expect(
       call('speech:preview', { projectDir: dir, text: 'a'.repeat(2001), model: 'inworld:tts@1.5-mini', voice: 'Sarah' }),
@@ -187,7 +195,7 @@ describe('voices from scripts and the microphone, portraits from words, through 
   it('keeps a recording as it arrives, and makes it a WAV of the recorded length when it stops', async () => {
     // A real 2.5 s WebM/Opus take, sent in the small pieces a MediaRecorder would send.
     const source = join(temp.path, 'take.webm');
-    await run('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'sine=frequency=330:duration=2.5', '-c:a', 'libopus', source]);
+    await liveWebm('sine=frequency=330:duration=2.5', source);
     const bytes = new Uint8Array(await readFile(source));
     const { id, file } = await call<{ id: string; file: string }>('recordings:start', {
       projectDir: dir,
@@ -205,6 +213,32 @@ describe('voices from scripts and the microphone, portraits from words, through 
     expect(audio.name).toMatch(/^Recording .*\.wav$/);
     expect(await readdir(join(dir, 'recordings'))).toEqual([file.replace('recordings/', '').replace(/\.webm$/, '.wav')]);
     await expect(call('recordings:append', { id, bytes: new Uint8Array([1]) })).rejects.toThrow(/already stopped/);
+  });
+
+  it('keeps what was recorded when the process dies mid-take (SIGKILL), and offers it back', async () => {
+    const source = join(temp.path, 'long-take.webm');
+    await liveWebm('sine=frequency=220:duration=4', source);
+    const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', RECORD_THEN_DIE, dir, source, '0.6'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const said = await new Promise<string>((resolve, reject) => {
+      child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString()));
+      child.once('exit', (code) => reject(new Error(`the recorder exited (${code}) before recording`)));
+    });
+    const sent = JSON.parse(said) as { file: string; bytes: number };
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.once('exit', resolve));
+
+    // Everything sent before the crash is on disk, where the person can find it.
+    expect((await stat(join(dir, sent.file))).size).toBe(sent.bytes);
+    const unfinished = await call<{ file: string; bytes: number }[]>('recordings:unfinished', { projectDir: dir });
+    expect(unfinished).toEqual([sent]);
+    const kept = await call<{ file: string; durationSec: number }>('recordings:recover', { projectDir: dir, file: sent.file });
+    // About 60 % of the 4 s take: what arrived, up to its last whole block.
+    expect(kept.durationSec).toBeGreaterThan(1.8);
+    expect(kept.durationSec).toBeLessThan(3.2);
+    expect(await call('recordings:unfinished', { projectDir: dir })).toEqual([]);
+    await expect(call('recordings:recover', { projectDir: dir, file: sent.file })).rejects.toThrow(/no longer in the recordings folder/);
   });
 
   it('refuses an empty take and a format it cannot keep, in words', async () => {

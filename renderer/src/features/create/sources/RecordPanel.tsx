@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ImportedAudio } from '../../../../../shared/inputs.ts';
 import { messageOf } from '../../../ipc/studio.ts';
-import { timecode } from '../../../lib/format.ts';
+import { megabytes, timecode } from '../../../lib/format.ts';
 import { mediaUrl } from '../../../lib/media-url.ts';
 import { useProjects } from '../../projects/projects-store.ts';
 import { MicRecorder, microphoneProblem, microphones, openMicrophone, watchLevel } from './mic-recorder.ts';
@@ -36,6 +36,33 @@ export function RecordPanel() {
   const [devices, setDevices] = useState<MediaDeviceInfo[]>([]);
   const [deviceId, setDeviceId] = useState<string | null>(null);
   const session = useRef<Session | null>(null);
+  const [interrupted, setInterrupted] = useState<{ file: string; bytes: number }[]>([]);
+  const projectDir = project?.dir;
+
+  // A take a crash cut short is still in the recordings folder: offered back, never lost.
+  useEffect(() => {
+    if (!projectDir) return;
+    let live = true;
+    recordingsApi
+      .unfinished(projectDir)
+      .then((found) => live && setInterrupted(found))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [projectDir]);
+
+  const recover = async (file: string) => {
+    if (!projectDir) return;
+    setPhase({ name: 'saving' });
+    try {
+      const take = await recordingsApi.recover(projectDir, file);
+      setInterrupted((list) => list.filter((u) => u.file !== file));
+      setPhase({ name: 'done', take });
+    } catch (error) {
+      setPhase({ name: 'error', message: messageOf(error) });
+    }
+  };
 
   const close = () => {
     const open = session.current;
@@ -147,6 +174,15 @@ export function RecordPanel() {
           ]}
           onChange={(id) => setDeviceId(id || null)}
         />
+      ) : null}
+      {interrupted.length > 0 && !busy ? (
+        <div className="source-panel__notice" role="status" data-testid="interrupted-take">
+          A take was cut short before it was saved: {interrupted[0]?.file.replace(/^recordings\//, '')} (
+          {megabytes(interrupted[0]?.bytes ?? 0)}).{' '}
+          <button type="button" className="link-button" onClick={() => void recover(interrupted[0]?.file ?? '')}>
+            Keep it as a take
+          </button>
+        </div>
       ) : null}
       <div
         className="level-meter"

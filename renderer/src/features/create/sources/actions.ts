@@ -75,4 +75,7 @@ export const recordingsApi = {
   start: (projectDir: string, mimeType: string) => call(studio().recordings.start({ projectDir, mimeType })),
   append: (id: string, bytes: Uint8Array<ArrayBuffer>) => call(studio().recordings.append({ id, bytes })),
   finish: (id: string) => call(studio().recordings.finish({ id })),
+  /** Takes a crash interrupted, still in the recordings folder. */
+  unfinished: (projectDir: string) => call(studio().recordings.unfinished({ projectDir })),
+  recover: (projectDir: string, file: string) => call(studio().recordings.recover({ projectDir, file })),
 };
