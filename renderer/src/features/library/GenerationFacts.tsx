@@ -3,6 +3,8 @@ import type { GenerationSummary } from '../../../../shared/generation.ts';
 import { auroraModel, modelChoiceLabel } from '../../../../shared/aurora-models.ts';
 import { COST_BASIS_HINT, money, plural, seconds, settingsSummary } from '../../lib/format.ts';
 import { shownCost } from '../../../../shared/spend.ts';
+import { preciseMoney } from '../../../../shared/money.ts';
+import { ttsModel } from '../../../../shared/tts-models.ts';
 import { dateLabel, durationOf, type PlayableTake } from './library-model.ts';
 import type { RecordState } from './use-generation-record.ts';
 
@@ -90,6 +92,18 @@ export function GenerationFacts({ g, take, record }: { g: GenerationSummary; tak
               {full.inputs.audio.originalName} · {full.inputs.trim.startSec.toFixed(2)}–{full.inputs.trim.endSec.toFixed(2)} s
             </Fact>
             <Fact label="Loudness">{full.inputs.normalizeLoudness ? 'Evened out (EBU R128)' : 'As recorded'}</Fact>
+            {full.made?.speech ? (
+              <Fact label="Spoken from">
+                “{full.made.speech.text}” · {full.made.speech.voice}, {ttsModel(full.made.speech.model)?.label ?? full.made.speech.model} ·{' '}
+                {preciseMoney(full.made.speech.costUSD)}
+              </Fact>
+            ) : null}
+            {full.made?.portrait ? (
+              <Fact label="Drawn from">
+                “{full.made.portrait.prompt}”{full.made.portrait.seed !== null ? ` · seed ${full.made.portrait.seed}` : ''}
+                {full.made.portrait.costUSD !== null ? ` · ${preciseMoney(full.made.portrait.costUSD)}` : ''}
+              </Fact>
+            ) : null}
           </dl>
         ) : record?.status === 'error' ? (
           <p className="field-error" role="alert">
