@@ -109,6 +109,8 @@ export const channels = {
       unreadable: z.array(z.object({ id: z.string(), reason: z.string() })),
       /** What the generations in the project's trash cost: still part of its spend. */
       trashed: z.array(TrashedSpendSchema),
+      /** What speech and portraits Runware made for the project cost (also part of its spend). */
+      paidMediaUSD: z.number().nonnegative(),
     }),
   },
   'projects:rename': { input: projectRef.extend({ name: z.string().max(200) }).strict(), output: ProjectListItemSchema },

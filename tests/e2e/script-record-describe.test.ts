@@ -106,6 +106,8 @@ describe('no recording and no photo: a script, the microphone, a description', (
     expect(boxes[2]).toBeGreaterThan(boxes[0] ?? 0);
     expect(await candidates.nth(2).textContent()).toMatch(/^3 · \$0\.0096$/);
     await h.screenshot('describe-source');
+    // Four pictures at $0.0096 are in the project's spend at once.
+    await expect.poll(() => page.getByTestId('total-spent').textContent()).toBe('$0.04');
 
     await candidates.nth(2).click();
     await cardsReach(page, ['Portrait']);

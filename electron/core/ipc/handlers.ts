@@ -93,9 +93,16 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'projects:list': () => projects.list(),
     'projects:create': ({ name }) => projects.create(name),
     'projects:open': async ({ projectDir }) => {
-      const { project, generations: list, unreadable, trashed } = await projects.open(projectDir);
+      const { project, generations: list, unreadable, trashed, paidMediaUSD } = await projects.open(projectDir);
       // A 5,000-video project answers with its first page; the window asks for the rest after painting it.
-      return { project: { ...project.info, dir: project.dir }, generations: firstPage(list), total: list.length, unreadable, trashed };
+      return {
+        project: { ...project.info, dir: project.dir },
+        generations: firstPage(list),
+        total: list.length,
+        unreadable,
+        trashed,
+        paidMediaUSD,
+      };
     },
     'projects:rename': ({ projectDir, name }) => projects.rename(projectDir, name),
     'projects:archive': ({ projectDir, archived }) => projects.archive(projectDir, archived),

@@ -10,6 +10,7 @@ import type { JobEngine } from '../jobs/job-engine.ts';
 import type { SequenceCoordinator } from '../jobs/sequence-coordinator.ts';
 import type { Logger } from '../logging/logger.ts';
 import { GenerationTrash } from '../projects/generation-trash.ts';
+import { PaidMediaLedger } from '../projects/paid-media-ledger.ts';
 import { outputName } from '../projects/output-names.ts';
 import { Project } from '../projects/project.ts';
 import { ProjectsRoot } from '../projects/projects-root.ts';
@@ -26,6 +27,8 @@ export interface ProjectView {
   unreadable: { id: string; reason: string }[];
   /** What the generations in its trash cost: still part of its spend. */
   trashed: TrashedSpend[];
+  /** What speech and portraits made for it cost (`.studio/paid-media.json`). */
+  paidMediaUSD: number;
 }
 
 export interface ProjectsDeps {
@@ -86,7 +89,13 @@ export class Projects {
     const project = this.#open.get(abs) ?? (await Project.open(abs, this.#deps.logger));
     await this.#attach(project, true);
     const { generations, unreadable } = await project.generations.list();
-    return { project, generations: this.#withLive(project, generations), unreadable, trashed: await GenerationTrash.spent(project) };
+    return {
+      project,
+      generations: this.#withLive(project, generations),
+      unreadable,
+      trashed: await GenerationTrash.spent(project),
+      paidMediaUSD: await PaidMediaLedger.spentUSD(project),
+    };
   }
 
   /**

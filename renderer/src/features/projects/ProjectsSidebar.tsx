@@ -76,7 +76,8 @@ export function ProjectsSidebar() {
   const trashed = useProjects((s) => s.trashed);
   // The open project's spend follows its generations live; the others were read at listing.
   const live = useMemo(() => projectSpend(Object.values(generations), trashed), [generations, trashed]);
-  const spentOf = (dir: string, listed: number) => (current?.dir === dir ? live.spentUSD : listed);
+  const paidMedia = useProjects((s) => s.paidMediaUSD);
+  const spentOf = (dir: string, listed: number) => (current?.dir === dir ? live.spentUSD + paidMedia : listed);
   const total = list.reduce((sum, p) => sum + spentOf(p.dir, p.spentUSD), 0);
 
   return (

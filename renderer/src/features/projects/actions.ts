@@ -35,7 +35,7 @@ export async function openProject(dir: string): Promise<void> {
   projects.setOpening(true);
   try {
     const view = await call(studio().projects.open({ projectDir: dir }));
-    projects.setCurrent(view.project, view.generations, view.unreadable, view.trashed, view.total);
+    projects.setCurrent(view.project, view.generations, view.unreadable, view.trashed, view.total, view.paidMediaUSD);
     if (view.total > view.generations.length) loadTheRest(dir);
     useComposer.getState().reset(view.project.defaults);
     restoreComposer(dir);

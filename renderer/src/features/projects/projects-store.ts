@@ -30,6 +30,10 @@ export interface ProjectsState {
   unreadable: { id: string; reason: string }[];
   /** What the open project's trashed generations cost: still part of its spend. */
   trashed: TrashedSpend[];
+  /** What speech and portraits made for the open project cost: part of its spend too. */
+  paidMediaUSD: number;
+  /** A preview or candidates just paid for. */
+  addPaidMedia: (projectDir: string, usd: number) => void;
   progress: Record<string, Progress>;
   exportProgress: Record<string, number>;
   /** Bytes of each generation's current upload or download. */
@@ -43,6 +47,7 @@ export interface ProjectsState {
     unreadable: { id: string; reason: string }[],
     trashed?: TrashedSpend[],
     total?: number,
+    paidMediaUSD?: number,
   ) => void;
   /** The whole list, arriving after the first page of a big project. */
   completeGenerations: (projectDir: string, full: GenerationSummary[]) => void;
@@ -65,19 +70,22 @@ export const useProjects = create<ProjectsState>()((set) => ({
   expectedTotal: null,
   unreadable: [],
   trashed: [],
+  paidMediaUSD: 0,
+  addPaidMedia: (projectDir, usd) => set((s) => (s.current?.dir === projectDir ? { paidMediaUSD: s.paidMediaUSD + usd } : s)),
   progress: {},
   exportProgress: {},
   transfer: {},
   queue: null,
   setList: (root, list) => set({ root, list, listLoaded: true }),
   setOpening: (opening) => set({ opening }),
-  setCurrent: (current, generations, unreadable, trashed = [], total = generations.length) =>
+  setCurrent: (current, generations, unreadable, trashed = [], total = generations.length, paidMediaUSD = 0) =>
     set({
       current,
       generations: Object.fromEntries(generations.map((g) => [g.id, g])),
       expectedTotal: total > generations.length ? total : null,
       unreadable,
       trashed,
+      paidMediaUSD,
       progress: {},
       transfer: {},
       opening: false,

@@ -32,6 +32,7 @@ export async function previewScript(): Promise<void> {
   sources.setPreview({ previewing: true, previewError: null });
   try {
     const made = await call(studio().speech.preview({ projectDir: project.dir, text, model, voice }));
+    useProjects.getState().addPaidMedia(project.dir, made.costUSD);
     useSources.getState().setPreview({ preview: { ...made, text: text.trim(), model, voice }, previewing: false });
   } catch (error) {
     useSources.getState().setPreview({ previewing: false, previewError: messageOf(error) });
@@ -58,6 +59,10 @@ export async function describePortraits(): Promise<void> {
       studio().portraits.describe({ projectDir: project.dir, prompt: describe.prompt, count: PORTRAIT_CANDIDATES }),
     );
     useSources.getState().setDescribe({ candidates: images, making: false });
+    useProjects.getState().addPaidMedia(
+      project.dir,
+      images.reduce((sum, i) => sum + (i.made?.costUSD ?? 0), 0),
+    );
     if (images.length < PORTRAIT_CANDIDATES)
       toast('warning', `Runware made ${plural(images.length, 'portrait')} of ${PORTRAIT_CANDIDATES}.`);
   } catch (error) {
