@@ -11,6 +11,9 @@ import { useStudioSession } from '../support/e2e-session.ts';
 
 const run = promisify(execFile);
 const SCRIPT = 'Hello from the studio. Every word of this voice was typed, then spoken.';
+/** About 12 s of espeak-ng speech: seven of them run past Aurora’s 60 s (not past 120 s). */
+const LONG_PARAGRAPH =
+  'Welcome back to the spring campaign. Today we talk about light, colour and the long evenings. Our new collection arrives in stores next week, and the first customers will find a small surprise.';
 
 async function durationOf(file: string): Promise<number> {
   const { stdout } = await run('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', file]);
@@ -74,6 +77,26 @@ describe('no recording and no photo: a script, the microphone, a description', (
     await expect
       .poll(() => page.getByRole('region', { name: 'Inputs' }).textContent())
       .toContain(`Spoken from“${SCRIPT}” · Rex, xAI TTS · ${price}`);
+  });
+
+  it('a script whose speech runs past 60 s offers the split, as any long voice does', async () => {
+    const h = await session.open();
+    await h.backend.keyStore.set(session.fake.apiKey);
+    const { page } = h;
+    await createFirstProject(page, 'Long read');
+    await page.getByRole('region', { name: 'Voice' }).getByRole('radio', { name: 'Script' }).click();
+    const panel = page.getByTestId('script-panel');
+    await panel.getByLabel('Script').fill(Array.from({ length: 7 }, () => LONG_PARAGRAPH).join(' '));
+    await panel.getByRole('button', { name: 'Preview' }).click();
+    const preview = page.locator('[data-testid=speech-preview][data-current=true]');
+    await preview.waitFor({ timeout: 60_000 });
+    expect(await preview.getByRole('status').textContent()).toMatch(
+      /^This speech runs \d+\.\d s, over Aurora’s 60 s: use it, then split it into 2 parts at its pauses \(or trim it\)\.$/,
+    );
+    await panel.getByRole('button', { name: 'Use this voice' }).click();
+    await cardsReach(page, ['Voice']);
+    await page.getByRole('button', { name: 'Split into 2 parts' }).click();
+    await expect.poll(() => page.getByTestId('generate').textContent()).toBe('Generate 2 parts');
   });
 
   it('Describe → four candidates side by side → pick one → the portrait card shows it', async () => {
