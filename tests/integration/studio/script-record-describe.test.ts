@@ -11,6 +11,7 @@ import { DEFAULT_AURORA_SETTINGS } from '../../../shared/aurora.ts';
 import type { ChannelName } from '../../../shared/ipc/contract.ts';
 import { speechPriceUSD, ttsModel } from '../../../shared/tts-models.ts';
 import { FAST_CADENCE } from '../../support/engine-harness.ts';
+import { mountSmallDisk } from '../../support/small-disk.ts';
 import { recordingPlatform } from '../../support/recording-platform.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
 
@@ -157,6 +158,33 @@ describe('voices from scripts and the microphone, portraits from words, through 
     expect(spoken()).toBe(requests);
   });
 
+  it('says what to do when there is no key, or no credit, and keeps nothing it did not get', async () => {
+    const broke = await FakeRunware.start({ creditsUSD: 0 });
+    const other = await backendFor(broke, join(temp.path, 'data-3'), join(temp.path, 'projects-3'));
+    try {
+      const project = (await other.studio.projects.create('Broke')).dir;
+      await other.studio.projects.open(project);
+      const ask = async (channel: ChannelName, payload: unknown) => {
+        const answer = await other.router.invoke(channel, payload, TOP);
+        return answer.ok ? 'answered' : answer.error.message;
+      };
+      expect(await ask('speech:preview', { projectDir: project, text: SCRIPT, model: 'xai:tts@0', voice: 'Eve' })).toMatch(
+        /balance is too low.*Top up your account at my\.runware\.ai/,
+      );
+      expect(await ask('portraits:describe', { projectDir: project, prompt: 'a calm face', count: 4 })).toMatch(
+        /balance is too low.*Top up your account at my\.runware\.ai/,
+      );
+      await other.keyStore.remove();
+      expect(await ask('speech:preview', { projectDir: project, text: SCRIPT, model: 'xai:tts@0', voice: 'Eve' })).toMatch(
+        /Runware API key/,
+      );
+      expect(await readdir(join(project, 'media'))).toEqual([]);
+    } finally {
+      await other.dispose();
+      await broke.close();
+    }
+  });
+
   it('generates from the previewed speech and a described portrait; the record keeps what made them', async () => {
     const speech = await call<{ audio: { file: string; durationSec: number } }>('speech:preview', {
       projectDir: dir,
@@ -239,6 +267,36 @@ describe('voices from scripts and the microphone, portraits from words, through 
     expect(kept.durationSec).toBeLessThan(3.2);
     expect(await call('recordings:unfinished', { projectDir: dir })).toEqual([]);
     await expect(call('recordings:recover', { projectDir: dir, file: sent.file })).rejects.toThrow(/no longer in the recordings folder/);
+  });
+
+  it('a disk that fills mid-take says which folder and how much to free, and keeps what was written', async (ctx) => {
+    const disk = await mountSmallDisk(join(temp.path, 'small disk'), 2);
+    if ('skip' in disk) return ctx.skip(disk.skip);
+    const other = await backendFor(fake, join(temp.path, 'data-4'), disk.dir);
+    try {
+      const project = (await other.studio.projects.create('Full')).dir;
+      await other.studio.projects.open(project);
+      const ask = (channel: ChannelName, payload: unknown) => other.router.invoke(channel, payload, TOP);
+      const started = await ask('recordings:start', { projectDir: project, mimeType: 'audio/webm' });
+      if (!started.ok) throw new Error(started.error.message);
+      const { id, file } = started.value as { id: string; file: string };
+      await disk.fill(64 * 1024);
+      let kept = 0;
+      let refusal = '';
+      for (let i = 0; i < 20 && !refusal; i += 1) {
+        const answer = await ask('recordings:append', { id, bytes: new Uint8Array(16 * 1024).fill(i) });
+        if (answer.ok) kept += 16 * 1024;
+        else refusal = answer.error.message;
+      }
+      expect(refusal).toMatch(/^The recordings folder “.*recordings” is full: free about \d+ MB, then record again\.$/);
+      // Every piece written before the disk filled is still there.
+      expect((await stat(join(project, file))).size).toBeGreaterThanOrEqual(kept);
+      expect(kept).toBeGreaterThan(0);
+    } finally {
+      await other.dispose();
+      await disk.free();
+      await disk.unmount();
+    }
   });
 
   it('refuses an empty take and a format it cannot keep, in words', async () => {

@@ -109,9 +109,14 @@ export function RecordPanel() {
     const open = session.current;
     if (!open) return;
     try {
-      const recorder = new MicRecorder(open.stream, async (bytes) => {
-        if (open.id) await recordingsApi.append(open.id, bytes);
-      });
+      const recorder = new MicRecorder(
+        open.stream,
+        async (bytes) => {
+          if (open.id) await recordingsApi.append(open.id, bytes);
+        },
+        // A piece that could not be written stops the take at once, saying why.
+        () => void stop(),
+      );
       open.id = (await recordingsApi.start(dir, recorder.mimeType)).id;
       open.recorder = recorder;
       recorder.start();

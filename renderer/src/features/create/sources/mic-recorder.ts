@@ -64,7 +64,8 @@ export class MicRecorder {
   #sending: Promise<void> = Promise.resolve();
   #failure: unknown = null;
 
-  constructor(stream: MediaStream, send: (bytes: Uint8Array<ArrayBuffer>) => Promise<void>) {
+  /** `onFailure`: a piece could not be kept (a full disk, say); nothing after it is sent. */
+  constructor(stream: MediaStream, send: (bytes: Uint8Array<ArrayBuffer>) => Promise<void>, onFailure?: () => void) {
     this.mimeType = MIME_TYPES.find((t) => MediaRecorder.isTypeSupported(t)) ?? '';
     this.#recorder = new MediaRecorder(stream, this.mimeType ? { mimeType: this.mimeType } : {});
     this.mimeType = this.#recorder.mimeType || this.mimeType || 'audio/webm';
@@ -76,6 +77,7 @@ export class MicRecorder {
           await send(new Uint8Array(await event.data.arrayBuffer()));
         } catch (error) {
           this.#failure = error;
+          onFailure?.();
         }
       });
     };
