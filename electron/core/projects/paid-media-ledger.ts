@@ -14,6 +14,8 @@ const EntrySchema = z.object({
   voice: z.string().optional(),
   text: z.string().optional(),
   durationSec: z.number().nonnegative().optional(),
+  sampleRate: z.number().int().positive().optional(),
+  channels: z.number().int().positive().optional(),
   /** Portrait: the description, the seed and the size. */
   prompt: z.string().optional(),
   seed: z.number().nullable().optional(),

@@ -24,6 +24,11 @@ export interface Spoken {
   voice: string;
   /** True when nothing was sent: this exact script, model and voice were spoken before. */
   reused: boolean;
+  /** As it was measured when it was made (absent for speech kept before these were noted). */
+  sampleRate?: number;
+  channels?: number;
+  /** What it cost when it was made: Runware's figure, else the estimate. */
+  paidUSD: number | null;
 }
 
 /**
@@ -77,18 +82,25 @@ export class Speech {
    */
   async preview(dir: string, request: SpeakRequest): Promise<{ audio: ImportedAudio; costUSD: number; reused: boolean }> {
     const spoken = await this.speak(dir, request);
-    const facts = await this.#deps.media.inspectInput(spoken.path);
-    if (facts.kind !== 'audio') throw new AppError('invalid_input', 'Runware answered with something that is not speech. Try again.');
+    // What was measured when it was made serves again: a reused preview decodes nothing.
+    const facts =
+      spoken.sampleRate !== undefined && spoken.channels !== undefined
+        ? { durationSec: spoken.durationSec, sampleRate: spoken.sampleRate, channels: spoken.channels }
+        : await this.#deps.media.inspectInput(spoken.path);
+    if ('kind' in facts && facts.kind !== 'audio')
+      throw new AppError('invalid_input', 'Runware answered with something that is not speech. Try again.');
     const { size } = await stat(spoken.path);
     const text = request.text.trim();
-    const entry = await PaidMediaLedger.get(this.#deps.projects.get(dir), speechKey(spoken.model, spoken.voice, text));
     return {
       audio: {
-        ...facts,
+        kind: 'audio',
+        durationSec: facts.durationSec,
+        sampleRate: facts.sampleRate,
+        channels: facts.channels,
         file: spoken.file,
         name: speechName(spoken.voice, text),
         bytes: size,
-        made: { kind: 'speech', text, model: spoken.model, voice: spoken.voice, costUSD: entry?.costUSD ?? entry?.estimateUSD ?? null },
+        made: { kind: 'speech', text, model: spoken.model, voice: spoken.voice, costUSD: spoken.paidUSD },
       },
       costUSD: spoken.costUSD,
       reused: spoken.reused,
@@ -102,22 +114,33 @@ export class Speech {
     const known = await PaidMediaLedger.get(project, key);
     if (known) {
       const path = project.path(known.file);
-      const still = await this.#deps.media.probeAudio(path).catch(() => null);
+      // Kept speech is still there (media files are named by their content, never rewritten);
+      // one deleted by hand is made again.
+      const still = await stat(path).then(
+        (s) => s.size > 0,
+        () => false,
+      );
+      const durationSec = known.durationSec ?? (still ? (await this.#deps.media.probeAudio(path)).durationSec : 0);
       if (still)
         return {
           file: known.file,
           path,
-          durationSec: known.durationSec ?? still.durationSec,
+          durationSec,
           costUSD: 0,
           model: model.air,
           voice: request.voice,
           reused: true,
+          sampleRate: known.sampleRate,
+          channels: known.channels,
+          paidUSD: known.costUSD ?? known.estimateUSD,
         };
     }
     const result = await this.#deps.runware.synthesizeSpeech({ model: model.air, text, voice: request.voice, outputFormat: 'MP3' });
-    const { imported, facts } = await importResult(this.#deps, project, result.media, `speech-${key.slice(0, 16)}.mp3`, (file) =>
-      this.#deps.media.probeAudio(file),
-    );
+    const { imported, facts } = await importResult(this.#deps, project, result.media, `speech-${key.slice(0, 16)}.mp3`, async (file) => {
+      const facts = await this.#deps.media.inspectInput(file);
+      if (facts.kind !== 'audio') throw new AppError('invalid_input', 'Runware answered with something that is not speech. Try again.');
+      return facts;
+    });
     const estimateUSD = speechPriceUSD(text, model);
     await PaidMediaLedger.put(project, key, {
       kind: 'speech',
@@ -126,6 +149,8 @@ export class Speech {
       voice: request.voice,
       text,
       durationSec: facts.durationSec,
+      sampleRate: facts.sampleRate,
+      channels: facts.channels,
       costUSD: result.costUSD,
       estimateUSD,
       createdAt: new Date().toISOString(),
@@ -138,6 +163,9 @@ export class Speech {
       model: model.air,
       voice: request.voice,
       reused: false,
+      sampleRate: facts.sampleRate,
+      channels: facts.channels,
+      paidUSD: result.costUSD ?? estimateUSD,
     };
   }
 }
