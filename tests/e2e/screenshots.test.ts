@@ -75,6 +75,23 @@ describe('every main screen at 1024×640, 1280×800 and 1920×1080', () => {
       await expect.poll(() => inView(page, '[data-testid=generate]'), { message: `Generate at ${width}×${height}` }).toBe(true);
     }
     await shoot(page, 'create-advanced');
+    await page.locator('details.advanced > summary').click();
+
+    // A voice from words: the script, its price before anything is sent, the model and voice.
+    await page.getByRole('radiogroup', { name: 'Voice source' }).getByRole('radio', { name: 'Script' }).click();
+    await page
+      .getByTestId('script-panel')
+      .getByLabel('Script')
+      .fill('Welcome back. Today we look at the spring collection, one piece at a time.');
+    await page.getByTestId('script-panel').getByLabel('Voice').locator('option').first().waitFor({ state: 'attached' });
+    for (const [width, height] of SIZES) {
+      await page.setViewportSize({ width, height });
+      await expect
+        .poll(() => inView(page, '[data-testid=generate]'), { message: `Generate beside Script at ${width}×${height}` })
+        .toBe(true);
+    }
+    await shoot(page, 'create-script');
+    await page.getByRole('radiogroup', { name: 'Voice source' }).getByRole('radio', { name: 'File' }).click();
 
     await generateAndOpenLibrary(page);
     await shoot(page, 'library');
