@@ -8,6 +8,9 @@ import { preciseMoney } from '../../shared/money.ts';
 import { dropFiles } from '../support/drop-files.ts';
 import { cardsReach, createFirstProject, generateAndOpenLibrary } from '../support/e2e-steps.ts';
 import { useStudioSession } from '../support/e2e-session.ts';
+import { FakeRunware } from '../../electron/core/runware-stand-in/fake-runware.ts';
+import { startHarness } from '../support/harness.ts';
+import { TestCipher } from '../support/test-cipher.ts';
 
 const run = promisify(execFile);
 const SCRIPT = 'Hello from the studio. Every word of this voice was typed, then spoken.';
@@ -97,6 +100,25 @@ describe('no recording and no photo: a script, the microphone, a description', (
     await cardsReach(page, ['Voice']);
     await page.getByRole('button', { name: 'Split into 2 parts' }).click();
     await expect.poll(() => page.getByTestId('generate').textContent()).toBe('Generate 2 parts');
+  });
+
+  it('when Runware’s voice lists cannot be read, Script says so and offers the voices it knows', async () => {
+    const down = await FakeRunware.start({ schemas: 'fail' });
+    const h = await startHarness({ cipher: new TestCipher(), runwareUrl: down.url });
+    try {
+      const { page } = h;
+      await createFirstProject(page, 'Offline voices');
+      await page.getByRole('region', { name: 'Voice' }).getByRole('radio', { name: 'Script' }).click();
+      const panel = page.getByTestId('script-panel');
+      await panel.getByLabel('Model').selectOption('inworld:tts@1.5-mini');
+      expect(await panel.getByRole('status').textContent()).toMatch(
+        /^Runware's voice list for Inworld TTS 1\.5 Mini and Inworld TTS 1\.5 Max could not be read \(HTTP 503\), so only the voices Avatar Studio knows are offered\./,
+      );
+      expect(await panel.getByLabel('Voice').locator('option').allTextContents()).toEqual(['Sarah', 'Mark', 'Ashley']);
+    } finally {
+      await h.close();
+      await down.close();
+    }
   });
 
   it('Describe → four candidates side by side → pick one → the portrait card shows it', async () => {

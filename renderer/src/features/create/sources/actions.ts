@@ -8,9 +8,13 @@ import { readPeaks } from '../actions.ts';
 import { useComposer } from '../composer-store.ts';
 import { useSources } from './source-store.ts';
 
-/** The models and their voices, asked of main once per session (main caches Runware's lists). */
+/**
+ * The models and their voices, asked of main once per session (main caches Runware's lists);
+ * asked again each time Script opens while a list could not be read.
+ */
 export async function loadSpeechModels(): Promise<void> {
-  if (useSources.getState().models) return;
+  const { models, modelsNotice } = useSources.getState();
+  if (models && modelsNotice === null) return;
   try {
     const { models, notice } = await call(studio().speech.models());
     const sources = useSources.getState();
