@@ -1,6 +1,7 @@
 import { call, messageOf, studio } from '../../ipc/studio.ts';
 import { command } from '../../app/command.ts';
 import { toast } from '../../app/ui-store.ts';
+import { useSources } from '../create/sources/source-store.ts';
 import { useComposer } from '../create/composer-store.ts';
 import { restoreComposer } from '../create/composer-memory.ts';
 import { useProjects } from './projects-store.ts';
@@ -38,6 +39,7 @@ export async function openProject(dir: string): Promise<void> {
     projects.setCurrent(view.project, view.generations, view.unreadable, view.trashed, view.total, view.paidMediaUSD);
     if (view.total > view.generations.length) loadTheRest(dir);
     useComposer.getState().reset(view.project.defaults);
+    useSources.getState().forgetMade();
     restoreComposer(dir);
     localStorage.setItem(LAST_PROJECT, dir);
     for (const bad of view.unreadable) toast('warning', `Skipped the generation “${bad.id}”: ${bad.reason}. Its folder was left as it is.`);

@@ -33,6 +33,8 @@ interface SourceState {
   setModels: (models: SpeechModelView[], notice: string | null) => void;
   setPreview: (patch: Partial<Pick<SourceState, 'preview' | 'previewing' | 'previewError'>>) => void;
   setDescribe: (patch: Partial<SourceState['describe']>) => void;
+  /** Another project opened: its previews and candidates are not this one's (the script stays). */
+  forgetMade: () => void;
 }
 
 export const useSources = create<SourceState>()((set) => ({
@@ -51,4 +53,5 @@ export const useSources = create<SourceState>()((set) => ({
   setModels: (models, modelsNotice) => set({ models, modelsNotice }),
   setPreview: (patch) => set(patch),
   setDescribe: (patch) => set((s) => ({ describe: { ...s.describe, ...patch } })),
+  forgetMade: () => set((s) => ({ preview: null, previewError: null, describe: { ...s.describe, candidates: [], error: null } })),
 }));
