@@ -37,10 +37,18 @@ export async function previewScript(): Promise<void> {
   try {
     const made = await call(studio().speech.preview({ projectDir: project.dir, text, model, voice }));
     useProjects.getState().addPaidMedia(project.dir, made.costUSD);
+    // Another project opened meanwhile: the speech stays in the first one's media, not on screen here.
+    if (!stillOpen(project.dir)) return;
     useSources.getState().setPreview({ preview: { ...made, text: text.trim(), model, voice }, previewing: false });
   } catch (error) {
     useSources.getState().setPreview({ previewing: false, previewError: messageOf(error) });
+  } finally {
+    if (!stillOpen(project.dir)) useSources.getState().setPreview({ previewing: false });
   }
+}
+
+function stillOpen(dir: string): boolean {
+  return useProjects.getState().current?.dir === dir;
 }
 
 /** A voice made here (speech, a recorded take) becomes the composer's voice, like a dropped file. */
@@ -62,7 +70,7 @@ export async function describePortraits(): Promise<void> {
     const { images } = await call(
       studio().portraits.describe({ projectDir: project.dir, prompt: describe.prompt, count: PORTRAIT_CANDIDATES }),
     );
-    useSources.getState().setDescribe({ candidates: images, making: false });
+    useSources.getState().setDescribe({ candidates: stillOpen(project.dir) ? images : [], making: false });
     useProjects.getState().addPaidMedia(
       project.dir,
       images.reduce((sum, i) => sum + (i.made?.costUSD ?? 0), 0),
