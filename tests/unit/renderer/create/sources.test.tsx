@@ -34,11 +34,7 @@ describe('the Script source', () => {
     // The component backend's Runware is unreachable: the schema cannot be read.
     await screen.findByText(/could not be read \(no answer from 127\.0\.0\.1:9/);
     fireEvent.change(screen.getByLabelText('Model'), { target: { value: 'inworld:tts@1.5-mini' } });
-    expect(Array.from((screen.getByLabelText('Voice') as HTMLSelectElement).options).map((o) => o.value)).toEqual([
-      'Sarah',
-      'Mark',
-      'Ashley',
-    ]);
+    expect(Array.from(screen.getByLabelText<HTMLSelectElement>('Voice').options).map((o) => o.value)).toEqual(['Sarah', 'Mark', 'Ashley']);
     fireEvent.change(screen.getByLabelText('Script'), { target: { value: 'a'.repeat(2001) } });
     await waitFor(() =>
       expect(screen.getByTestId('script-count').textContent).toBe(
