@@ -51,6 +51,8 @@ describe('accessibility of the main screens (axe)', () => {
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => takes.getByRole('radio', { checked: true }).textContent()).toBe('2');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('2');
+    // The arrow chose a take; it did not also move the voice's playhead.
+    expect(await page.getByTestId('playhead').textContent()).toBe('Playhead 0:00.00');
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => takes.getByRole('radio', { checked: true }).textContent()).toBe('1');
 

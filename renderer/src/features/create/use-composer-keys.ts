@@ -17,8 +17,12 @@ export function useComposerKeys(canGenerate: boolean): void {
         return;
       }
       if (isEditable(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
-      // Arrow keys on the tab strip move between tabs, not the playhead.
-      if (event.target instanceof HTMLElement && event.target.closest('[role="tablist"], [role="menu"], [role="dialog"]')) return;
+      // Arrow keys on the tab strip or a radio row (source, model, takes) move between its options, not the playhead.
+      if (
+        event.target instanceof HTMLElement &&
+        event.target.closest('[role="tablist"], [role="radiogroup"], [role="menu"], [role="dialog"]')
+      )
+        return;
       const handle = waveformRef.current;
       if (!handle) return;
       const { trim, setTrim } = useComposer.getState();
