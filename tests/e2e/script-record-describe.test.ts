@@ -177,6 +177,11 @@ describe('no recording and no photo: a script, the microphone, a description', (
       .poll(() => panel.getByRole('meter', { name: 'Input level' }).getAttribute('aria-valuenow').then(Number), { timeout: 15_000 })
       .toBeGreaterThan(10);
     await page.locator('[data-testid=record-panel][data-phase=recording]').waitFor({ timeout: 15_000 });
+    // Chromium's fake capture offers several microphones: the picker lists them, by name.
+    const microphones = await panel.getByLabel('Microphone').locator('option').allTextContents();
+    expect(microphones[0]).toBe('System default');
+    expect(microphones.length).toBeGreaterThanOrEqual(3);
+    expect(microphones.slice(1).every((name) => name.length > 0 && !/^Microphone \d/.test(name))).toBe(true);
     const elapsed = async () => {
       const text = (await page.getByTestId('record-status').textContent()) ?? '';
       const match = /Recording (\d+):(\d+\.\d+)/.exec(text);
