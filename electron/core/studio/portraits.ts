@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors.ts';
 import type { ImportedImage } from '../../../shared/inputs.ts';
 import { DEFAULT_PORTRAIT_MODEL } from '../../../shared/portrait-models.ts';
 import { PaidMediaLedger } from '../projects/paid-media-ledger.ts';
-import { importResult, type PaidMediaDeps } from './result-media.ts';
+import { importResult, inWordsOf, type PaidMediaDeps } from './result-media.ts';
 
 export interface DescribeRequest {
   prompt: string;
@@ -83,14 +83,18 @@ export class Portraits {
       throw new AppError('invalid_input', 'Make 1 to 4 candidates at a time.');
     }
     const model = request.model ?? DEFAULT_PORTRAIT_MODEL;
-    const images = await this.#deps.runware.generateImages({
-      model,
-      positivePrompt: prompt,
-      width: 1024,
-      height: 1024,
-      numberResults: request.count,
-      outputFormat: 'PNG',
-    });
+    const images = await this.#deps.runware
+      .generateImages({
+        model,
+        positivePrompt: prompt,
+        width: 1024,
+        height: 1024,
+        numberResults: request.count,
+        outputFormat: 'PNG',
+      })
+      .catch((error: unknown) => {
+        throw inWordsOf(error, 'portraits');
+      });
     const out: Described[] = [];
     for (const [index, image] of images.entries()) {
       const { imported, facts } = await importResult(this.#deps, project, image.media, `portrait-${randomUUID()}.png`, async (file) => {

@@ -4,6 +4,7 @@ import type { MediaOps } from '../jobs/media-ops.ts';
 import type { ImportedMedia } from '../projects/media-import.ts';
 import type { Project } from '../projects/project.ts';
 import type { RunwareClient } from '../runware/runware-client.ts';
+import { RunwareError, isRunwareError } from '../runware/runware-error.ts';
 import type { ResultMedia } from '../runware/sync-media-tasks.ts';
 import type { Projects } from './projects.ts';
 
@@ -38,4 +39,19 @@ export async function importResult<T>(
   } finally {
     await rm(download, { force: true });
   }
+}
+
+/**
+ * Runware's refusals in the words of what was bought: the client words a low balance or a
+ * content block for a generation; a script or a description hears about itself.
+ */
+export function inWordsOf(error: unknown, what: 'speech' | 'portraits'): unknown {
+  if (!isRunwareError(error)) return error;
+  const said =
+    error.category === 'credits'
+      ? `Your Runware balance is too low for ${what === 'speech' ? 'this speech' : 'these portraits'}. Top up your account at my.runware.ai, then try again.`
+      : error.category === 'safety'
+        ? `Runware's content check blocked this request. Change the ${what === 'speech' ? 'script' : 'description'}.`
+        : null;
+  return said === null ? error : new RunwareError({ ...error.fields(), message: said });
 }

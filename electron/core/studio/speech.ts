@@ -4,7 +4,7 @@ import type { ImportedAudio } from '../../../shared/inputs.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { DEFAULT_TTS_MODEL, speechPriceUSD, ttsModel, type TtsModel } from '../../../shared/tts-models.ts';
 import { PaidMediaLedger } from '../projects/paid-media-ledger.ts';
-import { importResult, type PaidMediaDeps } from './result-media.ts';
+import { importResult, inWordsOf, type PaidMediaDeps } from './result-media.ts';
 
 export interface SpeakRequest {
   text: string;
@@ -135,7 +135,11 @@ export class Speech {
           paidUSD: known.costUSD ?? known.estimateUSD,
         };
     }
-    const result = await this.#deps.runware.synthesizeSpeech({ model: model.air, text, voice: request.voice, outputFormat: 'MP3' });
+    const result = await this.#deps.runware
+      .synthesizeSpeech({ model: model.air, text, voice: request.voice, outputFormat: 'MP3' })
+      .catch((error: unknown) => {
+        throw inWordsOf(error, 'speech');
+      });
     const { imported, facts } = await importResult(this.#deps, project, result.media, `speech-${key.slice(0, 16)}.mp3`, async (file) => {
       const facts = await this.#deps.media.inspectInput(file);
       if (facts.kind !== 'audio') throw new AppError('invalid_input', 'Runware answered with something that is not speech. Try again.');

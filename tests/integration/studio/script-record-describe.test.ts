@@ -168,11 +168,11 @@ describe('voices from scripts and the microphone, portraits from words, through 
         const answer = await other.router.invoke(channel, payload, TOP);
         return answer.ok ? 'answered' : answer.error.message;
       };
-      expect(await ask('speech:preview', { projectDir: project, text: SCRIPT, model: 'xai:tts@0', voice: 'Eve' })).toMatch(
-        /balance is too low.*Top up your account at my\.runware\.ai/,
+      expect(await ask('speech:preview', { projectDir: project, text: SCRIPT, model: 'xai:tts@0', voice: 'Eve' })).toBe(
+        'Your Runware balance is too low for this speech. Top up your account at my.runware.ai, then try again.',
       );
-      expect(await ask('portraits:describe', { projectDir: project, prompt: 'a calm face', count: 4 })).toMatch(
-        /balance is too low.*Top up your account at my\.runware\.ai/,
+      expect(await ask('portraits:describe', { projectDir: project, prompt: 'a calm face', count: 4 })).toBe(
+        'Your Runware balance is too low for these portraits. Top up your account at my.runware.ai, then try again.',
       );
       await other.keyStore.remove();
       expect(await ask('speech:preview', { projectDir: project, text: SCRIPT, model: 'xai:tts@0', voice: 'Eve' })).toMatch(
