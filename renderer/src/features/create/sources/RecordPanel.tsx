@@ -78,6 +78,8 @@ export function RecordPanel() {
     const open = session.current;
     if (!open?.recorder || !open.id) return;
     const { recorder, id } = open;
+    // Stopped once: a second Stop (a click while a failed piece stops it) finds nothing to stop.
+    open.recorder = null;
     setPhase({ name: 'saving' });
     await recorder.stop();
     close();
