@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import { AppError } from '../../../shared/errors.ts';
 import type { ImportedImage } from '../../../shared/inputs.ts';
 import { DEFAULT_PORTRAIT_MODEL } from '../../../shared/portrait-models.ts';
@@ -60,7 +61,7 @@ export class Portraits {
             ...facts,
             file: known.file,
             name: 'Described portrait.png',
-            bytes: 0,
+            bytes: (await stat(project.path(known.file))).size,
             made: { kind: 'portrait', prompt: known.prompt ?? prompt, model, seed: known.seed ?? null, costUSD: known.costUSD },
           },
           reused: true,

@@ -29,6 +29,8 @@ export interface Spoken {
   channels?: number;
   /** What it cost when it was made: Runware's figure, else the estimate. */
   paidUSD: number | null;
+  /** Size of the file in the project's media. */
+  bytes: number;
 }
 
 /**
@@ -89,7 +91,6 @@ export class Speech {
         : await this.#deps.media.inspectInput(spoken.path);
     if ('kind' in facts && facts.kind !== 'audio')
       throw new AppError('invalid_input', 'Runware answered with something that is not speech. Try again.');
-    const { size } = await stat(spoken.path);
     const text = request.text.trim();
     return {
       audio: {
@@ -99,7 +100,7 @@ export class Speech {
         channels: facts.channels,
         file: spoken.file,
         name: speechName(spoken.voice, text),
-        bytes: size,
+        bytes: spoken.bytes,
         made: { kind: 'speech', text, model: spoken.model, voice: spoken.voice, costUSD: spoken.paidUSD },
       },
       costUSD: spoken.costUSD,
@@ -116,10 +117,11 @@ export class Speech {
       const path = project.path(known.file);
       // Kept speech is still there (media files are named by their content, never rewritten);
       // one deleted by hand is made again.
-      const still = await stat(path).then(
-        (s) => s.size > 0,
-        () => false,
+      const size = await stat(path).then(
+        (s) => s.size,
+        () => 0,
       );
+      const still = size > 0;
       const durationSec = known.durationSec ?? (still ? (await this.#deps.media.probeAudio(path)).durationSec : 0);
       if (still)
         return {
@@ -133,6 +135,7 @@ export class Speech {
           sampleRate: known.sampleRate,
           channels: known.channels,
           paidUSD: known.costUSD ?? known.estimateUSD,
+          bytes: size,
         };
     }
     const result = await this.#deps.runware
@@ -170,6 +173,7 @@ export class Speech {
       sampleRate: facts.sampleRate,
       channels: facts.channels,
       paidUSD: result.costUSD ?? estimateUSD,
+      bytes: imported.bytes,
     };
   }
 }
