@@ -40,6 +40,7 @@ export function CostFooter({ reason, trimProblem }: { reason: string | null; tri
         : tooLong
           ? null
           : costLine(selected, takes, model);
+  const madeCost = madeCostText([audio?.made, madeImage]);
   const disabled = reason !== null || submitting;
   const needsKey = useStudio((s) => s.keyStatus !== null && !s.keyStatus.configured);
   const demo = useDemoProject();
@@ -47,9 +48,7 @@ export function CostFooter({ reason, trimProblem }: { reason: string | null; tri
   return (
     <footer className="composer__footer">
       <p className="cost-line num" data-testid="cost-line" aria-live="polite">
-        {line && madeCostText([audio?.made, madeImage]) ? (
-          <span data-testid="made-cost">{madeCostText([audio?.made, madeImage])}</span>
-        ) : null}
+        {line && madeCost ? <span data-testid="made-cost">{madeCost}</span> : null}
         {line ? (
           demo ? (
             `Demo: $0.00 — with Runware, ${line.text}`
